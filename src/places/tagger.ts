@@ -1,0 +1,159 @@
+import { allCountryCodes, demonymForms, gazetteer, packageNames, type GazetteerData } from './gazetteer.js';
+import { tokenize, type Token } from './text.js';
+
+export type Target =
+  | { kind: 'country'; code: string }
+  | { kind: 'region'; id: string }
+  | { kind: 'group'; codes: string[] }
+  | { kind: 'ambiguous'; candidates: string[]; default?: string }
+  | { kind: 'none' };
+
+type CaseRule = 'exact' | 'capital' | 'any';
+
+interface Pattern {
+  name: string;
+  keys: string[];
+  raws: string[];
+  rule: CaseRule;
+  target: Target;
+}
+
+export interface Tags {
+  countries: string[];
+  regions: string[];
+}
+
+export interface Match {
+  text: string;
+  name: string;
+  target: Target;
+}
+
+function caseRule(name: string): CaseRule {
+  if (!/\p{Ll}/u.test(name)) return 'exact';
+  return /^\p{Lu}/u.test(name) ? 'capital' : 'any';
+}
+
+/** Lower numbers win when two sources give the same phrase. */
+const PRIORITY = { none: 0, ambiguous: 1, own: 2, package: 3 } as const;
+
+/**
+ * Builds the phrase table once. A phrase given twice at the same priority for different
+ * countries becomes ambiguous with no default, so a clash in the data can never tag at random.
+ */
+export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern[]> {
+  const byPhrase = new Map<string, { pattern: Pattern; priority: number }>();
+  const ignored = new Set(g.ignore.names.map((n) => tokenize(n).map((t) => t.key).join(' ')));
+
+  const add = (name: string, target: Target, priority: number) => {
+    const tokens = tokenize(name);
+    if (tokens.length === 0) return;
+    const phrase = tokens.map((t) => t.key).join(' ');
+    if (priority === PRIORITY.package && ignored.has(phrase)) return;
+    const rule = caseRule(name);
+    const key = `${rule === 'exact' ? tokens.map((t) => t.raw).join(' ') : phrase}|${rule}`;
+    const pattern: Pattern = { name, keys: tokens.map((t) => t.key), raws: tokens.map((t) => t.raw), rule, target };
+    const prev = byPhrase.get(key);
+    if (!prev || priority < prev.priority) {
+      byPhrase.set(key, { pattern, priority });
+    } else if (priority === prev.priority && !sameTarget(prev.pattern.target, target)) {
+      const candidates = [...new Set([...targetCodes(prev.pattern.target), ...targetCodes(target)])];
+      byPhrase.set(key, { pattern: { ...pattern, target: { kind: 'ambiguous', candidates } }, priority });
+    }
+  };
+
+  for (const phrase of g.none) add(phrase, { kind: 'none' }, PRIORITY.none);
+  for (const a of g.ambiguous) {
+    for (const n of a.names) add(n, { kind: 'ambiguous', candidates: a.candidates, default: a.default }, PRIORITY.ambiguous);
+  }
+  for (const grp of g.groups) for (const n of grp.names) add(n, { kind: 'group', codes: grp.countries }, PRIORITY.own);
+  for (const [id, r] of Object.entries(g.regions)) {
+    for (const n of [r.en, r.es, ...r.names]) add(n, { kind: 'region', id }, PRIORITY.own);
+    for (const d of r.demonyms ?? []) for (const f of demonymForms(d)) add(f, { kind: 'region', id }, PRIORITY.own);
+  }
+  for (const [code, c] of Object.entries(g.countries)) {
+    const target: Target = { kind: 'country', code };
+    for (const n of [...(c.names ?? []), ...(c.places ?? [])]) add(n, target, PRIORITY.own);
+    for (const d of c.demonyms ?? []) for (const f of demonymForms(d)) add(f, target, PRIORITY.own);
+  }
+  for (const code of allCountryCodes()) {
+    for (const lang of ['en', 'es'] as const) {
+      for (const n of packageNames(code, lang)) add(n, { kind: 'country', code }, PRIORITY.package);
+    }
+  }
+
+  const index = new Map<string, Pattern[]>();
+  for (const { pattern } of byPhrase.values()) {
+    const list = index.get(pattern.keys[0]) ?? [];
+    list.push(pattern);
+    index.set(pattern.keys[0], list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.keys.length - a.keys.length || ruleOrder(a.rule) - ruleOrder(b.rule));
+  return index;
+}
+
+const ruleOrder = (r: CaseRule) => (r === 'exact' ? 0 : r === 'capital' ? 1 : 2);
+
+function targetCodes(t: Target): string[] {
+  switch (t.kind) {
+    case 'country': return [t.code];
+    case 'group': return t.codes;
+    case 'ambiguous': return t.candidates;
+    default: return [];
+  }
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function fits(p: Pattern, tokens: Token[], at: number): boolean {
+  if (at + p.keys.length > tokens.length) return false;
+  for (let i = 0; i < p.keys.length; i++) if (tokens[at + i].key !== p.keys[i]) return false;
+  if (p.rule === 'exact') return p.raws.every((r, i) => tokens[at + i].raw === r);
+  if (p.rule === 'capital') return /^\p{Lu}/u.test(tokens[at].raw);
+  return true;
+}
+
+export interface Tagger {
+  tag(text: string): Tags;
+  /** what matched, for `newsbot parse --explain` and for tests */
+  matches(text: string): Match[];
+}
+
+export function createTagger(g: GazetteerData = gazetteer): Tagger {
+  const index = buildPatterns(g);
+
+  const matches = (text: string): Match[] => {
+    const tokens = tokenize(text);
+    const out: Match[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const p = index.get(tokens[i].key)?.find((c) => fits(c, tokens, i));
+      if (!p) { i++; continue; }
+      out.push({ text: tokens.slice(i, i + p.keys.length).map((t) => t.raw).join(' '), name: p.name, target: p.target });
+      i += p.keys.length;
+    }
+    return out;
+  };
+
+  const tag = (text: string): Tags => {
+    const found = matches(text);
+    const countries = new Set<string>();
+    const regions = new Set<string>();
+    for (const { target: t } of found) {
+      if (t.kind === 'country') countries.add(t.code);
+      else if (t.kind === 'group') t.codes.forEach((c) => countries.add(c));
+      else if (t.kind === 'region') regions.add(t.id);
+    }
+    // An ambiguous name goes with the candidate the text names otherwise, else with its default.
+    const sure = new Set(countries);
+    for (const { target: t } of found) {
+      if (t.kind !== 'ambiguous') continue;
+      if (t.candidates.some((c) => sure.has(c))) continue;
+      if (t.default) countries.add(t.default);
+    }
+    return { countries: [...countries].sort(), regions: [...regions].sort() };
+  };
+
+  return { tag, matches };
+}
