@@ -10,8 +10,12 @@ export type Target =
 
 type CaseRule = 'exact' | 'capital' | 'any';
 
-interface Pattern {
+/** what a phrase is: a country's name or alias, a demonym, a place inside it, ... */
+export type PhraseKind = 'name' | 'demonym' | 'place' | 'region' | 'group' | 'ambiguous' | 'none';
+
+export interface Pattern {
   name: string;
+  kind: PhraseKind;
   keys: string[];
   raws: string[];
   rule: CaseRule;
@@ -45,14 +49,14 @@ export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern
   const byPhrase = new Map<string, { pattern: Pattern; priority: number }>();
   const ignored = new Set(g.ignore.names.map((n) => tokenize(n).map((t) => t.key).join(' ')));
 
-  const add = (name: string, target: Target, priority: number) => {
+  const add = (name: string, target: Target, priority: number, kind: PhraseKind) => {
     const tokens = tokenize(name);
     if (tokens.length === 0) return;
     const phrase = tokens.map((t) => t.key).join(' ');
     if (priority === PRIORITY.package && ignored.has(phrase)) return;
     const rule = caseRule(name);
     const key = `${rule === 'exact' ? tokens.map((t) => t.raw).join(' ') : phrase}|${rule}`;
-    const pattern: Pattern = { name, keys: tokens.map((t) => t.key), raws: tokens.map((t) => t.raw), rule, target };
+    const pattern: Pattern = { name, kind, keys: tokens.map((t) => t.key), raws: tokens.map((t) => t.raw), rule, target };
     const prev = byPhrase.get(key);
     if (!prev || priority < prev.priority) {
       byPhrase.set(key, { pattern, priority });
@@ -62,23 +66,24 @@ export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern
     }
   };
 
-  for (const phrase of g.none) add(phrase, { kind: 'none' }, PRIORITY.none);
+  for (const phrase of g.none) add(phrase, { kind: 'none' }, PRIORITY.none, 'none');
   for (const a of g.ambiguous) {
-    for (const n of a.names) add(n, { kind: 'ambiguous', candidates: a.candidates, default: a.default }, PRIORITY.ambiguous);
+    for (const n of a.names) add(n, { kind: 'ambiguous', candidates: a.candidates, default: a.default }, PRIORITY.ambiguous, 'ambiguous');
   }
-  for (const grp of g.groups) for (const n of grp.names) add(n, { kind: 'group', codes: grp.countries }, PRIORITY.own);
+  for (const grp of g.groups) for (const n of grp.names) add(n, { kind: 'group', codes: grp.countries }, PRIORITY.own, 'group');
   for (const [id, r] of Object.entries(g.regions)) {
-    for (const n of [r.en, r.es, ...r.names]) add(n, { kind: 'region', id }, PRIORITY.own);
-    for (const d of r.demonyms ?? []) for (const f of demonymForms(d)) add(f, { kind: 'region', id }, PRIORITY.own);
+    for (const n of [r.en, r.es, ...r.names]) add(n, { kind: 'region', id }, PRIORITY.own, 'region');
+    for (const d of r.demonyms ?? []) for (const f of demonymForms(d)) add(f, { kind: 'region', id }, PRIORITY.own, 'region');
   }
   for (const [code, c] of Object.entries(g.countries)) {
     const target: Target = { kind: 'country', code };
-    for (const n of [...(c.names ?? []), ...(c.places ?? [])]) add(n, target, PRIORITY.own);
-    for (const d of c.demonyms ?? []) for (const f of demonymForms(d)) add(f, target, PRIORITY.own);
+    for (const n of c.names ?? []) add(n, target, PRIORITY.own, 'name');
+    for (const n of c.places ?? []) add(n, target, PRIORITY.own, 'place');
+    for (const d of c.demonyms ?? []) for (const f of demonymForms(d)) add(f, target, PRIORITY.own, 'demonym');
   }
   for (const code of allCountryCodes()) {
     for (const lang of ['en', 'es'] as const) {
-      for (const n of packageNames(code, lang)) add(n, { kind: 'country', code }, PRIORITY.package);
+      for (const n of packageNames(code, lang)) add(n, { kind: 'country', code }, PRIORITY.package, 'name');
     }
   }
 

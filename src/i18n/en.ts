@@ -1,0 +1,128 @@
+/** English: the catalog every other language must match key for key. */
+export const en = {
+  commands: {
+    latest: { usage: 'latest [n]', about: 'the newest items (5 by default, 20 at most)', examples: ['latest', 'latest 10'] },
+    country: {
+      usage: 'country <name or code>[, ...] [since <date>]',
+      about: 'items about those countries or regions',
+      examples: ['country costa rica', 'country Honduras, GT since 2020-09', 'country caribbean since 30 days'],
+    },
+    search: { usage: 'search <words>', about: 'full-text search, in English or Spanish', examples: ['search ethical recruitment', 'search remesas'] },
+    subscribe: {
+      usage: 'subscribe <country>[, ...]',
+      about: 'this chat gets a weekly digest for those countries',
+      examples: ['subscribe Honduras', 'subscribe Guatemala, El Salvador', 'subscribe central america'],
+    },
+    unsubscribe: { usage: 'unsubscribe <country> | unsubscribe all', about: 'stop some or all', examples: ['unsubscribe Honduras', 'unsubscribe all'] },
+    subscriptions: { usage: 'subscriptions', about: 'what this chat is subscribed to, and when its digest goes out', examples: ['subscriptions'] },
+    schedule: {
+      usage: 'schedule <weekday> <HH:MM> [<time zone>]',
+      about: "when this chat's weekly digest goes out",
+      examples: ['schedule monday 09:00', 'schedule friday 08:00 America/Tegucigalpa'],
+    },
+    language: { usage: 'language en | language es', about: "the language of this chat's replies and digests", examples: ['language es'] },
+    digest: { usage: 'digest', about: 'a preview of what the next digest would hold now', examples: ['digest'] },
+    sources: { usage: 'sources', about: 'the news sources: last fetch, item count, last error', examples: ['sources'] },
+    help: { usage: 'help [command]', about: 'usage, with examples', examples: ['help', 'help country'] },
+  },
+  usageLine: (usage: string) => `Usage: ${usage}`,
+  examples: 'Examples:',
+  helpHeading: 'Migration news: commands',
+  helpFooter: 'Type help <command> for examples. Country names work in English or Spanish, or as two-letter codes (CR, HN).',
+  welcomeHeading: 'Hello! I bring labour-migration news from Central America, North America and the Caribbean.',
+  welcomeBody: [
+    'Ask for news about a country, search, or subscribe this chat to a weekly digest:',
+    '• country costa rica\n• search ethical recruitment\n• subscribe Honduras, Guatemala\n• language es (respuestas en español)',
+  ],
+  unknownCommand: (word: string) => `I don't know the command "${word}".`,
+  didYouMeanCommand: (cmd: string) => `Did you mean "${cmd}"?`,
+  seeHelp: 'Type help to see every command.',
+  apology: 'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
+  adminsOnly: "Only this chat's administrators can change its subscriptions, schedule and language.",
+
+  unknownPlace: (name: string) => `I don't know the country or region "${name}".`,
+  didYouMean: (names: string) => `Did you mean ${names}?`,
+  placeIsInside: (place: string, country: string) => `${place} is in ${country}: subscriptions and queries go by country.`,
+  ambiguousPlace: (name: string, options: string) => `"${name}" could be ${options}: please say which.`,
+  placeHint: 'Use a country or region name in English or Spanish, or a two-letter code (CR, HN, DO).',
+  or: 'or',
+  and: 'and',
+
+  latestHeading: 'Latest news',
+  range: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+  noItems: 'There are no news items yet. The sources command shows where they come from.',
+  countryHeading: (places: string) => `News about ${places}`,
+  sinceDate: (date: string) => `since ${date}`,
+  noneForPlaces: (places: string) => `No news about ${places} yet.`,
+  noneForPlacesSince: (places: string, date: string) => `No news about ${places} since ${date}.`,
+  badSince: (text: string) => `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
+  badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
+  searchHeading: (q: string) => `Search: "${q}"`,
+  noHits: (q: string) => `Nothing found for "${q}". Try fewer words, other words, or the other language (recruitment / reclutamiento).`,
+  searchNeedsWords: 'Tell me what to search for.',
+
+  subscribed: (places: string) => `This chat is now subscribed to ${places}.`,
+  alreadySubscribed: (places: string) => `This chat was already subscribed to ${places}.`,
+  resumed: (reason: string) => `Digests to this chat had been paused (${reason}); they are on again.`,
+  firstDigestNote: 'The first digest holds what arrives from now on.',
+  nextDigest: (when: string) => `Next digest: ${when}.`,
+  latestForThem: 'The latest about them now:',
+  pickCountry: 'Pick a country to subscribe this chat to, or type subscribe <country>[, ...].',
+  noCountriesYet: 'There are no news items yet to pick countries from. Type subscribe <country>.',
+  unsubscribed: (places: string) => `This chat is no longer subscribed to ${places}.`,
+  notSubscribedTo: (places: string) => `This chat is not subscribed to ${places}.`,
+  unsubscribedAll: 'This chat is no longer subscribed to anything. No more digests.',
+  nothingToUnsubscribe: 'This chat has no subscriptions.',
+  stillSubscribed: (places: string) => `Still subscribed to ${places}.`,
+  subscriptionsHeading: 'Subscriptions of this chat',
+  subscribedTo: (places: string) => `Weekly digest about: ${places}.`,
+  noSubscriptions: 'This chat has no subscriptions. Try: subscribe Honduras',
+  scheduleLine: (weekday: string, time: string, tz: string) => `Every ${weekday} at ${time} (${tz}).`,
+  pausedLine: (since: string, reason: string) => `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
+  languageLine: 'Replies and digests in English.',
+
+  scheduleSet: (weekday: string, time: string, tz: string) => `Digests for this chat now go out every ${weekday} at ${time} (${tz}).`,
+  badWeekday: (text: string) => `"${text}" is not a day of the week. Use monday … sunday (or lunes … domingo).`,
+  badTime: (text: string) => `"${text}" is not a time. Use 24-hour HH:MM, such as 09:00 or 17:30.`,
+  badTimeZone: (text: string) => `"${text}" is not an IANA time zone.`,
+  timeZoneHint: 'Time zones are written like America/Costa_Rica or America/Tegucigalpa.',
+
+  languageSet: 'Replies in this chat are now in English.',
+  badLanguage: (text: string) => `"${text}" is not a language I speak. Use en (English) or es (español).`,
+
+  digestHeading: (places: string) => `Weekly digest: ${places}`,
+  digestCount: (n: number) => (n === 1 ? '1 new item' : `${n} new items`),
+  digestMore: (n: number, command: string) => `And ${n} more: ${command}`,
+  previewHeading: (places: string) => `Digest preview: ${places}`,
+  previewNothing: 'Nothing new since the last digest: no digest would go out now.',
+  previewNote: (when: string) => `This is what the next digest would hold if it went out now. It is due ${when}.`,
+  previewNoSubscription: 'This chat has no subscriptions, so it gets no digest. Try: subscribe Honduras',
+
+  sourcesHeading: 'News sources',
+  sourceLine: (name: string, items: number) => `${name}: ${items} items`,
+  sourceOk: (when: string) => `last fetched ${when}`,
+  sourceNever: 'not fetched yet',
+  sourceError: (when: string, err: string) => `last error ${when}: ${err}`,
+  sourceNextTry: (when: string) => `next try ${when}`,
+  noSources: 'No sources are configured (NEWS_SOURCES).',
+
+  buttons: {
+    more: 'More',
+    share: 'Share in channel',
+    subscribe: (place: string) => `Subscribe: ${place}`,
+    subscribeChannel: (place: string) => `Subscribe this channel: ${place}`,
+    unsubscribe: (place: string) => `Unsubscribe: ${place}`,
+  },
+};
+
+type Widen<T> = T extends (...args: infer A) => infer R
+  ? (...args: A) => Widen<R>
+  : T extends string
+    ? string
+    : T extends readonly (infer U)[]
+      ? Widen<U>[]
+      : T extends object
+        ? { [K in keyof T]: Widen<T[K]> }
+        : T;
+
+export type Catalog = Widen<typeof en>;

@@ -1,0 +1,49 @@
+import type { RawItem } from '../item.js';
+import { ParseError } from './errors.js';
+import { parseHtmlListing } from './html-listing.js';
+import { parseJsonFeed } from './json-feed.js';
+import { parseJsonLines } from './jsonl.js';
+import { parseListingText } from './listing-text.js';
+import { parseAtom, parseRss } from './xml-feed.js';
+
+export const FORMATS = ['text', 'rss', 'atom', 'jsonfeed', 'jsonl', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Parsed {
+  format: Format;
+  items: RawItem[];
+  warnings: string[];
+}
+
+/** The format of a body, from its first bytes (and the Content-Type where there is one). */
+export function sniffFormat(body: string, contentType = ''): Format {
+  const head = body.replace(/^\ufeff/, '').trimStart().slice(0, 2000);
+  if (/json/.test(contentType) || head.startsWith('{') || head.startsWith('[')) {
+    if (/^\{[^\n]*\}\s*(\n|$)/.test(head) && !/"items"\s*:/.test(head.split('\n')[0])) return 'jsonl';
+    return 'jsonfeed';
+  }
+  if (/<rss[\s>]|<rdf:RDF[\s>]/i.test(head)) return 'rss';
+  if (/<feed[\s>]/i.test(head)) return 'atom';
+  if (/^<(!doctype html|html)[\s>]/i.test(head) || /html/.test(contentType)) return 'html';
+  if (head.startsWith('<?xml') || head.startsWith('<')) {
+    if (/<rss|<rdf/i.test(body.slice(0, 20000))) return 'rss';
+    if (/<feed/i.test(body.slice(0, 20000))) return 'atom';
+    return head.startsWith('<?xml') ? 'rss' : 'html';
+  }
+  return 'text';
+}
+
+/** Reads a source's body as news items. Throws ParseError for what cannot be read. */
+export function parseBody(body: string, opts: { format?: Format; contentType?: string; baseUrl?: string } = {}): Parsed {
+  if (!body.trim()) throw new ParseError('empty', 'the source is empty');
+  const format = opts.format ?? sniffFormat(body, opts.contentType);
+  switch (format) {
+    case 'text': return { format, items: parseListingText(body), warnings: [] };
+    case 'rss': return { format, items: parseRss(body), warnings: [] };
+    case 'atom': return { format, items: parseAtom(body), warnings: [] };
+    case 'jsonfeed': return { format, items: parseJsonFeed(body), warnings: [] };
+    case 'jsonl': return { format, ...parseJsonLines(body) };
+    case 'html': return { format, items: parseHtmlListing(body, opts.baseUrl), warnings: [] };
+    default: throw new ParseError('unknown_format', `unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+  }
+}

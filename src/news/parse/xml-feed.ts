@@ -1,0 +1,79 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseDate } from '../dates.js';
+import type { RawItem } from '../item.js';
+import { ParseError } from './errors.js';
+import { htmlToText } from './html-text.js';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  removeNSPrefix: false,
+  // A feed with one item must still read as a list.
+  isArray: (name) => ['item', 'entry', 'link', 'category'].includes(name),
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: true,
+  parseTagValue: false,
+});
+
+type Node = Record<string, unknown> | string | undefined;
+
+function text(node: unknown): string {
+  if (node == null) return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return text(node[0]);
+  if (typeof node === 'object') return text((node as Record<string, unknown>)['#text']);
+  return '';
+}
+
+function attr(node: unknown, name: string): string | undefined {
+  return node && typeof node === 'object' ? ((node as Record<string, unknown>)[`@${name}`] as string | undefined) : undefined;
+}
+
+/** Text of an element that may hold HTML (RSS descriptions, Atom type="html"). */
+const rich = (node: Node) => htmlToText(text(node));
+
+function readXml(body: string): Record<string, any> {
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) throw new ParseError('malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  return parser.parse(body);
+}
+
+export function parseRss(body: string): RawItem[] {
+  const doc = readXml(body);
+  const channel = doc.rss?.channel ?? doc['rdf:RDF']?.channel;
+  if (!channel) throw new ParseError('malformed', 'not an RSS 2.0 document: no <rss><channel>');
+  const lang = text(channel.language) || null;
+  const items: any[] = doc.rss?.channel?.item ?? doc['rdf:RDF']?.item ?? [];
+  return items.map((it) => {
+    const guid = it.guid;
+    const link = text(it.link) || (attr(guid, 'isPermaLink') !== 'false' && /^https?:/.test(text(guid)) ? text(guid) : '');
+    return {
+      title: rich(it.title),
+      summary: rich(it.description ?? it['content:encoded']),
+      date: parseDate(text(it.pubDate) || text(it['dc:date'])),
+      url: link || null,
+      lang: text(it['dc:language']) || lang,
+    };
+  });
+}
+
+export function parseAtom(body: string): RawItem[] {
+  const doc = readXml(body);
+  const feed = doc.feed;
+  if (!feed) throw new ParseError('malformed', 'not an Atom document: no <feed>');
+  const lang = attr(feed, 'xml:lang') ?? null;
+  const entries: any[] = feed.entry ?? [];
+  return entries.map((e) => {
+    const links: any[] = e.link ?? [];
+    const alt = links.find((l) => !attr(l, 'rel') || attr(l, 'rel') === 'alternate') ?? links[0];
+    return {
+      title: rich(e.title),
+      summary: rich(e.summary ?? e.content),
+      date: parseDate(text(e.published) || text(e.updated)),
+      url: attr(alt, 'href') ?? null,
+      lang: attr(e, 'xml:lang') ?? lang,
+    };
+  });
+}

@@ -1,0 +1,30 @@
+import type { NewsItem } from '../news/item.js';
+import { gazetteer, isCountryCode } from './gazetteer.js';
+
+/** region id -> the regions a country belongs to, built once */
+const regionsOf = new Map<string, string[]>();
+for (const [id, r] of Object.entries(gazetteer.regions)) {
+  for (const c of r.countries) regionsOf.set(c, [...(regionsOf.get(c) ?? []), id]);
+}
+
+export function regionsOfCountry(code: string): string[] {
+  return regionsOf.get(code) ?? [];
+}
+
+/**
+ * The keys an item is found under. A country key holds what names that country; a region key
+ * holds what names the region or any country in it. So a country subscription never gets a
+ * region-only item, and a region subscription gets its countries' news too.
+ */
+export function placeKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string[] {
+  const keys = new Set<string>([...item.countries, ...item.regions]);
+  for (const c of item.countries) for (const r of regionsOfCountry(c)) keys.add(r);
+  return [...keys];
+}
+
+export function matchesPlaces(item: Pick<NewsItem, 'countries' | 'regions'>, codes: string[]): boolean {
+  const keys = placeKeys(item);
+  return codes.some((c) => keys.includes(c));
+}
+
+export { isCountryCode };

@@ -1,0 +1,40 @@
+import { fold } from '../places/text.js';
+
+const STOP = new Set(
+  ('a an and are as at be by for from has have in into is it its of on or that the their this to was were will with ' +
+    'al como con de del el en es esta este la las lo los para por que se sin sobre su sus un una y o')
+    .split(' '),
+);
+
+/** Longest first, so "aciones" is tried before "es". Applies to English and Spanish words alike. */
+const SUFFIXES = [
+  'amientos', 'imientos', 'aciones', 'amiento', 'imiento', 'ations', 'ciones', 'idades', 'mente',
+  'ation', 'ments', 'acion', 'cion', 'idad', 'ings', 'ment', 'iones', 'ores', 'ing', 'ion', 'ers', 'ies', 'es', 'ed', 'er', 'or', 'os', 'as', 's', 'o', 'a',
+];
+
+/**
+ * A light stemmer for both languages: enough that "recruiting", "recruitment" and "recruiters"
+ * meet, and "éticos", "ética" and "etico" do, without a dictionary. Queries are also matched
+ * by prefix, which covers what stripping misses.
+ */
+export function stem(word: string): string {
+  let w = word.endsWith('our') ? `${word.slice(0, -3)}or` : word;
+  for (const s of SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= 4) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/** The terms of a text as the index keeps them: folded, without stop words, stemmed. */
+export function processTerm(term: string): string | null {
+  const t = fold(term);
+  if (t.length < 2 || STOP.has(t)) return null;
+  return stem(t);
+}
+
+export function tokenizeText(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}

@@ -1,0 +1,87 @@
+import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { StoreError, type Delivery } from '../src/ports.js';
+
+/**
+ * The delivery ledger: one JSON line per change of a delivery, appended, so that marking a
+ * message sent costs one small write however many chats there are. On opening, the last line
+ * of each delivery wins, and the file is compacted when most of it is history.
+ */
+export class LedgerFile {
+  private handle: FileHandle | null = null;
+  private lines = 0;
+
+  private constructor(readonly file: string) {}
+
+  static async open(file: string): Promise<{ ledger: LedgerFile; deliveries: Delivery[] }> {
+    const ledger = new LedgerFile(file);
+    const deliveries = await ledger.read();
+    return { ledger, deliveries };
+  }
+
+  private async read(): Promise<Delivery[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const lines = text.split('\n');
+    const byId = new Map<string, Delivery>();
+    let partial = false;
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      let d: Delivery;
+      try {
+        d = JSON.parse(line);
+      } catch {
+        // A process killed in the middle of an append leaves a partial last line: that write never happened.
+        if (i === lines.length - 1) { partial = true; return; }
+        throw new StoreError(this.file, `line ${i + 1} is not valid JSON`);
+      }
+      if (!d || typeof d.id !== 'string' || typeof d.chatKey !== 'string') throw new StoreError(this.file, `line ${i + 1} is not a delivery record`);
+      byId.set(d.id, d);
+    });
+    this.lines = lines.filter((l) => l.trim()).length;
+    const kept = keepLatest([...byId.values()]);
+    if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
+    else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
+    else if (text.length > 0 && !text.endsWith('\n')) await this.replace(text + '\n');
+    return kept;
+  }
+
+  private async rewrite(deliveries: Delivery[]): Promise<void> {
+    await this.replace(deliveries.map((d) => JSON.stringify(d) + '\n').join(''));
+    this.lines = deliveries.length;
+  }
+
+  private async replace(text: string): Promise<void> {
+    const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
+    await writeFile(tmp, text);
+    await rename(tmp, this.file);
+  }
+
+  async append(d: Delivery): Promise<void> {
+    this.handle ??= await open(this.file, 'a');
+    await this.handle.write(JSON.stringify(d) + '\n');
+    this.lines++;
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = null;
+  }
+}
+
+/** Per chat, the newest delivery in each state: all the digest logic needs, and bounded. */
+function keepLatest(all: Delivery[]): Delivery[] {
+  const newest = new Map<string, Delivery>();
+  for (const d of all) {
+    const k = `${d.chatKey}|${d.state}`;
+    const prev = newest.get(k);
+    if (!prev || prev.dueAt < d.dueAt || (prev.dueAt === d.dueAt && prev.updatedAt <= d.updatedAt)) newest.set(k, d);
+  }
+  const keep = new Set(newest.values());
+  return all.filter((d) => keep.has(d));
+}
