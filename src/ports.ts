@@ -80,6 +80,8 @@ export interface Delivery {
   parts?: number;
   state: 'pending' | 'sent' | 'failed' | 'empty';
   error?: string;
+  /** sending attempts so far, for back-off after passing failures */
+  attempts?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,0 +1,58 @@
+import { editDistance, fold } from '../places/text.js';
+
+export const COMMAND_NAMES = [
+  'latest', 'country', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'schedule', 'language', 'digest', 'sources', 'help',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number] | 'start';
+
+/** Words that name each command; the Spanish ones also say which language to answer in. */
+const ALIASES: Record<CommandName, { en: string[]; es: string[] }> = {
+  latest: { en: ['latest', 'news', 'recent'], es: ['ultimas', 'ultimos', 'recientes', 'noticias'] },
+  country: { en: ['country', 'countries', 'region'], es: ['pais', 'paises', 'región'] },
+  search: { en: ['search', 'find'], es: ['buscar', 'busca', 'busqueda'] },
+  subscribe: { en: ['subscribe', 'sub'], es: ['suscribir', 'suscribirse', 'suscribeme', 'suscribirme'] },
+  unsubscribe: { en: ['unsubscribe', 'unsub', 'stop'], es: ['cancelar', 'desuscribir', 'desuscribirse', 'baja'] },
+  subscriptions: { en: ['subscriptions', 'subs'], es: ['suscripciones'] },
+  schedule: { en: ['schedule'], es: ['horario', 'programar'] },
+  language: { en: ['language', 'lang'], es: ['idioma', 'lengua'] },
+  digest: { en: ['digest', 'preview'], es: ['resumen', 'boletin'] },
+  sources: { en: ['sources'], es: ['fuentes'] },
+  help: { en: ['help', 'commands', '?'], es: ['ayuda', 'comandos'] },
+  start: { en: ['start'], es: ['inicio', 'empezar'] },
+};
+
+const byWord = new Map<string, { name: CommandName; spanish: boolean }>();
+for (const [name, { en, es }] of Object.entries(ALIASES) as [CommandName, { en: string[]; es: string[] }][]) {
+  for (const w of en) byWord.set(fold(w), { name, spanish: false });
+  for (const w of es) byWord.set(fold(w), { name, spanish: true });
+}
+
+export type ParsedCommand =
+  | { ok: true; name: CommandName; word: string; args: string; spanish: boolean }
+  | { ok: false; word: string; suggestion?: CommandName };
+
+/** The command word and its arguments. A leading slash and a Telegram "@botname" are dropped. */
+export function parseCommandLine(text: string): ParsedCommand {
+  const trimmed = text.trim().replace(/^\//, '');
+  const m = trimmed.match(/^(\S+)\s*([\s\S]*)$/);
+  if (!m) return { ok: true, name: 'help', word: 'help', args: '', spanish: false };
+  const word = m[1].replace(/@\w+$/, '');
+  const hit = byWord.get(fold(word));
+  if (hit) return { ok: true, name: hit.name, word, args: m[2].trim(), spanish: hit.spanish };
+  let best: { d: number; name: CommandName } | undefined;
+  for (const [w, { name }] of byWord) {
+    const d = editDistance(fold(word), w, 2);
+    if (d <= 2 && (!best || d < best.d)) best = { d, name };
+  }
+  return { ok: false, word, suggestion: best?.name };
+}
+
+/** Which command a word names, for `help <command>`. */
+export function commandByWord(word: string): CommandName | undefined {
+  return byWord.get(fold(word.replace(/^\//, '')))?.name;
+}
+
+/** The word people type for a command in a language (for usage lines and buttons). */
+export function commandWord(name: CommandName, lang: 'en' | 'es'): string {
+  return ALIASES[name][lang][0];
+}

@@ -1,0 +1,62 @@
+import { formatMoment, t } from '../i18n/index.js';
+import type { Reply } from '../reply.js';
+import { nextOccurrence } from '../digest/due.js';
+import { composeDigest } from '../digest/compose.js';
+import type { Call } from './context.js';
+import { COMMAND_NAMES, commandByWord } from './grammar.js';
+import { usageReply } from './usage.js';
+import { chatOf } from './subscriptions.js';
+import { placeList } from './views.js';
+
+export function help(c: Call): Reply {
+  const m = t(c.lang);
+  const asked = c.args.trim();
+  if (asked) {
+    const name = commandByWord(asked);
+    if (name && name !== 'start') {
+      const r = usageReply(name, c.lang);
+      return { ...r, kind: 'info', heading: m.commands[name].about };
+    }
+  }
+  return {
+    kind: 'info',
+    visibility: 'private',
+    heading: m.helpHeading,
+    paragraphs: [COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'), m.helpFooter],
+  };
+}
+
+export function start(c: Call): Reply {
+  const m = t(c.lang);
+  return { kind: 'info', visibility: 'private', heading: m.welcomeHeading, paragraphs: [...m.welcomeBody, m.helpFooter] };
+}
+
+export function sources(c: Call): Reply {
+  const m = t(c.lang);
+  const configured = c.deps.sources();
+  if (configured.length === 0) return { kind: 'info', visibility: 'private', paragraphs: [m.noSources] };
+  const health = new Map(c.deps.store.sources().map((h) => [h.source, h]));
+  const when = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+  const lines = configured.map((source) => {
+    const h = health.get(source);
+    const parts = [m.sourceLine(source, h?.itemCount ?? 0)];
+    parts.push(h?.lastSuccessAt ? m.sourceOk(when(h.lastSuccessAt)) : m.sourceNever);
+    if (h?.lastError && h.lastErrorAt && (!h.lastSuccessAt || h.lastErrorAt >= h.lastSuccessAt)) parts.push(m.sourceError(when(h.lastErrorAt), h.lastError));
+    if (h?.nextTryAt && h.failures > 0) parts.push(m.sourceNextTry(when(h.nextTryAt)));
+    return `• ${parts.join('; ')}`;
+  });
+  return { kind: 'info', visibility: 'private', heading: m.sourcesHeading, paragraphs: [lines.join('\n')] };
+}
+
+/** What the next digest would hold if it went out now: the same composition the scheduler sends. */
+export function digestPreview(c: Call): Reply {
+  const m = t(c.lang);
+  const chat = chatOf(c);
+  if (chat.places.length === 0) return { kind: 'info', visibility: 'private', paragraphs: [m.previewNoSubscription] };
+  const s = chat.schedule ?? c.deps.defaultSchedule;
+  const note = m.previewNote(formatMoment(c.lang, nextOccurrence(s, c.now), s.timeZone));
+  const heading = m.previewHeading(placeList(chat.places.map((p) => p.code), c.lang));
+  const { selection, reply } = composeDigest(chat, c.deps.store.items(), c.deps.store.deliveries(), c.lang);
+  if (selection.items.length === 0) return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
+  return { ...reply, visibility: 'private', heading, paragraphs: [note, ...(reply.paragraphs ?? [])] };
+}

@@ -1,0 +1,78 @@
+import { commandWord } from './grammar.js';
+import { formatDay, t } from '../i18n/index.js';
+import type { Action, Reply } from '../reply.js';
+import type { Page } from '../search/news-index.js';
+import { parseSince, splitSince } from './args.js';
+import type { Call } from './context.js';
+import { usageReply } from './usage.js';
+import { placeList, itemView } from './views.js';
+import { resolvePlaces } from './places-arg.js';
+import { placeName } from '../places/gazetteer.js';
+
+export const PAGE = 5;
+export const MAX_LATEST = 20;
+
+/** A page of items as a reply, with "more" when there is more, and "share" for Slack. */
+function pageReply(c: Call, heading: string, page: Page, size: number, extra: Action[] = []): Reply {
+  const m = t(c.lang);
+  const shown = page.items.length;
+  const actions: Action[] = [];
+  if (c.offset + shown < page.total) actions.push({ kind: 'more', label: m.buttons.more, command: c.command, offset: c.offset + size });
+  actions.push(...extra);
+  actions.push({ kind: 'share', label: m.buttons.share, command: c.command, offset: c.offset });
+  return {
+    kind: 'result',
+    visibility: 'private',
+    heading,
+    paragraphs: page.total > shown || c.offset > 0 ? [m.range(c.offset + 1, c.offset + shown, page.total)] : [],
+    items: page.items.map((it) => itemView(it, c.lang)),
+    actions,
+    command: c.command,
+    offset: c.offset,
+  };
+}
+
+const info = (paragraphs: string[]): Reply => ({ kind: 'info', visibility: 'private', paragraphs });
+
+export function latest(c: Call): Reply {
+  const m = t(c.lang);
+  let n = PAGE;
+  if (c.args) {
+    if (!/^\d+$/.test(c.args) || Number(c.args) < 1 || Number(c.args) > MAX_LATEST) {
+      return usageReply('latest', c.lang, [m.badCount(c.args)]);
+    }
+    n = Number(c.args);
+  }
+  const page = c.deps.index.latest(n, c.offset);
+  if (page.total === 0) return info([m.noItems]);
+  return pageReply(c, m.latestHeading, page, n);
+}
+
+export function country(c: Call): Reply {
+  const m = t(c.lang);
+  const { places, since: sinceText } = splitSince(c.args);
+  if (places.length === 0) return usageReply('country', c.lang);
+  const resolved = resolvePlaces(places, c.deps.resolver, c.lang);
+  if (!resolved.ok) return usageReply('country', c.lang, resolved.problems);
+  let since: string | undefined;
+  if (sinceText !== undefined) {
+    since = parseSince(sinceText, c.now);
+    if (!since) return usageReply('country', c.lang, [m.badSince(sinceText)]);
+  }
+  const names = placeList(resolved.codes, c.lang);
+  const page = c.deps.index.byPlaces(resolved.codes, { since, limit: PAGE, offset: c.offset });
+  if (page.total === 0) return info([since ? m.noneForPlacesSince(names, formatDay(c.lang, since)) : m.noneForPlaces(names)]);
+  const heading = since ? `${m.countryHeading(names)} ${m.sinceDate(formatDay(c.lang, since))}` : m.countryHeading(names);
+  const label = c.ctx.shared ? m.buttons.subscribeChannel : m.buttons.subscribe;
+  const subscribe: Action[] = resolved.codes.slice(0, 3).map((code) => ({ kind: 'subscribe', label: label(placeName(code, c.lang)), command: `${commandWord('subscribe', c.lang)} ${code}` }));
+  return pageReply(c, heading, page, PAGE, subscribe);
+}
+
+export function search(c: Call): Reply {
+  const m = t(c.lang);
+  const q = c.args.trim();
+  if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
+  const page = c.deps.index.search(q, { limit: PAGE, offset: c.offset });
+  if (page.total === 0) return info([m.noHits(q)]);
+  return pageReply(c, m.searchHeading(q), page, PAGE);
+}

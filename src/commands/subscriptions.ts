@@ -1,0 +1,155 @@
+import { commandWord } from './grammar.js';
+import { formatMoment, t, weekdayName, type Lang, LANGS } from '../i18n/index.js';
+import { chatKey, type Chat } from '../ports.js';
+import type { Action, Reply } from '../reply.js';
+import { nextOccurrence } from '../digest/due.js';
+import { parseSchedule } from '../digest/schedule.js';
+import { placeName } from '../places/gazetteer.js';
+import { fold } from '../places/text.js';
+import { splitList } from './args.js';
+import type { Call } from './context.js';
+import { resolvePlaces } from './places-arg.js';
+import { usageReply } from './usage.js';
+import { itemView, placeList } from './views.js';
+
+/** Countries offered per page of the subscribe keyboard. */
+export const KEYBOARD_PAGE = 8;
+
+const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({ kind: 'info', visibility: 'public', paragraphs, ...extra });
+
+/** The chat's record, or a new one with nothing in it. */
+export function chatOf(c: Call): Chat {
+  if (c.chat) return structuredClone(c.chat);
+  const at = c.now.toISOString();
+  return { key: chatKey(c.ctx.address), address: c.ctx.address, places: [], state: 'active', createdAt: at, updatedAt: at };
+}
+
+async function save(c: Call, chat: Chat): Promise<void> {
+  chat.updatedAt = c.now.toISOString();
+  await c.deps.store.saveChat(chat);
+}
+
+export function nextDigestText(c: Call, chat: Chat, lang: Lang): string {
+  const s = chat.schedule ?? c.deps.defaultSchedule;
+  return formatMoment(lang, nextOccurrence(s, c.now), s.timeZone);
+}
+
+const lastSeq = (c: Call) => {
+  const items = c.deps.store.items();
+  return items.length ? items[items.length - 1].seq : 0;
+};
+
+export async function subscribe(c: Call): Promise<Reply> {
+  const m = t(c.lang);
+  const list = splitList(c.args);
+  if (list.length === 0) return countryKeyboard(c);
+  const resolved = resolvePlaces(list, c.deps.resolver, c.lang);
+  if (!resolved.ok) return usageReply('subscribe', c.lang, resolved.problems);
+  const chat = chatOf(c);
+  const had = new Set(chat.places.map((p) => p.code));
+  const added = resolved.codes.filter((code) => !had.has(code));
+  const seq = lastSeq(c);
+  for (const code of added) chat.places.push({ code, sinceSeq: seq, addedAt: c.now.toISOString() });
+  const paragraphs: string[] = [];
+  if (chat.state === 'paused') {
+    paragraphs.push(m.resumed(chat.pausedReason ?? '?'));
+    chat.state = 'active';
+    delete chat.pausedReason;
+    delete chat.pausedAt;
+  }
+  await save(c, chat);
+  const already = resolved.codes.filter((code) => had.has(code));
+  if (added.length) paragraphs.unshift(`${m.subscribed(placeList(added, c.lang))} ${m.firstDigestNote}`);
+  if (already.length) paragraphs.push(m.alreadySubscribed(placeList(already, c.lang)));
+  paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
+  const latest = c.deps.index.byPlaces(resolved.codes, { limit: 3 });
+  if (latest.items.length) paragraphs.push(m.latestForThem);
+  return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)) });
+}
+
+/** `subscribe` alone: buttons for the countries the store has news about, most first, paged. */
+function countryKeyboard(c: Call): Reply {
+  const m = t(c.lang);
+  const subscribed = new Set(c.chat?.places.map((p) => p.code) ?? []);
+  const counts = c.deps.index.placeCounts().filter(([code]) => code.length === 2 && !subscribed.has(code));
+  if (counts.length === 0) return usageReply('subscribe', c.lang, [m.noCountriesYet]);
+  const page = counts.slice(c.offset, c.offset + KEYBOARD_PAGE);
+  const actions: Action[] = page.map(([code, n]) => ({ kind: 'subscribe', label: `${placeName(code, c.lang)} (${n})`, command: `${commandWord('subscribe', c.lang)} ${code}` }));
+  if (c.offset + KEYBOARD_PAGE < counts.length) actions.push({ kind: 'more', label: m.buttons.more, command: commandWord('subscribe', c.lang), offset: c.offset + KEYBOARD_PAGE });
+  return { kind: 'usage', visibility: 'private', paragraphs: [m.pickCountry], actions, command: commandWord('subscribe', c.lang), offset: c.offset };
+}
+
+export async function unsubscribe(c: Call): Promise<Reply> {
+  const m = t(c.lang);
+  const arg = c.args.trim();
+  if (!arg) return usageReply('unsubscribe', c.lang);
+  const chat = chatOf(c);
+  if (chat.places.length === 0) return info([m.nothingToUnsubscribe]);
+  if (['all', 'todo', 'todos', 'todas', 'everything'].includes(fold(arg))) {
+    chat.places = [];
+    await save(c, chat);
+    return info([m.unsubscribedAll]);
+  }
+  const resolved = resolvePlaces(splitList(arg), c.deps.resolver, c.lang);
+  if (!resolved.ok) return usageReply('unsubscribe', c.lang, resolved.problems);
+  const had = new Set(chat.places.map((p) => p.code));
+  const removing = resolved.codes.filter((code) => had.has(code));
+  const missing = resolved.codes.filter((code) => !had.has(code));
+  const current = chat.places.map((p) => p.code);
+  if (removing.length === 0) {
+    return info([m.notSubscribedTo(placeList(missing, c.lang)), m.stillSubscribed(placeList(current, c.lang))]);
+  }
+  chat.places = chat.places.filter((p) => !removing.includes(p.code));
+  await save(c, chat);
+  const paragraphs = [m.unsubscribed(placeList(removing, c.lang))];
+  if (missing.length) paragraphs.push(m.notSubscribedTo(placeList(missing, c.lang)));
+  paragraphs.push(chat.places.length ? m.stillSubscribed(placeList(chat.places.map((p) => p.code), c.lang)) : m.unsubscribedAll);
+  return info(paragraphs);
+}
+
+export function subscriptions(c: Call): Reply {
+  const m = t(c.lang);
+  const chat = chatOf(c);
+  const s = chat.schedule ?? c.deps.defaultSchedule;
+  const lines: string[] = [];
+  if (chat.places.length === 0) {
+    lines.push(m.noSubscriptions);
+  } else {
+    lines.push(m.subscribedTo(placeList(chat.places.map((p) => p.code), c.lang)));
+    lines.push(`${m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone)} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
+    if (chat.state === 'paused') lines.push(m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', chat.pausedReason ?? '?'));
+  }
+  lines.push(t(c.lang).languageLine);
+  const actions: Action[] = chat.places.map((p) => ({ kind: 'unsubscribe', label: m.buttons.unsubscribe(placeName(p.code, c.lang)), command: `${commandWord('unsubscribe', c.lang)} ${p.code}` }));
+  return { kind: 'info', visibility: 'private', heading: m.subscriptionsHeading, paragraphs: lines, actions };
+}
+
+export async function schedule(c: Call): Promise<Reply> {
+  const m = t(c.lang);
+  const parsed = parseSchedule(c.args, (c.chat?.schedule ?? c.deps.defaultSchedule).timeZone);
+  if (!parsed.ok) {
+    const problems: Record<typeof parsed.problem, string[]> = {
+      missing: [],
+      weekday: [m.badWeekday(parsed.text)],
+      time: [m.badTime(parsed.text)],
+      zone: [m.badTimeZone(parsed.text), ...(parsed.suggestions.length ? [m.didYouMean(parsed.suggestions.join(', '))] : []), m.timeZoneHint],
+    };
+    return usageReply('schedule', c.lang, problems[parsed.problem]);
+  }
+  const chat = chatOf(c);
+  chat.schedule = parsed.schedule;
+  await save(c, chat);
+  const s = parsed.schedule;
+  return info([m.scheduleSet(weekdayName(c.lang, s.weekday), s.time, s.timeZone), m.nextDigest(nextDigestText(c, chat, c.lang))]);
+}
+
+export async function language(c: Call): Promise<Reply> {
+  const want = fold(c.args.trim()).slice(0, 2);
+  const named: Record<string, Lang> = { en: 'en', in: 'en', es: 'es', sp: 'es' };
+  const lang = named[want];
+  if (!lang || !LANGS.includes(lang)) return usageReply('language', c.lang, c.args ? [t(c.lang).badLanguage(c.args)] : []);
+  const chat = chatOf(c);
+  chat.language = lang;
+  await save(c, chat);
+  return info([t(lang).languageSet]);
+}

@@ -1,0 +1,85 @@
+import type { Lang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import type { NewsItem } from '../news/item.js';
+import { placeKeys } from '../places/match.js';
+import type { Chat, Delivery } from '../ports.js';
+import type { Reply } from '../reply.js';
+import { itemView, placeList } from '../commands/views.js';
+import { commandWord } from '../commands/grammar.js';
+import { effectiveDate } from '../search/news-index.js';
+
+export const DIGEST_MAX_ITEMS = 20;
+
+export interface DigestSelection {
+  items: NewsItem[];
+  /** matching items beyond DIGEST_MAX_ITEMS */
+  more: number;
+  fromSeq: number;
+  toSeq: number;
+}
+
+/** The chat's last finished digest: items after its toSeq are new. */
+export function lastDelivered(chat: Chat, deliveries: readonly Delivery[]): Delivery | undefined {
+  let last: Delivery | undefined;
+  for (const d of deliveries) {
+    if (d.chatKey === chat.key && (d.state === 'sent' || d.state === 'empty') && (!last || d.dueAt > last.dueAt)) last = d;
+  }
+  return last;
+}
+
+/** The day the new items start from, for the "and N more" command: the last digest, else the subscription. */
+export function digestSinceDay(chat: Chat, deliveries: readonly Delivery[]): string {
+  const last = lastDelivered(chat, deliveries);
+  return (last?.dueAt ?? chat.places.map((p) => p.addedAt).sort()[0]).slice(0, 10);
+}
+
+/** What the chat's digest would hold now, and how it reads. */
+export function composeDigest(chat: Chat, items: readonly NewsItem[], deliveries: readonly Delivery[], lang: Lang): { selection: DigestSelection; reply: Reply } {
+  const selection = selectDigest(chat, items, lastDelivered(chat, deliveries)?.toSeq ?? 0);
+  return { selection, reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, deliveries)) };
+}
+
+function firstAfter(items: readonly NewsItem[], seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What a chat's digest holds: items first seen after the last digest (by seq, so an item
+ * published late still comes once) and after each place was subscribed, matching the places;
+ * newest first, at most 20. `items` is the store's list, in seq order.
+ */
+export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: number): DigestSelection {
+  const toSeq = items.length ? items[items.length - 1].seq : 0;
+  const floor = Math.min(...chat.places.map((p) => Math.max(fromSeq, p.sinceSeq)));
+  const picked: NewsItem[] = [];
+  for (let i = firstAfter(items, floor); i < items.length; i++) {
+    const it = items[i];
+    const keys = placeKeys(it);
+    if (chat.places.some((p) => it.seq > Math.max(fromSeq, p.sinceSeq) && keys.includes(p.code))) picked.push(it);
+  }
+  picked.sort((a, b) => (effectiveDate(a) === effectiveDate(b) ? b.seq - a.seq : effectiveDate(a) < effectiveDate(b) ? 1 : -1));
+  return { items: picked.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, picked.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
+}
+
+/** The digest as a Reply, in the chat's language. `since` is the day the "more" command starts from. */
+export function digestReply(chat: Chat, items: NewsItem[], more: number, lang: Lang, since: string): Reply {
+  const m = t(lang);
+  const codes = chat.places.map((p) => p.code);
+  const moreCommand = `${commandWord('country', lang)} ${codes.join(', ')} ${lang === 'es' ? 'desde' : 'since'} ${since}`;
+  return {
+    kind: 'result',
+    visibility: 'public',
+    heading: m.digestHeading(placeList(codes, lang)),
+    paragraphs: [m.digestCount(items.length + more)],
+    items: items.map((it) => itemView(it, lang)),
+    footer: more > 0 ? [m.digestMore(more, moreCommand)] : [],
+    actions: more > 0 ? [{ kind: 'more', label: m.buttons.more, command: moreCommand, offset: 0 }] : [],
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the long-running service. Local mode (no platform token) reads commands from
+ * standard input; with a token, the platform adapters run and standard input is left alone.
+ */
+import { pathToFileURL } from 'node:url';
+import { createApp, type App } from './app.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { StoreError } from './ports.js';
+
+/** Prints a problem a person can act on, without a stack trace, and exits. */
+export function exitWith(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof StoreError) {
+    process.stderr.write(`newsbot: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`newsbot: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+}
+
+export async function serve(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const interactive = !!process.stdin.isTTY;
+  const app: App = await createApp(config, {
+    console: config.local ? { input: process.stdin, output: process.stdout, interactive } : false,
+  });
+  const reports = await app.news.ingestAll(config.sources, new Date());
+  for (const r of reports) {
+    if (!r.ok) app.log.warn({ source: r.source, error: r.error }, 'source failed');
+    else app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
+  }
+  await app.start();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (app.console) {
+    const failed = reports.filter((r) => !r.ok).map((r) => `  ${r.source}: ${r.error}`);
+    process.stderr.write(
+      [
+        `migration-news-bot: local mode (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set).`,
+        `${app.index.size} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
+        interactive ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.' : '',
+      ].filter(Boolean).join('\n') + '\n',
+    );
+    await app.console.finished;
+    await stop('end of input');
+  } else {
+    app.log.info({ adapters: app.adapters.map((a) => a.platform) }, 'service ready');
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  serve().catch(exitWith);
+}

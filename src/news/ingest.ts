@@ -1,0 +1,148 @@
+import type { Tagger } from '../places/tagger.js';
+import type { NewsStore, SourceHealth } from '../ports.js';
+import type { NewsIndex } from '../search/news-index.js';
+import { FetchError, fetchSource, isUrl, type FetchOptions } from './fetch.js';
+import type { NewsItem, TaggedItem } from './item.js';
+import { identityKeys } from './normalise.js';
+import { parseBody, type Format } from './parse/index.js';
+import { ParseError } from './parse/errors.js';
+import { prepareItems } from './prepare.js';
+
+export interface IngestReport {
+  source: string;
+  ok: boolean;
+  notModified?: boolean;
+  format?: Format;
+  read: number;
+  added: number;
+  updated: number;
+  warnings: string[];
+  error?: string;
+}
+
+export interface NewsService {
+  /** Parses and stores one body; the source names where it came from. */
+  ingestBody(body: string, source: string, now: Date, opts?: { format?: Format; contentType?: string; baseUrl?: string }): Promise<IngestReport>;
+  /** Fetches, parses and stores one source, and records its health. Never throws for the source's faults. */
+  ingestSource(source: string, now: Date): Promise<IngestReport>;
+  /** Every source in turn; a broken one is reported and the others go on. */
+  ingestAll(sources: string[], now: Date): Promise<IngestReport[]>;
+}
+
+export interface NewsServiceDeps {
+  store: NewsStore;
+  index: NewsIndex;
+  tagger: Tagger;
+  fetch?: FetchOptions;
+  /** minutes between polls, the base of the back-off after failures */
+  pollMinutes?: number;
+}
+
+/** How long a failing source rests: the poll interval, doubled per failure, at most a day. */
+export function backoffMinutes(pollMinutes: number, failures: number): number {
+  return Math.min(pollMinutes * 2 ** Math.max(0, failures - 1), 24 * 60);
+}
+
+export function createNewsService(deps: NewsServiceDeps): NewsService {
+  const { store, index, tagger } = deps;
+  // Identity: the same story from two sources is one item, found by URL or by title and date.
+  const byUrl = new Map<string, string>();
+  const byTitle = new Map<string, string>();
+  const remember = (it: Pick<NewsItem, 'id' | 'title' | 'date' | 'url'>) => {
+    const k = identityKeys(it);
+    if (k.urlKey) byUrl.set(k.urlKey, it.id);
+    byTitle.set(k.titleKey, it.id);
+  };
+  for (const it of store.items()) remember(it);
+
+  const merge = (old: NewsItem, n: TaggedItem, source: string): NewsItem | null => {
+    const summary = n.summary || old.summary;
+    const next: NewsItem = {
+      ...old,
+      title: n.title,
+      summary,
+      date: n.date ?? old.date,
+      url: old.url ?? n.url,
+      lang: n.lang ?? old.lang,
+      sources: old.sources.includes(source) ? old.sources : [...old.sources, source],
+    };
+    if (summary !== n.summary || next.title !== n.title) {
+      const [retagged] = prepareItems([{ title: next.title, summary, date: next.date, url: next.url, lang: next.lang }], tagger);
+      Object.assign(next, { countries: retagged.countries, regions: retagged.regions, topics: retagged.topics });
+    } else {
+      Object.assign(next, { countries: n.countries, regions: n.regions, topics: n.topics });
+    }
+    const changed = (['title', 'summary', 'date', 'url', 'lang', 'sources', 'countries', 'regions', 'topics'] as const).some(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(old[k]),
+    );
+    return changed ? next : null;
+  };
+
+  const ingestBody: NewsService['ingestBody'] = async (body, source, now, opts = {}) => {
+    const parsed = parseBody(body, opts);
+    const prepared = prepareItems(parsed.items, tagger);
+    const added: (TaggedItem & { sources: string[] })[] = [];
+    const updated = new Map<string, NewsItem>();
+    const addedById = new Map<string, TaggedItem & { sources: string[] }>();
+    for (const n of prepared) {
+      const k = identityKeys(n);
+      const id = (k.urlKey && byUrl.get(k.urlKey)) || byTitle.get(k.titleKey);
+      if (id && addedById.has(id)) continue;
+      const old = id ? (updated.get(id) ?? index.get(id)) : undefined;
+      if (old) {
+        const next = merge(old, n, source);
+        if (next) {
+          updated.set(old.id, { ...next, updatedAt: now.toISOString() });
+          remember(next);
+        }
+        continue;
+      }
+      const item = { ...n, sources: [source] };
+      added.push(item);
+      addedById.set(item.id, item);
+      remember(item);
+    }
+    const stored = await store.saveItems({ added, updated: [...updated.values()] }, now);
+    index.upsert([...stored, ...updated.values()]);
+    return { source, ok: true, format: parsed.format, read: parsed.items.length, added: stored.length, updated: updated.size, warnings: parsed.warnings };
+  };
+
+  const health = (source: string): SourceHealth => store.sources().find((h) => h.source === source) ?? { source, itemCount: 0, failures: 0 };
+  const countFrom = (source: string) => store.items().reduce((n, it) => n + (it.sources.includes(source) ? 1 : 0), 0);
+
+  const ingestSource: NewsService['ingestSource'] = async (source, now) => {
+    const h = { ...health(source), lastFetchAt: now.toISOString() };
+    let report: IngestReport;
+    try {
+      const fetched = await fetchSource(source, { ...deps.fetch, etag: h.etag, lastModified: h.lastModified });
+      if (fetched.status === 'not_modified') {
+        report = { source, ok: true, notModified: true, read: 0, added: 0, updated: 0, warnings: [] };
+      } else {
+        report = await ingestBody(fetched.body, source, now, { contentType: fetched.contentType, baseUrl: isUrl(source) ? fetched.url : undefined });
+        h.etag = fetched.etag;
+        h.lastModified = fetched.lastModified;
+      }
+      h.lastSuccessAt = now.toISOString();
+      h.failures = 0;
+      delete h.nextTryAt;
+    } catch (err) {
+      if (!(err instanceof FetchError || err instanceof ParseError)) throw err;
+      report = { source, ok: false, read: 0, added: 0, updated: 0, warnings: [], error: err.message };
+      h.lastError = err.message;
+      h.lastErrorAt = now.toISOString();
+      h.failures = (h.failures ?? 0) + 1;
+      h.nextTryAt = new Date(now.getTime() + backoffMinutes(deps.pollMinutes ?? 60, h.failures) * 60_000).toISOString();
+    }
+    h.itemCount = countFrom(source);
+    await store.saveSource(h);
+    return report;
+  };
+
+  const ingestAll: NewsService['ingestAll'] = async (sources, now) => {
+    const reports: IngestReport[] = [];
+    for (const s of sources) reports.push(await ingestSource(s, now));
+    return reports;
+  };
+
+  return { ingestBody, ingestSource, ingestAll };
+}
