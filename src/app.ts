@@ -9,15 +9,15 @@ import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
-import { createCommandService, type CommandService } from './commands/service.js';
+import type { CommandService } from './commands/service.js';
+import { createCore } from './core.js';
 import type { Config } from './config.js';
 import { createHttpListener, type HttpListener } from './http.js';
 import { createLogger } from './log.js';
-import { createNewsService, type NewsService } from './news/ingest.js';
-import { createResolver } from './places/resolve.js';
-import { createTagger, type Tagger } from './places/tagger.js';
+import type { NewsService } from './news/ingest.js';
+import type { Tagger } from './places/tagger.js';
 import type { ChatAdapter, NewsStore, Notifier, Platform } from './ports.js';
-import { NewsIndex } from './search/news-index.js';
+import type { NewsIndex } from './search/news-index.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -46,16 +46,7 @@ export interface App {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
   const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath);
-  const index = new NewsIndex(store.items());
-  const tagger = createTagger();
-  const news = createNewsService({ store, index, tagger, pollMinutes: config.pollMinutes });
-  const commands = createCommandService({
-    store,
-    index,
-    resolver: createResolver(),
-    defaultSchedule: config.defaultSchedule,
-    sources: () => config.sources,
-  });
+  const { index, tagger, news, commands } = createCore({ store, defaultSchedule: config.defaultSchedule, sources: config.sources, pollMinutes: config.pollMinutes });
 
   const wantsHttp = config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
   const http = wantsHttp ? createHttpListener(log) : undefined;

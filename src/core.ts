@@ -1,0 +1,36 @@
+import { createCommandService, type CommandService } from './commands/service.js';
+import { createNewsService, type NewsService } from './news/ingest.js';
+import { createResolver } from './places/resolve.js';
+import { createTagger, type Tagger } from './places/tagger.js';
+import type { NewsStore, Schedule } from './ports.js';
+import { NewsIndex } from './search/news-index.js';
+
+export interface CoreOptions {
+  store: NewsStore;
+  defaultSchedule: Schedule;
+  sources: string[];
+  pollMinutes?: number;
+}
+
+export interface Core {
+  store: NewsStore;
+  index: NewsIndex;
+  tagger: Tagger;
+  news: NewsService;
+  commands: CommandService;
+}
+
+/** The platform-neutral service over a store: what every adapter and entry point works with. */
+export function createCore(o: CoreOptions): Core {
+  const index = new NewsIndex(o.store.items());
+  const tagger = createTagger();
+  const news = createNewsService({ store: o.store, index, tagger, pollMinutes: o.pollMinutes });
+  const commands = createCommandService({
+    store: o.store,
+    index,
+    resolver: createResolver(),
+    defaultSchedule: o.defaultSchedule,
+    sources: () => o.sources,
+  });
+  return { store: o.store, index, tagger, news, commands };
+}
