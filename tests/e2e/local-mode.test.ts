@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run, tempDb } from '../helpers/run.js';
+
+describe('npm start in local mode', () => {
+  it('ingests the bundled items, says it is in local mode, answers piped commands and exits at their end', async () => {
+    const db = tempDb();
+    const r = await run('src/main.ts', [], {
+      env: { NEWSBOT_DB: db },
+      input: 'latest\ncountry costa rica\ncountry México\nsearch recruitment\nsubscribe Honduras\nsubscriptions\nlanguage es\nhelp\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/local mode/);
+    expect(r.stderr).toMatch(/10 news items from 1 source/);
+    expect(r.stdout).toMatch(/== Latest news ==/);
+    expect(r.stdout).toMatch(/== News about Costa Rica ==[\s\S]*Upala/);
+    expect(r.stdout).toMatch(/== News about Mexico ==/);
+    expect(r.stdout).toMatch(/== Search: "recruitment" ==/);
+    expect(r.stdout).toMatch(/now subscribed to Honduras/);
+    expect(r.stdout).toMatch(/Weekly digest about: Honduras/);
+    expect(r.stdout).toMatch(/Las respuestas de este chat ahora son en español/);
+    expect(r.stdout).toMatch(/Noticias de migración: comandos/);
+    const state = JSON.parse(readFileSync(db, 'utf8'));
+    expect(state.chats['console:local'].places.map((p: { code: string }) => p.code)).toEqual(['HN']);
+  });
+
+  it('answers a bad command with its usage and goes on', async () => {
+    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'country narnia\nfoo\nlatest 1\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/don't know the country or region "narnia"[\s\S]*Usage: country/);
+    expect(r.stdout).toMatch(/don't know the command "foo"/);
+    expect(r.stdout).toMatch(/1–1 of 10/);
+  });
+
+  it('stops on a corrupt store with a message naming the file, and leaves the file as it was', async () => {
+    const db = tempDb();
+    writeFileSync(db, '{"chats": {"console:local": ');
+    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: db }, input: 'latest\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(db);
+    expect(r.stderr).toMatch(/cannot be read[\s\S]*left exactly as it is/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(readFileSync(db, 'utf8')).toBe('{"chats": {"console:local": ');
+  });
+
+  it('stops on unusable settings with what to do', async () => {
+    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb(), SOURCE_POLL_MINUTES: 'often', DIGEST_DEFAULT: 'someday' }, input: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/SOURCE_POLL_MINUTES must be a whole number/);
+    expect(r.stderr).toMatch(/\.env\.example/);
+  });
+});
+
+describe('newsbot CLI', () => {
+  it('ingest fills the store and ask runs one command, as text or JSON', async () => {
+    const db = tempDb();
+    const ing = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    expect(ing.code).toBe(0);
+    expect(ing.stdout).toMatch(/10 read, 10 new, 0 updated/);
+    const again = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    expect(again.stdout).toMatch(/10 read, 0 new, 0 updated/);
+    const ask = await run('src/cli.ts', ['ask', 'country nicaragua'], { env: { NEWSBOT_DB: db } });
+    expect(ask.stdout).toMatch(/== News about Nicaragua ==/);
+    const json = await run('src/cli.ts', ['ask', 'subscribe GT', '--chat', 'team-7', '--json'], { env: { NEWSBOT_DB: db } });
+    const reply = JSON.parse(json.stdout);
+    expect(reply.paragraphs[0]).toMatch(/now subscribed to Guatemala/);
+    const state = JSON.parse(readFileSync(db, 'utf8'));
+    expect(Object.keys(state.chats)).toEqual(['console:team-7']);
+  });
+
+  it('ingest reports a broken source and still stores the good one', async () => {
+    const db = tempDb();
+    const r = await run('src/cli.ts', ['ingest', 'data/sample-items.txt', 'no/such/file.xml'], { env: { NEWSBOT_DB: db } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/10 new/);
+    expect(r.stderr).toMatch(/no\/such\/file\.xml: failed: no file at no\/such\/file\.xml/);
+  });
+});

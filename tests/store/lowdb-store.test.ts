@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError, type Chat } from '../../src/ports.js';
+import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+
+const now = new Date('2026-11-28T10:00:00Z');
+const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-'));
+const item = (id: string) => ({ id, title: id, summary: '', date: null, url: null, lang: null, countries: [], regions: [], topics: [], sources: ['x'] });
+const chat: Chat = { key: 'telegram:1', address: { platform: 'telegram', chatId: '1' }, places: [], state: 'active', createdAt: '', updatedAt: '' };
+
+describe('lowdb store on disk', () => {
+  it('keeps everything across a reopen', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const s = await openLowdbStore(db);
+    await s.saveItems({ added: [item('a'), item('b')], updated: [] }, now);
+    await s.saveChat(chat);
+    await s.saveDelivery({ id: 'd', chatKey: chat.key, dueAt: 'x', fromSeq: 0, toSeq: 2, itemIds: [], more: 0, sent: ['1'], state: 'sent', createdAt: '', updatedAt: '' });
+    await s.close();
+    const again = await openLowdbStore(db);
+    expect(again.items().map((i) => [i.id, i.seq])).toEqual([['a', 1], ['b', 2]]);
+    expect(again.chat(chat.key)).toEqual(chat);
+    expect(again.deliveries().map((d) => d.id)).toEqual(['d']);
+    const next = await again.saveItems({ added: [item('c')], updated: [] }, now);
+    expect(next[0].seq).toBe(3);
+  });
+
+  it('writes a subscription change without rewriting the item archive', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const s = await openLowdbStore(db);
+    await s.saveItems({ added: [item('a')], updated: [] }, now);
+    const files = storeFiles(db);
+    const before = statSync(files.items).mtimeMs;
+    const archive = readFileSync(files.items, 'utf8');
+    await new Promise((r) => setTimeout(r, 20));
+    await s.saveChat(chat);
+    expect(statSync(files.items).mtimeMs).toBe(before);
+    expect(readFileSync(files.items, 'utf8')).toBe(archive);
+    expect(JSON.parse(readFileSync(files.state, 'utf8')).chats[chat.key]).toEqual(chat);
+  });
+
+  it.each([
+    ['truncated JSON', '{"version":1,"chats":{', /not valid JSON/],
+    ['an empty file', '', /it is empty/],
+    ['the wrong shape', '[1,2,3]', /does not hold/],
+  ])('stops on %s in the state file, naming it, and leaves it untouched', async (_what, content, problem) => {
+    const db = path.join(dir(), 'newsbot.json');
+    writeFileSync(db, content);
+    const err = await openLowdbStore(db).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toContain(db);
+    expect(err.message).toMatch(problem);
+    expect(err.message).toMatch(/backup|move it aside/);
+    expect(readFileSync(db, 'utf8')).toBe(content);
+  });
+
+  it('stops on a corrupt item archive and never writes over it', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const files = storeFiles(db);
+    writeFileSync(files.items, '{"lastSeq": 3, "items": [{"id":');
+    const err = await openLowdbStore(db).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toContain(files.items);
+    expect(readFileSync(files.items, 'utf8')).toBe('{"lastSeq": 3, "items": [{"id":');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('drops a half-written last ledger line (a crash mid-append) but stops on corruption inside', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const files = storeFiles(db);
+    const line = (id: string) => JSON.stringify({ id, chatKey: `chat-${id}`, dueAt: 'x', fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state: 'sent', createdAt: '', updatedAt: '' });
+    writeFileSync(files.ledger, `${line('a')}\n${line('b')}\n{"id":"c","cha`);
+    const s = await openLowdbStore(db);
+    expect(s.deliveries().map((d) => d.id)).toEqual(['a', 'b']);
+    await s.saveDelivery(JSON.parse(line('d')));
+    await s.close();
+    expect(readFileSync(files.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', 'd']);
+
+    appendFileSync(files.ledger, 'garbage\n' + line('e') + '\n');
+    const err = await openLowdbStore(db).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toContain(files.ledger);
+    expect(err.message).toMatch(/line 4/);
+  });
+
+  it('writes files whole: no temporary file is left behind and the JSON always parses', async () => {
+    const d = dir();
+    const db = path.join(d, 'newsbot.json');
+    const s = await openLowdbStore(db);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => s.saveChat({ ...chat, key: `telegram:${i}` })));
+    const state = JSON.parse(readFileSync(db, 'utf8'));
+    expect(Object.keys(state.chats)).toHaveLength(20);
+    expect(existsSync(path.join(d, '.newsbot.json.tmp'))).toBe(false);
+  });
+});
