@@ -15,12 +15,15 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Elements a browser starts on a new line; all others (a, em, strong, sup, span…) run on with the text around them. */
+const BLOCK = /<br\s*\/?>|<\/?(?:address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)(?:\s[^>]*)?\/?>/gi;
+
 /** Text of an HTML fragment as a reader sees it (feeds put HTML in their summaries). */
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
-      .replace(/<[^>]*>/g, ' '),
+      .replace(BLOCK, '\n')
+      .replace(/<[^>]*>/g, ''),
   );
 }
