@@ -33,9 +33,23 @@ export function sniffFormat(body: string, contentType = ''): Format {
   return 'text';
 }
 
+/**
+ * NUL bytes, or many control characters and undecodable bytes (U+FFFD): not text of any format.
+ * A Latin-1 file read as UTF-8 has a few U+FFFD (its accented letters) and still passes.
+ */
+function looksBinary(body: string): boolean {
+  const head = body.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  const odd = head.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g)?.length ?? 0;
+  return odd > head.length * 0.1;
+}
+
 /** Reads a source's body as news items. Throws ParseError for what cannot be read. */
 export function parseBody(body: string, opts: { format?: Format; contentType?: string; baseUrl?: string } = {}): Parsed {
   if (!body.trim()) throw new ParseError('empty', 'the source is empty');
+  if (looksBinary(body)) {
+    throw new ParseError('malformed', 'the source is binary data, not text (a compressed file, an image or a PDF?); point it at a feed, a listing page or a text file');
+  }
   const format = opts.format ?? sniffFormat(body, opts.contentType);
   switch (format) {
     case 'text': return { format, items: parseListingText(body), warnings: [] };
