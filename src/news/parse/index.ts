@@ -18,6 +18,10 @@ export interface Parsed {
 /** The format of a body, from its first bytes (and the Content-Type where there is one). */
 export function sniffFormat(body: string, contentType = ''): Format {
   const head = body.replace(/^\ufeff/, '').trimStart().slice(0, 2000);
+  // JSON Lines whose first line is broken: still mostly whole objects, one a line.
+  const lines = head.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const objects = lines.filter((l) => /^\{.*\}$/.test(l)).length;
+  if (objects >= 2 && objects * 2 >= lines.length) return 'jsonl';
   if (/json/.test(contentType) || head.startsWith('{') || head.startsWith('[')) {
     if (/^\{[^\n]*\}\s*(\n|$)/.test(head) && !/"items"\s*:/.test(head.split('\n')[0])) return 'jsonl';
     return 'jsonfeed';
