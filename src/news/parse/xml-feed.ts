@@ -36,7 +36,15 @@ const rich = (node: Node) => htmlToText(text(node));
 
 function readXml(body: string): Record<string, any> {
   const valid = XMLValidator.validate(body);
-  if (valid !== true) throw new ParseError('malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  if (valid !== true) {
+    // Several elements left open at the end: the validator names them as a JSON list, at line 1.
+    const open = /^Invalid '(\[.*\])' found\.$/.exec(valid.err.msg);
+    if (open) {
+      const names = (JSON.parse(open[1]) as string[]).map((n) => `<${n}>`).join(', ');
+      throw new ParseError('malformed', `malformed XML: it ends before ${names} are closed (is the file cut short?)`);
+    }
+    throw new ParseError('malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  }
   return parser.parse(body);
 }
 
