@@ -32,7 +32,7 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
   try {
     parsed = parseBody(fetched.body, { format: opts.format, contentType: fetched.contentType, baseUrl: isUrl(source) ? fetched.url : undefined });
   } catch (err) {
-    if (err instanceof ParseError) throw new UsageProblem(`${source}: ${err.message}${opts.format ? '' : ' (the format was sniffed; --format sets it)'}`);
+    if (err instanceof ParseError) throw new UsageProblem(`${source}: ${err.message}${opts.format ? ` (read as ${opts.format}, as --format asked)` : ' (the format was sniffed; --format sets it)'}`);
     throw err;
   }
   for (const w of parsed.warnings) process.stderr.write(`newsbot parse: ${source}: ${w}\n`);
