@@ -1,0 +1,163 @@
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { itemViewToText, shorten, type Action, type ItemView, type Reply } from '../../src/reply.js';
+
+/** Telegram's limit on one message's text. */
+export const MESSAGE_LIMIT = 4096;
+/** Buttons with labels up to this long go two to a row (country names); longer ones get a row each. */
+const PAIR_LABEL = 22;
+const HEADING_MAX = 256;
+
+/** One message: its HTML, and the same content as plain text for when HTML is refused. */
+export interface RenderedPart {
+  html: string;
+  text: string;
+}
+
+export interface RenderedReply {
+  parts: RenderedPart[];
+  /** attached to the last part */
+  keyboard?: InlineKeyboardButton[][];
+  /** previews help a single story; for lists and notices they only add noise */
+  linkPreview: boolean;
+}
+
+export interface RenderOptions {
+  /** callback_data for a button (see callback-data.ts) */
+  encode: (a: Action) => string;
+  limit?: number;
+}
+
+/** HTML parse mode needs exactly these four escaped, in text and in attribute values alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const isWebUrl = (u: string | null): u is string => !!u && /^https?:\/\/\S+$/i.test(u);
+
+function itemHtml(v: ItemView, n: number): string {
+  const title = `<b>${escapeHtml(v.title)}</b>`;
+  const head = isWebUrl(v.url) ? `<a href="${escapeHtml(v.url)}">${title}</a>` : title;
+  const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
+  // A URL that is not a web link cannot be an href; it is shown as text, like the fallback does.
+  const lines = [`${n}. ${head}`, meta && `<i>${escapeHtml(meta)}</i>`, v.summary && escapeHtml(v.summary), !isWebUrl(v.url) && v.url && escapeHtml(v.url)];
+  return lines.filter(Boolean).join('\n');
+}
+
+/** The largest m (by bisection) for which `fits(m)` holds; `fits` is monotone in m. */
+function largest(max: number, fits: (m: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const cut = (s: string, m: number) => (m <= 0 ? '' : shorten(s, m));
+
+/** An item that alone exceeds the limit: shorten its summary, then its title, then drop the link. */
+function fitItem(v: ItemView, n: number, limit: number): ItemView {
+  if (itemHtml(v, n).length <= limit) return v;
+  const s = largest(v.summary.length, (m) => itemHtml({ ...v, summary: cut(v.summary, m) }, n).length <= limit);
+  let w = { ...v, summary: cut(v.summary, s) };
+  if (itemHtml(w, n).length <= limit) return w;
+  w = { ...w, summary: '' };
+  const t = largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit);
+  if (itemHtml({ ...w, title: cut(v.title, t) }, n).length <= limit) return { ...w, title: cut(v.title, t) };
+  // Only a link longer than a message is left: it cannot be shown, the title still can.
+  w = { ...w, url: null };
+  return { ...w, title: cut(v.title, largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit)) };
+}
+
+/** Plain text longer than the limit, as pieces whose escaped form fits: at line breaks, else anywhere. */
+function splitPlain(text: string, limit: number): string[] {
+  if (escapeHtml(text).length <= limit) return [text];
+  const pieces: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur) pieces.push(cur);
+    cur = '';
+  };
+  for (const line of text.split('\n')) {
+    const next = cur ? `${cur}\n${line}` : line;
+    if (escapeHtml(next).length <= limit) {
+      cur = next;
+      continue;
+    }
+    flush();
+    let rest = line;
+    while (escapeHtml(rest).length > limit) {
+      const m = largest(rest.length, (k) => escapeHtml(rest.slice(0, k)).length <= limit);
+      pieces.push(rest.slice(0, m));
+      rest = rest.slice(m);
+    }
+    cur = rest;
+  }
+  flush();
+  return pieces;
+}
+
+function keyboardOf(actions: Action[], encode: RenderOptions['encode']): InlineKeyboardButton[][] | undefined {
+  // "share" posts to a Slack channel; a Telegram chat has nothing to share into.
+  const usable = actions.filter((a) => a.kind !== 'share');
+  if (usable.length === 0) return undefined;
+  const rows: InlineKeyboardButton[][] = [];
+  let pair: InlineKeyboardButton[] = [];
+  const endPair = () => {
+    if (pair.length) rows.push(pair);
+    pair = [];
+  };
+  const button = (a: Action): InlineKeyboardButton => ({ text: a.label, callback_data: encode(a) });
+  for (const a of usable.filter((x) => x.kind !== 'more')) {
+    if (a.label.length <= PAIR_LABEL) {
+      pair.push(button(a));
+      if (pair.length === 2) endPair();
+    } else {
+      endPair();
+      rows.push([button(a)]);
+    }
+  }
+  endPair();
+  for (const a of usable.filter((x) => x.kind === 'more')) rows.push([button(a)]);
+  return rows;
+}
+
+/**
+ * A Reply as Telegram messages in HTML parse mode. Every piece of item text is escaped; messages
+ * over the limit are split between blocks (heading, paragraphs, items), never inside an item,
+ * and an item too long on its own is shortened. Each part carries its plain-text twin, which is
+ * what `replyToText` gives for the same blocks.
+ */
+export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
+  const limit = o.limit ?? MESSAGE_LIMIT;
+  const blocks: RenderedPart[] = [];
+  const plainBlock = (text: string, wrap?: 'b') => {
+    for (const piece of splitPlain(text, wrap ? limit - 7 : limit)) {
+      blocks.push({ html: wrap ? `<b>${escapeHtml(piece)}</b>` : escapeHtml(piece), text: piece });
+    }
+  };
+  if (reply.heading) plainBlock(shorten(reply.heading, HEADING_MAX), 'b');
+  for (const p of reply.paragraphs ?? []) if (p) plainBlock(p);
+  (reply.items ?? []).forEach((v, i) => {
+    const n = (reply.offset ?? 0) + i + 1;
+    const fitted = fitItem(v, n, limit);
+    blocks.push({ html: itemHtml(fitted, n), text: `${n}. ${itemViewToText(fitted)}` });
+  });
+  for (const p of reply.footer ?? []) if (p) plainBlock(p);
+  if (blocks.length === 0) blocks.push({ html: '…', text: '…' });
+
+  const parts: RenderedPart[] = [];
+  let cur: RenderedPart | undefined;
+  for (const b of blocks) {
+    if (cur && cur.html.length + 2 + b.html.length <= limit) {
+      cur = { html: `${cur.html}\n\n${b.html}`, text: `${cur.text}\n\n${b.text}` };
+    } else {
+      if (cur) parts.push(cur);
+      cur = b;
+    }
+  }
+  parts.push(cur!);
+  return { parts, keyboard: keyboardOf(reply.actions ?? [], o.encode), linkPreview: (reply.items?.length ?? 0) === 1 };
+}
