@@ -1,7 +1,15 @@
+import { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { CommandService } from '../../src/commands/service.js';
 import type { Config } from '../../src/config.js';
 import type { ChatAdapter, HttpRoutes, NewsStore } from '../../src/ports.js';
+import { boltLogger, boltLogLevel } from './bolt-logger.js';
+import { registerButtons } from './buttons.js';
+import { createSeenKeys, dropDuplicates } from './dedupe.js';
+import { createSlackNotifier, type SlackNotifierOptions } from './notifier.js';
+import { registerSlashCommand } from './slash-command.js';
+import { createTransport } from './transport.js';
+import { createDeliveryClient, listenerClientOptions } from './web-client.js';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -10,9 +18,63 @@ export interface SlackAdapterOptions {
   /** the shared listener, for HTTP mode */
   http?: HttpRoutes;
   log: Logger;
+  /** the notifier's pacing and retries (tests and the benchmark shorten them) */
+  delivery?: Omit<SlackNotifierOptions, 'client' | 'log'>;
 }
 
-/** Placeholder until the Slack adapter lands (issue 4). */
-export function createSlackAdapter(_o: SlackAdapterOptions): ChatAdapter {
-  throw new Error('The Slack adapter is not built yet.');
+export interface SlackAdapter extends ChatAdapter {
+  readonly mode: 'http' | 'socket';
+}
+
+/**
+ * The Slack app on Bolt: one slash command and our buttons in, digests out. HTTP mode mounts
+ * Bolt's receiver on the shared listener at /slack/events; with SLACK_APP_TOKEN it runs in
+ * Socket Mode instead. Nothing talks to Slack before start(), which checks the token
+ * (auth.test) and fails with Slack's own word for what is wrong.
+ */
+export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
+  const log = o.log.child({ platform: 'slack' });
+  const logger = boltLogger(o.log);
+  const logLevel = boltLogLevel(o.log);
+  const transport = createTransport({ config: o.config, http: o.http, logger, logLevel });
+
+  const app = new App({
+    token: o.config.botToken,
+    receiver: transport.receiver,
+    logger,
+    logLevel,
+    clientOptions: listenerClientOptions(o.config.apiUrl, logger),
+    // auth.test runs in start(), not in the constructor: building the app never touches the network.
+    deferInitialization: true,
+    // Bolt's conversation store is unused here; it would only cost a lookup per request.
+    convoStore: false,
+  });
+  app.use(dropDuplicates(createSeenKeys(), log));
+  const deps = { commands: o.commands, log, commandName: o.config.command };
+  registerSlashCommand(app, deps);
+  registerButtons(app, deps);
+  app.error(async (err) => {
+    log.error({ err }, 'Slack request failed outside a command');
+  });
+
+  const notifier = createSlackNotifier({ client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger), log, ...o.delivery });
+
+  return {
+    platform: 'slack',
+    mode: transport.mode,
+    notifier,
+    async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        const code = err instanceof webApi.WebAPIPlatformError ? err.data.error : (err as Error).message;
+        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${code}). Check the token under OAuth & Permissions, and SLACK_API_URL if it is set.`, { cause: err });
+      }
+      await transport.start(app);
+      log.info({ mode: transport.mode, command: o.config.command }, 'Slack app ready');
+    },
+    async stop() {
+      await transport.stop(app);
+    },
+  };
 }

@@ -1,0 +1,118 @@
+import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { parseCommandLine } from '../../src/commands/grammar.js';
+import { apologyReply, type CommandService } from '../../src/commands/service.js';
+import type { CommandContext } from '../../src/commands/context.js';
+import type { Lang } from '../../src/i18n/index.js';
+import type { ChatAddress } from '../../src/ports.js';
+import type { Reply } from '../../src/reply.js';
+import { checkReach, type Reach } from './membership.js';
+import { renderSlack, type RenderOptions, type SlackMessage } from './render-slack.js';
+import { slackTexts } from './texts.js';
+
+/** Where a command was typed or a button pressed, and by whom. */
+export interface Where {
+  address: ChatAddress;
+  /** a channel or group DM, not a DM with the bot */
+  shared: boolean;
+  userId: string;
+}
+
+export interface AnswerDeps {
+  commands: CommandService;
+  log: Logger;
+  /** the slash command's name, for the hint under help and usage */
+  commandName: string;
+}
+
+export interface Question {
+  text: string;
+  offset?: number;
+  where: Where;
+  respond: RespondFn;
+  /** the listener's client, to check the bot can post where someone subscribed */
+  client: webApi.WebClient;
+  botUserId?: string;
+  /** replace the message the button was on (paging an ephemeral result) */
+  replace?: boolean;
+  /** post for everyone whatever the reply's visibility ("Share in channel") */
+  audience?: RenderOptions['audience'];
+  /** for the log: a slash command or a button */
+  source: 'command' | 'button';
+}
+
+/**
+ * Who may change a channel's subscriptions: any member of it. Slack has no per-channel
+ * administrators the way Telegram groups do (channel managers exist only on some plans, and
+ * the API does not tell an app who they are); whoever can type in a channel can already
+ * decide what gets posted there. So canManage is always true in Slack.
+ */
+export function commandContext(where: Where): CommandContext {
+  return { address: where.address, canManage: true, shared: where.shared };
+}
+
+function reachNote(reach: Reach | undefined, where: Where, lang: Lang, botUserId: string | undefined): string | undefined {
+  const m = slackTexts(lang);
+  const bot = botUserId ? `<@${botUserId}>` : m.theApp;
+  if (reach === 'archived') return m.archived;
+  if (reach === 'not_member') return m.notMember(bot);
+  if (reach === 'not_visible') return where.address.chatId.startsWith('D') ? m.notVisibleDm : m.notVisible(bot);
+  return undefined;
+}
+
+function wantsHint(reply: Reply, text: string): boolean {
+  const parsed = parseCommandLine(text);
+  if (!parsed.ok || parsed.name === 'help' || parsed.name === 'start') return true;
+  return reply.kind === 'error' || (reply.kind === 'usage' && !reply.actions?.length);
+}
+
+/** The parts through response_url: the first may replace the pressed message, the rest follow it. */
+async function sendAll(respond: RespondFn, parts: SlackMessage[], base: RespondArguments, replace: boolean): Promise<void> {
+  for (const [i, part] of parts.entries()) {
+    await respond({ ...base, ...part, replace_original: replace && i === 0 });
+  }
+}
+
+/**
+ * Runs one command for Slack and answers through response_url: private replies (queries,
+ * help) ephemeral, public ones (subscription changes) in the channel. A subscription that
+ * worked is followed by a check that the bot can post there, with what to do when it cannot.
+ * Any failure is logged with its context and the person gets a short ephemeral apology.
+ * Resolves to whether the answer went out.
+ */
+export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
+  const ctx = commandContext(q.where);
+  const context = { command: q.text, offset: q.offset, channel: q.where.address.chatId, team: q.where.address.teamId, user: q.where.userId, source: q.source };
+  try {
+    const reply = await deps.commands.run(q.text, ctx, q.offset ?? 0);
+    const lang = deps.commands.languageOf(ctx);
+    const audience = q.audience ?? (reply.visibility === 'public' ? 'channel' : 'ephemeral');
+    const notes: string[] = [];
+    const parsed = parseCommandLine(q.text);
+    if (parsed.ok && parsed.name === 'subscribe' && reply.kind === 'result') {
+      const note = reachNote(await checkReach(q.client, q.where.address.chatId, deps.log), q.where, lang, q.botUserId);
+      if (note) notes.push(note);
+    }
+    const hint = wantsHint(reply, q.text) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
+    const parts = renderSlack(reply, { audience, notes, hint });
+    const responseType = audience === 'channel' ? 'in_channel' : 'ephemeral';
+    await sendAll(q.respond, parts, { response_type: responseType }, q.replace === true && audience === 'ephemeral');
+    return true;
+  } catch (err) {
+    deps.log.error({ err, ...context }, 'Slack command failed');
+    const [apology] = renderSlack(apologyReply(safeLanguage(deps.commands, ctx)), { audience: 'ephemeral' });
+    await q.respond({ ...apology, response_type: 'ephemeral', replace_original: false }).catch((e: unknown) => {
+      deps.log.error({ err: e, ...context }, 'could not send the apology either');
+    });
+    return false;
+  }
+}
+
+/** The language to apologise in, even when the store that knows it is what failed. */
+function safeLanguage(commands: CommandService, ctx: CommandContext): Lang {
+  try {
+    return commands.languageOf(ctx);
+  } catch {
+    return 'en';
+  }
+}

@@ -1,0 +1,158 @@
+import type { types } from '@slack/bolt';
+import { itemViewToText, shorten, type Action, type ItemView, type Reply } from '../../src/reply.js';
+import { actionId, BUTTON_TEXT_MAX, encodeButtonValue } from './button-value.js';
+import { escapeEntities, linkTarget, mrkdwnLiteral } from './mrkdwn.js';
+
+type Block = types.KnownBlock;
+type Button = types.Button;
+
+/** Slack's limits on one message (Block Kit reference). */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  contextText: 3000,
+  actionsPerBlock: 25,
+  /** Slack truncates `text` beyond 40,000 characters; stay under it even once escaped */
+  fallbackText: 30_000,
+} as const;
+
+/** How much of an item's title is shown before it is shortened. */
+const TITLE_CHARS = 250;
+/** A longer link target is dropped rather than eat the section's 3,000 characters. */
+const URL_CHARS = 1500;
+
+/** One message as chat.postMessage and respond() take it. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export interface RenderOptions {
+  /**
+   * 'ephemeral': only the asker sees it, so it offers "Share in channel"; 'channel': everyone
+   * sees it (public replies, shared results, digests), so no share button.
+   */
+  audience: 'ephemeral' | 'channel';
+  /** mrkdwn lines of our own (warnings), shown first */
+  notes?: string[];
+  /** a plain line shown small at the end (how to type commands in Slack) */
+  hint?: string;
+}
+
+/** A run of blocks that stays in one message, with its share of the fallback text. */
+interface Unit {
+  blocks: Block[];
+  text?: string;
+}
+
+const plain = (text: string, emoji = true): types.PlainTextElement => ({ type: 'plain_text', text, emoji });
+
+/** Text split into pieces of at most `max` characters, at line breaks where it can be. */
+export function chunkText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    let rest = line;
+    while (rest.length > max) {
+      if (current) out.push(current);
+      current = '';
+      out.push(rest.slice(0, max));
+      rest = rest.slice(max);
+    }
+    const joined = current ? `${current}\n${rest}` : rest;
+    if (joined.length > max) {
+      out.push(current);
+      current = rest;
+    } else {
+      current = joined;
+    }
+  }
+  if (current.trim()) out.push(current);
+  return out.filter((p) => p.trim() !== '');
+}
+
+/** Plain paragraphs as sections (no parsing at all), each within the section limit. */
+function paragraphUnits(paragraphs: string[] | undefined): Unit[] {
+  return (paragraphs ?? [])
+    .filter((p) => p.trim() !== '')
+    .map((p) => ({
+      text: p,
+      blocks: chunkText(p, LIMITS.sectionText).map((piece): Block => ({ type: 'section', text: plain(piece) })),
+    }));
+}
+
+/** One item: a section with the title as a link and the summary, and a context line with date and places. */
+export function itemBlocks(v: ItemView, n: number): Block[] {
+  const target = linkTarget(v.url);
+  const title = mrkdwnLiteral(shorten(v.title, TITLE_CHARS));
+  const heading = target && target.length <= URL_CHARS ? `${n}. *<${target}|${title}>*` : `${n}. *${title}*`;
+  const room = LIMITS.sectionText - heading.length - 1;
+  const summary = v.summary.trim() ? `\n${mrkdwnLiteral(v.summary, room)}` : '';
+  const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${heading}${summary}`, verbatim: true } }];
+  const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
+  if (meta) blocks.push({ type: 'context', elements: [plain(shorten(meta, LIMITS.contextText), false)] });
+  return blocks;
+}
+
+function button(a: Action, n: number): Button | undefined {
+  const value = encodeButtonValue(a);
+  if (value === undefined) return undefined;
+  const b: Button = { type: 'button', action_id: actionId(a.kind, n), text: plain(shorten(a.label, BUTTON_TEXT_MAX)), value };
+  if (a.kind === 'subscribe') b.style = 'primary';
+  return b;
+}
+
+function actionUnits(actions: Action[] | undefined, audience: RenderOptions['audience']): Unit[] {
+  const buttons = (actions ?? [])
+    .filter((a) => audience === 'ephemeral' || a.kind !== 'share')
+    .map(button)
+    .filter((b): b is Button => b !== undefined);
+  const units: Unit[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.actionsPerBlock) {
+    units.push({ blocks: [{ type: 'actions', elements: buttons.slice(i, i + LIMITS.actionsPerBlock) }] });
+  }
+  return units;
+}
+
+/**
+ * A reply as Slack messages: Block Kit with a plain `text` fallback on each, every message
+ * within 50 blocks and every text within its limit. A long reply becomes several messages,
+ * split between items (an item's blocks stay together); the buttons go with the last one.
+ */
+export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
+  const units: Unit[] = [];
+  for (const note of opts.notes ?? []) {
+    units.push({ text: note, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: shorten(note, LIMITS.sectionText) } }] });
+  }
+  if (reply.heading) {
+    units.push({ text: reply.heading, blocks: [{ type: 'header', text: plain(shorten(reply.heading, LIMITS.headerText)) }] });
+  }
+  units.push(...paragraphUnits(reply.paragraphs));
+  (reply.items ?? []).forEach((v, i) => {
+    const n = (reply.offset ?? 0) + i + 1;
+    units.push({ text: `${n}. ${itemViewToText(v)}`, blocks: itemBlocks(v, n) });
+  });
+  units.push(...paragraphUnits(reply.footer));
+  if (opts.hint) units.push({ blocks: [{ type: 'context', elements: [plain(shorten(opts.hint, LIMITS.contextText))] }] });
+  units.push(...actionUnits(reply.actions, opts.audience));
+
+  const messages: Unit[][] = [[]];
+  let count = 0;
+  for (const u of units) {
+    if (count + u.blocks.length > LIMITS.blocks && count > 0) {
+      messages.push([]);
+      count = 0;
+    }
+    messages[messages.length - 1].push(u);
+    count += u.blocks.length;
+  }
+  return messages
+    .filter((m) => m.length > 0)
+    .map((m) => {
+      const text = m.map((u) => u.text).filter(Boolean).join('\n\n');
+      // Notifications show the fallback; a message of buttons alone still needs some text.
+      const fallback = text ? escapeEntities(shorten(text, LIMITS.fallbackText)) : '…';
+      return { text: fallback, blocks: m.flatMap((u) => u.blocks) };
+    });
+}

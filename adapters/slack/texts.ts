@@ -1,0 +1,45 @@
+import type { Lang } from '../../src/i18n/index.js';
+
+/**
+ * What only the Slack adapter says, in both languages. The core's catalogs hold everything
+ * platform-neutral; these lines are about Slack itself (slash commands, /invite).
+ * Each returns mrkdwn written by us, so it may use formatting and a bot mention. The mention
+ * stays outside backticks: Slack shows a mention inside code as its raw <@U…> form.
+ */
+export interface SlackTexts {
+  /** the bot cannot see this conversation: a private channel it is not in, or someone else's DM */
+  notVisible(bot: string): string;
+  notVisibleDm: string;
+  notMember(bot: string): string;
+  archived: string;
+  /** how commands are typed in Slack, under help and usage replies */
+  commandHint(command: string): string;
+  /** the bot itself, when its user id is not known */
+  theApp: string;
+}
+
+const en: SlackTexts = {
+  notVisible: (bot) =>
+    `:warning: I can't see this channel, so the digests can't be posted here. If it is a private channel, type /invite ${bot} in it: the subscription is saved and the digests start once I'm in.`,
+  notVisibleDm:
+    ":warning: I can't post in this conversation, so the digests can't be delivered here. Subscribe a channel instead (invite me there with /invite), or use the app's own Messages tab.",
+  notMember: (bot) => `:warning: I'm not a member of this channel yet, so the digests can't be posted here. Type /invite ${bot} in this channel to add me.`,
+  archived: ':warning: This channel is archived: no digests can be posted here.',
+  commandHint: (command) => `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
+  theApp: 'the app',
+};
+
+const es: SlackTexts = {
+  notVisible: (bot) =>
+    `:warning: No puedo ver este canal, así que los resúmenes no se pueden publicar aquí. Si es un canal privado, escribe /invite ${bot} en él: la suscripción queda guardada y los resúmenes empiezan en cuanto esté dentro.`,
+  notVisibleDm:
+    ':warning: No puedo publicar en esta conversación, así que los resúmenes no llegarán aquí. Suscribe un canal (invítame allí con /invite) o usa la pestaña Mensajes de la aplicación.',
+  notMember: (bot) => `:warning: Todavía no soy miembro de este canal, así que los resúmenes no se pueden publicar aquí. Escribe /invite ${bot} en este canal para añadirme.`,
+  archived: ':warning: Este canal está archivado: no se pueden publicar resúmenes aquí.',
+  commandHint: (command) => `En Slack, escribe cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
+  theApp: 'la aplicación',
+};
+
+export function slackTexts(lang: Lang): SlackTexts {
+  return lang === 'es' ? es : en;
+}

@@ -1,0 +1,91 @@
+import { HTTPReceiver, SocketModeReceiver, type App, type LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import type { Config } from '../../src/config.js';
+import type { HttpRoutes } from '../../src/ports.js';
+import { BODY_HASH, bodyHash } from './dedupe.js';
+import { apiBaseUrl } from './web-client.js';
+
+/** Where Slack posts slash commands and button presses in HTTP mode (the manifest's URLs). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** How requests from Slack reach the Bolt app: HTTP on the shared listener, or Socket Mode. */
+export interface SlackTransport {
+  readonly mode: 'http' | 'socket';
+  readonly receiver: Receiver;
+  start(app: App): Promise<void>;
+  stop(app: App): Promise<void>;
+}
+
+export interface TransportOptions {
+  config: NonNullable<Config['slack']>;
+  http?: HttpRoutes;
+  logger: BoltLogger;
+  logLevel: LogLevel;
+}
+
+/**
+ * HTTP mode: Bolt's own HTTPReceiver, not started as a server of its own but mounted on the
+ * service's listener at /slack/events, so Bolt's signature check (v0 HMAC of the raw body,
+ * timestamp within 5 minutes) runs before anything: a request that fails it gets 401 and never
+ * reaches a listener. Until start() and after stop() the route answers 503, so Slack retries.
+ */
+function httpTransport(o: TransportOptions): SlackTransport {
+  const { signingSecret } = o.config;
+  if (!signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET for HTTP mode, or SLACK_APP_TOKEN for Socket Mode.');
+  if (!o.http) throw new Error('The Slack adapter in HTTP mode needs the shared HTTP listener.');
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger: o.logger,
+    logLevel: o.logLevel,
+    // Acknowledge as soon as a listener calls ack(); the work goes on after the response.
+    processBeforeResponse: false,
+    customPropertiesExtractor: (req) => ({ [BODY_HASH]: bodyHash(req.rawBody) }),
+  });
+  let open = false;
+  o.http.route(SLACK_EVENTS_PATH, (req, res) => {
+    if (!open) {
+      res.writeHead(503, { 'retry-after': '5' }).end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    receiver.requestListener(req, res);
+  });
+  return {
+    mode: 'http',
+    receiver,
+    async start() {
+      open = true;
+    },
+    async stop() {
+      open = false;
+    },
+  };
+}
+
+/** Socket Mode: Slack's WebSocket, for hosts Slack cannot reach over HTTP; no signing secret needed. */
+function socketTransport(o: TransportOptions, appToken: string): SlackTransport {
+  const receiver = new SocketModeReceiver({
+    appToken,
+    logger: o.logger,
+    logLevel: o.logLevel,
+    // apps.connections.open goes to the same Web API as everything else (GovSlack, a fake).
+    installerOptions: { clientOptions: { slackApiUrl: apiBaseUrl(o.config.apiUrl) } },
+  });
+  return {
+    mode: 'socket',
+    receiver,
+    async start(app) {
+      await app.start();
+    },
+    async stop(app) {
+      await app.stop();
+    },
+  };
+}
+
+export function createTransport(o: TransportOptions): SlackTransport {
+  return o.config.appToken ? socketTransport(o, o.config.appToken) : httpTransport(o);
+}
