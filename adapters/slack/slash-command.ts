@@ -29,4 +29,12 @@ export function registerSlashCommand(app: App, deps: AnswerDeps): void {
       source: 'command',
     });
   });
+  // Another command reaching this app means the manifest and SLACK_COMMAND disagree: say so
+  // at once (instead of Slack's timeout) and tell the operator which setting to change.
+  app.command(/.*/, async ({ ack, command, respond }) => {
+    if (command.command === deps.commandName) return;
+    await ack();
+    deps.log.warn({ received: command.command, configured: deps.commandName }, 'Slack sent a slash command other than SLACK_COMMAND: set SLACK_COMMAND to the name in the app manifest');
+    await respond({ response_type: 'ephemeral', text: `This app answers ${deps.commandName}: try ${deps.commandName} help.` }).catch(() => undefined);
+  });
 }

@@ -31,12 +31,12 @@ const en: SlackTexts = {
 
 const es: SlackTexts = {
   notVisible: (bot) =>
-    `:warning: No puedo ver este canal, así que los resúmenes no se pueden publicar aquí. Si es un canal privado, escribe /invite ${bot} en él: la suscripción queda guardada y los resúmenes empiezan en cuanto esté dentro.`,
+    `:warning: No puedo ver este canal, así que los resúmenes no se pueden publicar aquí. Si es un canal privado, escriba /invite ${bot} en él: la suscripción queda guardada y los resúmenes empiezan en cuanto esté dentro.`,
   notVisibleDm:
-    ':warning: No puedo publicar en esta conversación, así que los resúmenes no llegarán aquí. Suscribe un canal (invítame allí con /invite) o usa la pestaña Mensajes de la aplicación.',
-  notMember: (bot) => `:warning: Todavía no soy miembro de este canal, así que los resúmenes no se pueden publicar aquí. Escribe /invite ${bot} en este canal para añadirme.`,
+    ':warning: No puedo publicar en esta conversación, así que los resúmenes no llegarán aquí. Suscriba un canal (invíteme allí con /invite) o use la pestaña Mensajes de la aplicación.',
+  notMember: (bot) => `:warning: Todavía no soy miembro de este canal, así que los resúmenes no se pueden publicar aquí. Escriba /invite ${bot} en este canal para añadirme.`,
   archived: ':warning: Este canal está archivado: no se pueden publicar resúmenes aquí.',
-  commandHint: (command) => `En Slack, escribe cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
+  commandHint: (command) => `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
   theApp: 'la aplicación',
 };
 
