@@ -1,0 +1,157 @@
+import type { Logger } from 'pino';
+import type { Context, Telegraf } from 'telegraf';
+import type { Chat, Message, User } from 'telegraf/types';
+import { moveChat } from '../../src/chats.js';
+import type { CommandContext } from '../../src/commands/context.js';
+import { parseCommandLine, type CommandName } from '../../src/commands/grammar.js';
+import { apologyReply, type CommandService } from '../../src/commands/service.js';
+import { t } from '../../src/i18n/index.js';
+import { DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
+import { replyToText, type Reply } from '../../src/reply.js';
+import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
+import type { CallbackCodec } from './callback-data.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { renderTelegram } from './render-telegram.js';
+import type { Sender } from './sender.js';
+import { tgText } from './texts.js';
+
+/** The updates the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+
+/**
+ * Commands that only read. Every other command, including any the core adds later, gets an
+ * administrator check in groups, so forgetting to list one here errs on the side of asking.
+ */
+const READ_ONLY = new Set<CommandName>(['latest', 'country', 'search', 'subscriptions', 'digest', 'sources', 'help', 'start']);
+/** Telegram shows at most this much in a callback answer. */
+const ALERT_MAX = 200;
+
+export interface BotWiring {
+  bot: Telegraf;
+  commands: CommandService;
+  store: NewsStore;
+  sender: Sender;
+  codec: CallbackCodec;
+  admins: AdminCheck;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface WiredBot {
+  /** resolves when every update taken so far has been handled */
+  idle(): Promise<void>;
+}
+
+const address = (chatId: number | string): ChatAddress => ({ platform: 'telegram', chatId: String(chatId) });
+const isGroup = (chat: Chat) => chat.type === 'group' || chat.type === 'supergroup';
+
+/**
+ * The bot's behaviour on telegraf: commands in private chats, groups and channels; buttons;
+ * group-to-supergroup migration; and one place where a failed update is logged and apologised for.
+ */
+export function wireBot(w: BotWiring): WiredBot {
+  const { bot, log } = w;
+  const render = (r: Reply) => renderTelegram(r, { encode: w.codec.encode });
+  const inOrder = createKeyedQueue();
+
+  /** May this person change the chat: anyone in their own private chat; group and channel admins. */
+  async function canManage(chat: Chat, from: User | undefined, senderChat: Chat | undefined, viaPost: boolean): Promise<boolean> {
+    if (chat.type === 'private') return true;
+    // Only a channel's administrators can post in it.
+    if (chat.type === 'channel' && viaPost) return true;
+    // An anonymous administrator writes as the group itself.
+    if (senderChat?.id === chat.id || from?.id === GROUP_ANONYMOUS_BOT) return true;
+    if (!from) return false;
+    return w.admins.isAdmin(chat.id, from.id);
+  }
+
+  async function contextFor(chat: Chat, from: User | undefined, senderChat: Chat | undefined, command: string, viaPost: boolean): Promise<CommandContext> {
+    const parsed = parseCommandLine(command);
+    const needsCheck = chat.type !== 'private' && parsed.ok && !READ_ONLY.has(parsed.name);
+    return {
+      address: address(chat.id),
+      canManage: needsCheck ? await canManage(chat, from, senderChat, viaPost) : undefined,
+      userLanguage: from?.language_code,
+      shared: chat.type !== 'private',
+      now: w.now(),
+    };
+  }
+
+  async function migrate(from: number, to: number) {
+    if (await moveChat(w.store, address(from), address(to), w.now())) log.info({ from, to }, 'group became a supergroup: its subscription moved with it');
+  }
+
+  // One chat's updates in the order they came (subscribe, then subscriptions, sees the subscription).
+  bot.use((ctx, next) => inOrder.run(String(ctx.chat?.id ?? ctx.from?.id ?? ''), () => next()));
+
+  bot.on(['message', 'channel_post'], async (ctx) => {
+    const msg = (ctx.message ?? ctx.channelPost) as Message;
+    if ('migrate_to_chat_id' in msg) return migrate(msg.chat.id, msg.migrate_to_chat_id);
+    if ('migrate_from_chat_id' in msg) return migrate(msg.migrate_from_chat_id, msg.chat.id);
+    if (!('text' in msg) || msg.is_automatic_forward) return;
+    const { chat, text } = msg;
+    const slash = text.startsWith('/');
+    // In groups and channels only commands are for the bot; in a private chat, any line is.
+    if (!slash && chat.type !== 'private') return;
+    const mention = /^\/[^\s@]*@(\w+)/.exec(text)?.[1];
+    if (mention && mention.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return;
+    // A group may have other bots: a command that is not ours, not addressed to us, is theirs.
+    if (chat.type !== 'private' && !mention && !parseCommandLine(text).ok) return;
+
+    const cctx = await contextFor(chat, msg.from, msg.sender_chat, text, !!ctx.channelPost);
+    log.debug({ chatId: chat.id, text }, 'Telegram command');
+    const reply = await w.commands.run(text, cctx);
+    await w.sender.sendParts(String(chat.id), render(reply), { paced: false, replyTo: isGroup(chat) ? msg.message_id : undefined });
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const q = ctx.callbackQuery;
+    const data = 'data' in q ? q.data : undefined;
+    const chat = q.message?.chat;
+    if (!data || !chat || !q.message) {
+      ctx.state.answered = true;
+      await ctx.answerCbQuery();
+      return;
+    }
+    const button = w.codec.decode(data);
+    if (!button) {
+      const lang = w.commands.languageOf({ address: address(chat.id), userLanguage: q.from.language_code });
+      ctx.state.answered = true;
+      await ctx.answerCbQuery(tgText(lang).buttonExpired, { show_alert: true });
+      return;
+    }
+    const cctx = await contextFor(chat, q.from, undefined, button.command, false);
+    const reply = await w.commands.run(button.command, cctx, button.offset);
+    const text = replyToText(reply);
+    ctx.state.answered = true;
+    // A refusal or a usage hint concerns only the person who pressed: show it to them alone.
+    if (reply.kind === 'error' && text.length <= ALERT_MAX) {
+      await ctx.answerCbQuery(text, { show_alert: true });
+      return;
+    }
+    await ctx.answerCbQuery();
+    const rendered = render(reply);
+    if (button.mode === 'page' && (await w.sender.edit(String(chat.id), q.message.message_id, rendered))) return;
+    await w.sender.sendParts(String(chat.id), rendered, { paced: false });
+  });
+
+  bot.catch(async (err: unknown, ctx: Context) => {
+    const msg = (ctx.message ?? ctx.channelPost) as Message | undefined;
+    const q = ctx.callbackQuery;
+    const text = msg && 'text' in msg ? msg.text : q && 'data' in q ? q.data : undefined;
+    // A person who blocked the bot is not a fault of the service: worth a warning, not an error.
+    const level = err instanceof DeliveryError && err.code === 'chat_unreachable' ? 'warn' : 'error';
+    log[level]({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text }, 'Telegram update failed');
+    if (!ctx.chat) return;
+    const lang = w.commands.languageOf({ address: address(ctx.chat.id), userLanguage: ctx.from?.language_code });
+    try {
+      if (q && !ctx.state.answered) await ctx.answerCbQuery(t(lang).apology, { show_alert: true });
+      else await w.sender.sendParts(String(ctx.chat.id), render(apologyReply(lang)), { paced: false });
+    } catch (again) {
+      // the chat may be the very thing that failed (blocked, gone): logged once above is enough
+      log.debug({ err: again, chatId: ctx.chat.id }, 'could not send the apology');
+    }
+  });
+
+  return { idle: () => inOrder.idle() };
+}
