@@ -4,9 +4,8 @@ import type { Action } from '../../src/reply.js';
 export const BUTTON_VALUE_MAX = 2000;
 export const BUTTON_TEXT_MAX = 75;
 
-/** Every button of ours has an action_id `news:<kind>:<n>`; one listener takes them all. */
+/** Every button of ours has an action_id `news:<kind>:<n>`. */
 export const ACTION_PREFIX = 'news:';
-export const ACTION_ID_PATTERN = /^news:/;
 
 const KINDS = new Set<Action['kind']>(['more', 'subscribe', 'unsubscribe', 'share', 'command']);
 

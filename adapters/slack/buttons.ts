@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answer, type AnswerDeps, type Where } from './answer.js';
-import { ACTION_ID_PATTERN, decodeButtonPress } from './button-value.js';
+import { decodeButtonPress } from './button-value.js';
 import { isShared } from './slash-command.js';
 
 function whereOfPress(body: BlockAction): Where | undefined {
@@ -18,9 +18,11 @@ function whereOfPress(body: BlockAction): Where | undefined {
  * - Share in channel: the same result, posted for everyone, and the ephemeral copy removed
  *   (the way Slack's own /giphy preview works).
  * - Subscribe, Unsubscribe and the rest: the command, answered as the command would be.
+ * Every block action is taken and acknowledged here, ours or not (a button of an older
+ * message, another app's), so Slack never shows a press as failed.
  */
 export function registerButtons(app: App, deps: AnswerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, respond, client, context }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const press = action.type === 'button' ? decodeButtonPress(action.action_id, action.value) : undefined;
     const where = whereOfPress(body);
