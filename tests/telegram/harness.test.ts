@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/ports.js';
+import type { NotifierHarness } from '../contract/harness.js';
+import { telegramHarness } from '../contract/telegram-harness.js';
+
+let h: NotifierHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+// The shared contract suite runs the harness in depth; this checks the wiring it relies on.
+describe('the Telegram notifier harness', () => {
+  it('sends, reads back the plain text per chat, and scripts each fault', async () => {
+    h = await telegramHarness();
+    const a = h.address('alpha');
+    const b = h.address('beta');
+    expect(a.chatId).not.toBe(b.chatId);
+    expect(h.address('alpha')).toEqual(a);
+    await h.notifier.send(a, { kind: 'info', visibility: 'public', heading: 'Hi & <bye>', paragraphs: ['one'] });
+    expect(h.received(a)).toEqual(['Hi & <bye>\n\none']);
+    expect(h.received(b)).toEqual([]);
+
+    h.fault(b, 'unreachable');
+    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'chat_unreachable' });
+    h.fault(b, 'migrated');
+    const err = await h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }).catch((e: DeliveryError) => e);
+    expect(err).toMatchObject({ code: 'chat_migrated', extra: { migratedTo: expect.stringMatching(/^-100\d+$/) } });
+    h.fault(b, 'server_error', 3);
+    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'unavailable' });
+    expect(h.supports('migrated')).toBe(true);
+  });
+});
