@@ -4,7 +4,7 @@ import { parseCommandLine } from '../../src/commands/grammar.js';
 import { apologyReply, type CommandService } from '../../src/commands/service.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import type { Lang } from '../../src/i18n/index.js';
-import type { ChatAddress } from '../../src/ports.js';
+import { chatKey, type ChatAddress, type NewsStore } from '../../src/ports.js';
 import type { Reply } from '../../src/reply.js';
 import { checkReach, type Reach } from './membership.js';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render-slack.js';
@@ -20,6 +20,7 @@ export interface Where {
 
 export interface AnswerDeps {
   commands: CommandService;
+  store: NewsStore;
   log: Logger;
   /** the slash command's name, for the hint under help and usage */
   commandName: string;
@@ -85,7 +86,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
   const context = { command: q.text, offset: q.offset, channel: q.where.address.chatId, team: q.where.address.teamId, user: q.where.userId, source: q.source };
   try {
     const reply = await deps.commands.run(q.text, ctx, q.offset ?? 0);
-    const lang = deps.commands.languageOf(ctx);
+    const lang = replyLanguage(deps, ctx, q.text);
     const audience = q.audience ?? (reply.visibility === 'public' ? 'channel' : 'ephemeral');
     const notes: string[] = [];
     const parsed = parseCommandLine(q.text);
@@ -100,7 +101,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     return true;
   } catch (err) {
     deps.log.error({ err, ...context }, 'Slack command failed');
-    const [apology] = renderSlack(apologyReply(safeLanguage(deps.commands, ctx)), { audience: 'ephemeral' });
+    const [apology] = renderSlack(apologyReply(safeLanguage(deps, ctx, q.text)), { audience: 'ephemeral' });
     await q.respond({ ...apology, response_type: 'ephemeral', replace_original: false }).catch((e: unknown) => {
       deps.log.error({ err: e, ...context }, 'could not send the apology either');
     });
@@ -108,10 +109,19 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
   }
 }
 
+/**
+ * The language the core answered in, for our own lines around its reply: the channel's
+ * setting, else Spanish when the command word was Spanish (as the core decides).
+ */
+function replyLanguage(deps: AnswerDeps, ctx: CommandContext, text: string): Lang {
+  const parsed = parseCommandLine(text);
+  return deps.store.chat(chatKey(ctx.address))?.language ?? (parsed.ok && parsed.spanish ? 'es' : deps.commands.languageOf(ctx));
+}
+
 /** The language to apologise in, even when the store that knows it is what failed. */
-function safeLanguage(commands: CommandService, ctx: CommandContext): Lang {
+function safeLanguage(deps: AnswerDeps, ctx: CommandContext, text: string): Lang {
   try {
-    return commands.languageOf(ctx);
+    return replyLanguage(deps, ctx, text);
   } catch {
     return 'en';
   }

@@ -50,7 +50,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
   app.use(dropDuplicates(createSeenKeys(), log));
-  const deps = { commands: o.commands, log, commandName: o.config.command };
+  const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command };
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
   app.error(async (err) => {
