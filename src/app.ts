@@ -5,8 +5,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import type { CommandService } from './commands/service.js';
@@ -56,8 +54,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   const adapters: ChatAdapter[] = [];
-  if (config.telegram) adapters.push(createTelegramAdapter({ config: config.telegram, commands, store, http, log }));
-  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, commands, store, http, log }));
+  // The SDKs take most of a second to load: only a configured platform pays for its own.
+  if (config.telegram) {
+    const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
+    adapters.push(createTelegramAdapter({ config: config.telegram, commands, store, http, log }));
+  }
+  if (config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.js');
+    adapters.push(createSlackAdapter({ config: config.slack, commands, store, http, log }));
+  }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (config.local && opts.console) {
     consoleAdapter = createConsoleAdapter({ commands, log, ...opts.console });

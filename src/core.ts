@@ -22,7 +22,7 @@ export interface Core {
 
 /** The platform-neutral service over a store: what every adapter and entry point works with. */
 export function createCore(o: CoreOptions): Core {
-  const index = new NewsIndex(o.store.items());
+  const index = new NewsIndex(o.store.items(), { background: o.store.items().length > 5000 });
   const tagger = createTagger();
   const news = createNewsService({ store: o.store, index, tagger, pollMinutes: o.pollMinutes });
   const commands = createCommandService({

@@ -68,11 +68,11 @@ export function country(c: Call): Reply {
   return pageReply(c, heading, page, PAGE, subscribe);
 }
 
-export function search(c: Call): Reply {
+export async function search(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const q = c.args.trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
-  const page = c.deps.index.search(q, { limit: PAGE, offset: c.offset });
+  const page = await c.deps.index.search(q, { limit: PAGE, offset: c.offset });
   if (page.total === 0) return info([m.noHits(q)]);
   return pageReply(c, m.searchHeading(q), page, PAGE);
 }

@@ -1,4 +1,5 @@
 import type { Tagger } from '../places/tagger.js';
+import { tokenize } from '../places/text.js';
 import type { RawItem, TaggedItem } from './item.js';
 import { detectLang } from './lang.js';
 import { itemId, normaliseRaw } from './normalise.js';
@@ -11,17 +12,18 @@ export function prepareItems(raws: RawItem[], tagger: Tagger): TaggedItem[] {
     const n = normaliseRaw(raw);
     if (!n.title) continue;
     const text = `${n.title}\n${n.summary}`;
-    const tags = tagger.tag(text);
+    const tokens = tokenize(text);
+    const tags = tagger.tag(text, tokens);
     out.push({
       id: itemId(n),
       title: n.title,
       summary: n.summary,
       date: n.date,
       url: n.url ?? null,
-      lang: n.lang || detectLang(text),
+      lang: n.lang || detectLang(text, tokens),
       countries: tags.countries,
       regions: tags.regions,
-      topics: tagTopics(text),
+      topics: tagTopics(text, tokens),
     });
   }
   return out;

@@ -112,25 +112,30 @@ function sameTarget(a: Target, b: Target): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+const UPPER = /^\p{Lu}/u;
+
 function fits(p: Pattern, tokens: Token[], at: number): boolean {
   if (at + p.keys.length > tokens.length) return false;
   for (let i = 0; i < p.keys.length; i++) if (tokens[at + i].key !== p.keys[i]) return false;
   if (p.rule === 'exact') return p.raws.every((r, i) => tokens[at + i].raw === r);
-  if (p.rule === 'capital') return /^\p{Lu}/u.test(tokens[at].raw);
+  if (p.rule === 'capital') {
+    // every word the name capitalises must be capitalised in the text: "La Paz", not "La paz" (peace)
+    for (let i = 0; i < p.raws.length; i++) if (UPPER.test(p.raws[i]) && !UPPER.test(tokens[at + i].raw)) return false;
+  }
   return true;
 }
 
 export interface Tagger {
-  tag(text: string): Tags;
-  /** what matched, for `newsbot parse --explain` and for tests */
-  matches(text: string): Match[];
+  /** `tokens`, when the caller has them already, saves tokenizing the text again */
+  tag(text: string, tokens?: Token[]): Tags;
+  /** what matched, for tests and for seeing why an item got its tags */
+  matches(text: string, tokens?: Token[]): Match[];
 }
 
 export function createTagger(g: GazetteerData = gazetteer): Tagger {
   const index = buildPatterns(g);
 
-  const matches = (text: string): Match[] => {
-    const tokens = tokenize(text);
+  const matches = (text: string, tokens = tokenize(text)): Match[] => {
     const out: Match[] = [];
     for (let i = 0; i < tokens.length; ) {
       const p = index.get(tokens[i].key)?.find((c) => fits(c, tokens, i));
@@ -141,8 +146,8 @@ export function createTagger(g: GazetteerData = gazetteer): Tagger {
     return out;
   };
 
-  const tag = (text: string): Tags => {
-    const found = matches(text);
+  const tag = (text: string, tokens?: Token[]): Tags => {
+    const found = matches(text, tokens);
     const countries = new Set<string>();
     const regions = new Set<string>();
     for (const { target: t } of found) {

@@ -1,6 +1,21 @@
+const cache = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case without accents: the form every name and query is compared in. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (s.length > 40) return slowFold(s);
+  let f = cache.get(s);
+  if (f === undefined) {
+    // Words repeat endlessly across items: remembering them makes tagging and indexing cheap.
+    if (cache.size > 200_000) cache.clear();
+    f = slowFold(s);
+    cache.set(s, f);
+  }
+  return f;
+}
+
+function slowFold(s: string): string {
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 export interface Token {

@@ -1,7 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { NewsItem } from '../news/item.js';
 import { placeKeys } from '../places/match.js';
-import { processTerm, tokenizeText } from './terms.js';
+import { TextIndex } from './text-index.js';
 
 export interface Page {
   items: NewsItem[];
@@ -48,6 +47,27 @@ function countSince(list: NewsItem[], since: string): number {
   return lo;
 }
 
+/** One page of the newest-first merge of newest-first lists, each item once. */
+function mergePage(lists: NewsItem[][], offset: number, limit: number): NewsItem[] {
+  const at = lists.map(() => 0);
+  const out: NewsItem[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  while (out.length < limit) {
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      if (at[l] < lists[l].length && (pick < 0 || newer(lists[l][at[l]], lists[pick][at[pick]]) < 0)) pick = l;
+    }
+    if (pick < 0) break;
+    const it = lists[pick][at[pick]++];
+    if (seen.has(it.id)) continue;
+    seen.add(it.id);
+    if (skipped < offset) skipped++;
+    else out.push(it);
+  }
+  return out;
+}
+
 /**
  * Everything the queries read, kept in memory and up to date with the store: items newest
  * first, the same per place key, and a full-text index.
@@ -57,19 +77,33 @@ export class NewsIndex {
   private readonly bySeq = new Map<number, NewsItem>();
   private readonly newest: NewsItem[] = [];
   private readonly byPlace = new Map<string, NewsItem[]>();
-  private readonly text = new MiniSearch<NewsItem>({
-    idField: 'seq',
-    fields: ['title', 'summary'],
-    storeFields: [],
-    tokenize: tokenizeText,
-    processTerm,
-  });
+  private readonly text = new TextIndex();
 
-  constructor(items: readonly NewsItem[] = []) {
+  /** settles when every item given at construction is in the full-text index */
+  readonly searchable: Promise<void>;
+
+  /**
+   * With `background`, the full-text index of the given items is built in slices between other
+   * work, so a large store is ready for every other command at once; a search waits for it.
+   */
+  constructor(items: readonly NewsItem[] = [], opts: { background?: boolean } = {}) {
     for (const it of items) this.remember(it);
     this.newest.sort(newer);
     for (const list of this.byPlace.values()) list.sort(newer);
-    this.text.addAll(items as NewsItem[]);
+    this.searchable = opts.background ? this.indexText(items) : Promise.resolve(this.indexSlice(items, 0, items.length));
+  }
+
+  private indexSlice(items: readonly NewsItem[], from: number, to: number): void {
+    // An item changed while the build was under way is already in, newer: leave it.
+    for (let i = from; i < to; i++) if (!this.text.has(items[i].seq)) this.text.add(items[i].seq, items[i].title, items[i].summary);
+  }
+
+  private async indexText(items: readonly NewsItem[]): Promise<void> {
+    const slice = 2000;
+    for (let from = 0; from < items.length; from += slice) {
+      this.indexSlice(items, from, Math.min(items.length, from + slice));
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   get size(): number {
@@ -83,6 +117,7 @@ export class NewsIndex {
   private remember(it: NewsItem, sorted = false): void {
     this.byId.set(it.id, it);
     this.bySeq.set(it.seq, it);
+    if (it.seq > this.maxSeq) this.maxSeq = it.seq;
     const put = (list: NewsItem[]) => (sorted ? insertSorted(list, it) : list.push(it));
     put(this.newest);
     for (const k of placeKeys(it)) {
@@ -95,16 +130,22 @@ export class NewsIndex {
   private forget(it: NewsItem): void {
     removeFrom(this.newest, it);
     for (const k of placeKeys(it)) removeFrom(this.byPlace.get(k), it);
-    this.text.discard(it.seq);
+    this.text.remove(it.seq);
   }
 
   /** Adds new items and replaces changed ones (same id). */
   upsert(items: NewsItem[]): void {
+    // A big batch is appended and sorted once; a few are inserted in place.
+    const bulk = items.length > 64;
     for (const it of items) {
       const old = this.byId.get(it.id);
       if (old) this.forget(old);
-      this.remember(it, true);
-      this.text.add(it);
+      this.remember(it, !bulk);
+      this.text.add(it.seq, it.title, it.summary);
+    }
+    if (bulk) {
+      this.newest.sort(newer);
+      for (const list of this.byPlace.values()) list.sort(newer);
     }
   }
 
@@ -120,21 +161,26 @@ export class NewsIndex {
       return opts.since ? list.slice(0, countSince(list, opts.since)) : list;
     });
     if (lists.length === 1) return { items: lists[0].slice(offset, offset + opts.limit), total: lists[0].length };
-    const seen = new Set<string>();
-    const merged: NewsItem[] = [];
-    for (const list of lists) for (const it of list) if (!seen.has(it.id)) { seen.add(it.id); merged.push(it); }
-    merged.sort(newer);
-    return { items: merged.slice(offset, offset + opts.limit), total: merged.length };
+    return { items: mergePage(lists, offset, opts.limit), total: this.unionSize(lists) };
   }
 
   /** Ranked full-text search: every word must match (by prefix), else the best partial matches. */
-  search(query: string, opts: { limit: number; offset?: number }): Page {
-    const offset = opts.offset ?? 0;
-    const options = { prefix: (t: string) => t.length >= 3, boost: { title: 2 } };
-    let hits = this.text.search(query, { ...options, combineWith: 'AND' });
-    if (hits.length === 0) hits = this.text.search(query, { ...options, combineWith: 'OR' });
-    const items = hits.slice(offset, offset + opts.limit).map((h) => this.bySeq.get(h.id as number)!).filter(Boolean);
-    return { items, total: hits.length };
+  async search(query: string, opts: { limit: number; offset?: number }): Promise<Page> {
+    await this.searchable;
+    const { total, hits } = this.text.search(query, opts.offset ?? 0, opts.limit);
+    return { items: hits.map((h) => this.bySeq.get(h.key)!).filter(Boolean), total };
+  }
+
+  private marks = new Uint8Array(0);
+  private maxSeq = 0;
+
+  /** How many distinct items the lists hold together, marking seqs rather than building a set. */
+  private unionSize(lists: NewsItem[][]): number {
+    if (this.marks.length <= this.maxSeq) this.marks = new Uint8Array(this.maxSeq * 2 + 1);
+    let n = 0;
+    for (const list of lists) for (const it of list) if (this.marks[it.seq] === 0) { this.marks[it.seq] = 1; n++; }
+    for (const list of lists) for (const it of list) this.marks[it.seq] = 0;
+    return n;
   }
 
   /** Place keys by how many items they have, most first. */

@@ -28,11 +28,17 @@ export function stem(word: string): string {
   return w;
 }
 
+const memo = new Map<string, string | null>();
+
 /** The terms of a text as the index keeps them: folded, without stop words, stemmed. */
 export function processTerm(term: string): string | null {
+  let out = memo.get(term);
+  if (out !== undefined) return out;
   const t = fold(term);
-  if (t.length < 2 || STOP.has(t)) return null;
-  return stem(t);
+  out = t.length < 2 || STOP.has(t) ? null : stem(t);
+  if (memo.size > 200_000) memo.clear();
+  memo.set(term, out);
+  return out;
 }
 
 export function tokenizeText(text: string): string[] {

@@ -1,8 +1,16 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as cheerio from 'cheerio';
 import { isDateLine, parseDate } from '../dates.js';
 import { cleanText } from '../normalise.js';
 import type { RawItem } from '../item.js';
 import { ParseError } from './errors.js';
+
+// cheerio takes a third of a second to load: only HTML sources pay for it, when first read.
+let cheerioModule: typeof cheerio | undefined;
+function loadCheerio(): typeof cheerio {
+  cheerioModule ??= createRequire(import.meta.url)('cheerio') as typeof cheerio;
+  return cheerioModule;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = cheerio.Cheerio<any>;
@@ -14,7 +22,7 @@ const ROWS = ['.views-row', 'article', '.news-item', 'li.item'];
  * with a date, a title link and a teaser); `<article>` blocks are read the same way.
  */
 export function parseHtmlListing(body: string, baseUrl?: string): RawItem[] {
-  const $ = cheerio.load(body);
+  const $ = loadCheerio().load(body);
   const selector = ROWS.find((s) => $(s).length > 0);
   if (!selector) throw new ParseError('no_items', 'no news items found in the HTML page (looked for .views-row and <article> blocks)');
   const lang = $('html').attr('lang') ?? null;

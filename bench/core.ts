@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../src/core.js';
+import type { CommandContext } from '../src/commands/context.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { generateItems, toJsonLines } from './generate.js';
+import { ms, percentile, timeRuns, type Row } from './lib.js';
+
+const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
+const NOW = new Date('2026-11-28T04:00:00Z');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/** A core over a lowdb store in a temporary folder, holding `n` generated items. */
+export async function coreWithItems(n: number, opts: { disk?: boolean } = {}): Promise<{ core: Core; dbPath: string }> {
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'nb-bench-')), 'newsbot.json');
+  const store = opts.disk ? await openLowdbStore(dbPath) : createMemoryStore();
+  const core = createCore({ store, defaultSchedule: SCHEDULE, sources: ['bench'] });
+  await core.news.ingestBody(toJsonLines(generateItems(n)), 'bench', NOW, { format: 'jsonl' });
+  return { core, dbPath };
+}
+
+const ctx = (chatId: string): CommandContext => ({ address: { platform: 'console', chatId }, canManage: true, now: NOW });
+
+async function ingestThroughput(): Promise<Row[]> {
+  const n = 10_000;
+  const text = toJsonLines(generateItems(n, 7));
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'nb-bench-')), 'newsbot.json');
+  const store = await openLowdbStore(dbPath);
+  const core = createCore({ store, defaultSchedule: SCHEDULE, sources: ['bench'] });
+  const t0 = performance.now();
+  const report = await core.news.ingestBody(text, 'bench', NOW, { format: 'jsonl' });
+  const s = (performance.now() - t0) / 1000;
+  if (report.added !== n) throw new Error(`expected ${n} new items, got ${report.added}`);
+  const rate = n / s;
+  return [{ section: 'core', measure: 'parse + tag + store (lowdb, on disk)', size: `${n} items`, value: `${Math.round(rate)} items/s`, target: '>= 5000 items/s', met: rate >= 5000 }];
+}
+
+async function queryLatency(core: Core, size: string): Promise<Row[]> {
+  const countries = ['costa rica', 'honduras', 'mexico', 'guatemala', 'haiti', 'venezuela', 'jamaica', 'canada', 'philippines', 'caribbean', 'central america'];
+  const words = ['recruitment', 'remesas', 'ethical recruitment', 'trabajadoras migrantes', 'diaspora', 'seasonal work', 'trata de personas', 'labour rights', 'Honduras', 'reintegración'];
+  const cases: [string, (i: number) => string][] = [
+    ['latest', (i) => `latest ${1 + (i % 20)}`],
+    ['country <name>', (i) => `country ${countries[i % countries.length]}`],
+    ['country <a, b> since', (i) => `country ${countries[i % countries.length]}, ${countries[(i + 3) % countries.length]} since 2020-01`],
+    ['search <words>', (i) => `search ${words[i % words.length]}`],
+  ];
+  const rows: Row[] = [];
+  for (const [name, cmd] of cases) {
+    const t = await timeRuns(300, (i) => core.commands.run(cmd(i), ctx('bench')));
+    const p95 = percentile(t, 95);
+    rows.push({ section: 'core', measure: `${name} p50 / p95`, size, value: `${ms(percentile(t, 50))} / ${ms(p95)}`, target: 'p95 <= 5 ms', met: p95 <= 5 });
+  }
+  return rows;
+}
+
+async function subscriptionChange(core: Core, size: string): Promise<Row[]> {
+  const names = ['honduras', 'guatemala', 'el salvador', 'nicaragua', 'costa rica', 'panama', 'mexico', 'belize'];
+  const t = await timeRuns(200, (i) => core.commands.run(i % 2 ? `unsubscribe ${names[i % names.length]}` : `subscribe ${names[i % names.length]}`, ctx(`chat-${i % 50}`)));
+  const p95 = percentile(t, 95);
+  return [{ section: 'core', measure: 'subscription change, lowdb on disk, p50 / p95', size, value: `${ms(percentile(t, 50))} / ${ms(p95)}`, target: 'p95 <= 5 ms', met: p95 <= 5 }];
+}
+
+/** Starts `npm start`'s program on a store of that size; ready is the local-mode banner. */
+function startUp(dbPath: string, size: string): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: dbPath },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (!/local mode/.test(err)) return;
+      const ready = (performance.now() - t0) / 1000;
+      // Give the process a moment to settle, then read its resident set.
+      setTimeout(() => {
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+        child.stdin.end();
+        resolve([
+          { section: 'core', measure: 'start-up to ready (npm start, local mode)', size, value: `${ready.toFixed(2)} s`, target: '<= 3 s', met: ready <= 3 },
+          { section: 'core', measure: 'resident memory when ready', size, value: `${Math.round(rss)} MB`, target: '<= 400 MB', met: rss <= 400 },
+        ]);
+      }, 500);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => { if (!/local mode/.test(err)) reject(new Error(`start-up failed (${code}): ${err}`)); });
+  });
+}
+
+export async function benchCore(): Promise<Row[]> {
+  const rows = await ingestThroughput();
+  const n = 100_000;
+  const size = `${n} items`;
+  const { core, dbPath } = await coreWithItems(n, { disk: true });
+  rows.push(...(await queryLatency(core, size)));
+  rows.push(...(await subscriptionChange(core, size)));
+  await core.store.close();
+  rows.push(...(await startUp(dbPath, size)));
+  return rows;
+}
