@@ -55,9 +55,15 @@ export function createCallbackCodec(o: { maxEntries?: number } = {}): CallbackCo
 
   return {
     encode(a) {
-      const b: ButtonCommand = { mode: a.kind === 'more' ? 'page' : 'run', command: a.command, offset: a.offset ?? 0 };
+      const offset = a.offset ?? 0;
+      // "More" from offset 0 (a digest's "and 25 more") starts a listing of its own: it must not
+      // replace the message it sits under.
+      const b: ButtonCommand = { mode: a.kind === 'more' && offset > 0 ? 'page' : 'run', command: a.command, offset };
       const inline = inlineOf(b);
-      return Buffer.byteLength(inline) <= CALLBACK_DATA_LIMIT ? inline : remember(inline, b);
+      if (Buffer.byteLength(inline) <= CALLBACK_DATA_LIMIT) return inline;
+      // Lists read the same without the spaces after commas; inline data outlives a restart.
+      const tight = inlineOf({ ...b, command: b.command.replace(/,\s+/g, ',') });
+      return Buffer.byteLength(tight) <= CALLBACK_DATA_LIMIT ? tight : remember(inline, b);
     },
     decode(data) {
       if (data.startsWith('#')) return byKey.get(data);

@@ -15,6 +15,19 @@ describe('callback data', () => {
     expect(createCallbackCodec().decode(more)).toEqual({ mode: 'page', command: 'pais méxico', offset: 45 });
   });
 
+  it('runs a digest\'s "more" (offset 0) as a new message rather than replacing the digest', () => {
+    const c = createCallbackCodec();
+    expect(c.decode(c.encode({ kind: 'more', label: 'More', command: 'country HN since 2026-11-23', offset: 0 }))).toEqual({ mode: 'run', command: 'country HN since 2026-11-23', offset: 0 });
+  });
+
+  it('drops the spaces after commas when that makes a list fit inline', () => {
+    const c = createCallbackCodec();
+    const command = 'pais HN, GT, SV, NI, CR, PA, MX, BZ, DO, CU, HT desde 2026-11-23';
+    const data = c.encode({ kind: 'more', label: 'Más', command, offset: 5 });
+    expect(data).toBe('p5|pais HN,GT,SV,NI,CR,PA,MX,BZ,DO,CU,HT desde 2026-11-23');
+    expect(createCallbackCodec().decode(data)?.command).toBe('pais HN,GT,SV,NI,CR,PA,MX,BZ,DO,CU,HT desde 2026-11-23');
+  });
+
   it('keeps long commands, counted in UTF-8 bytes, in memory under a short key', () => {
     const c = createCallbackCodec();
     const command = 'país república dominicana, costa rica, el salvador desde 2020-01-01';

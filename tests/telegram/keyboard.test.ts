@@ -111,6 +111,22 @@ describe('the inline keyboard', () => {
     expect(list.edits).toBe(1);
   });
 
+  it('a digest\'s More button answers with a new message and leaves the digest as it was', async () => {
+    s = await setup();
+    const chat = privateChat(users.bob);
+    await s.feed(message(chat, users.bob, '/subscribe Mexico'));
+    const fresh = jsonl(Array.from({ length: 25 }, (_, i) => ({ title: `Mexico labour news ${i}`, summary: 'Workers in Mexico.', date: '2026-11-28', url: `https://news.example.org/mx/${i}` })));
+    await s.core.news.ingestBody(fresh, 'fresh.jsonl', new Date('2026-11-28T05:00:00Z'), { format: 'jsonl' });
+    const digest = await s.core.commands.run('digest', { address: { platform: 'telegram', chatId: String(chat.id) }, now: new Date('2026-11-28T06:00:00Z') });
+    const { messageIds } = await s.adapter.notifier.send({ platform: 'telegram', chatId: String(chat.id) }, digest);
+    const last = s.fake.sent(chat.id).find((m) => String(m.messageId) === messageIds.at(-1))!;
+    const sentBefore = s.fake.sent(chat.id).length;
+    await s.feed(callback(chat, users.bob, button(last, 'More').callback_data, last.messageId));
+    expect(last.edits).toBe(0);
+    expect(s.fake.sent(chat.id)).toHaveLength(sentBefore + 1);
+    expect(s.last(chat.id).text).toMatch(/^News about Mexico since/);
+  });
+
   it('shows a refusal to the person who pressed only, as an alert in their language', async () => {
     s = await setup();
     await s.feed(message(group, users.bob, '/country mexico'));
