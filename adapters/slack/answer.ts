@@ -24,6 +24,8 @@ export interface AnswerDeps {
   log: Logger;
   /** the slash command's name, for the hint under help and usage */
   commandName: string;
+  /** how long a subscribe confirmation waits for the can-the-bot-post check */
+  reachCheckMs?: number;
 }
 
 export interface Question {
@@ -91,7 +93,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     const notes: string[] = [];
     const parsed = parseCommandLine(q.text);
     if (parsed.ok && parsed.name === 'subscribe' && reply.kind === 'result') {
-      const note = reachNote(await checkReach(q.client, q.where.address.chatId, deps.log), q.where, lang, q.botUserId);
+      const note = reachNote(await checkReach(q.client, q.where.address.chatId, deps.log, deps.reachCheckMs), q.where, lang, q.botUserId);
       if (note) notes.push(note);
     }
     const hint = wantsHint(reply, q.text) ? slackTexts(lang).commandHint(deps.commandName) : undefined;

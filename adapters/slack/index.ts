@@ -20,6 +20,8 @@ export interface SlackAdapterOptions {
   log: Logger;
   /** the notifier's pacing and retries (tests and the benchmark shorten them) */
   delivery?: Omit<SlackNotifierOptions, 'client' | 'log'>;
+  /** how long a subscribe confirmation waits to learn whether the bot can post there (default 2,500 ms) */
+  reachCheckMs?: number;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -50,7 +52,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
   app.use(dropDuplicates(createSeenKeys(), log));
-  const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command };
+  const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command, reachCheckMs: o.reachCheckMs };
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
   app.error(async (err) => {

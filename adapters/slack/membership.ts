@@ -12,7 +12,23 @@ export type Reach = 'ok' | 'not_member' | 'not_visible' | 'archived';
  * the bot is not in, or a DM between other people, is invisible to it (channel_not_found).
  * Undefined when Slack could not say (missing scope, network): no warning then, only a log line.
  */
-export async function checkReach(client: webApi.WebClient, channel: string, log: Logger): Promise<Reach | undefined> {
+export async function checkReach(client: webApi.WebClient, channel: string, log: Logger, deadlineMs = 2500): Promise<Reach | undefined> {
+  // The confirmation waits for this check: a slow Slack gets a confirmation without the note, not a long silence.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      log.warn({ channel, deadlineMs }, 'Slack was slow to say whether the bot can post in the channel: confirming without checking');
+      resolve(undefined);
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([ask(client, channel, log), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ask(client: webApi.WebClient, channel: string, log: Logger): Promise<Reach | undefined> {
   try {
     const res = await client.conversations.info({ channel });
     const c = res.channel;

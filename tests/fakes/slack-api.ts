@@ -80,6 +80,8 @@ export interface FakeSlack {
   setChannel(id: string, info: Partial<ChannelInfo> | 'not_found'): void;
   /** make every call of a method fail with HTTP 500 from now on (or stop, with false) */
   breakMethod(method: string, broken?: boolean): void;
+  /** make every call of a method answer only after `ms` (0 to stop) */
+  slowMethod(method: string, ms: number): void;
   /** a sequence number from the same counter as the recorded calls, to order test events */
   tick(): number;
   /** resolves with the first value `pick` returns that is not undefined, re-checked after every call */
@@ -124,6 +126,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const faults = new Map<string, SlackFault[]>();
   const channels = new Map<string, Partial<ChannelInfo> | 'not_found'>();
   const broken = new Set<string>();
+  const slow = new Map<string, number>();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let seq = 0;
@@ -216,7 +219,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         return;
       }
       if (req.method === 'POST' && path.startsWith('/api/')) {
-        api(path.slice('/api/'.length), body, req.headers.authorization, res);
+        const method = path.slice('/api/'.length);
+        const delay = slow.get(method) ?? 0;
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+        api(method, body, req.headers.authorization, res);
         return;
       }
       if (req.method === 'POST' && path.startsWith('/response/')) {
@@ -250,6 +256,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     breakMethod(method, on = true) {
       if (on) broken.add(method);
       else broken.delete(method);
+    },
+    slowMethod(method, ms) {
+      slow.set(method, ms);
     },
     tick: () => ++seq,
     waitFor<T>(pick: () => T | undefined, timeoutMs = 3000, what = 'the fake Slack API to receive it'): Promise<T> {

@@ -110,6 +110,7 @@ export interface RigOptions {
   commands?: CommandService;
   log?: Logger;
   fake?: FakeSlackOptions;
+  reachCheckMs?: number;
 }
 
 export async function startRig(o: RigOptions = {}): Promise<Rig> {
@@ -124,6 +125,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     http,
     log,
     delivery: { perChannelMs: 0, backoffMs: 5 },
+    reachCheckMs: o.reachCheckMs,
   });
   const port = await http.listen(0, '127.0.0.1');
   await adapter.start();

@@ -99,3 +99,23 @@ describe('Slack: without chat:write.public', () => {
     expect(notes(first)).toEqual([expect.stringContaining(`/invite <@${rig.fake.botUserId}>`)]);
   });
 });
+
+describe('Slack: when Slack is slow to say', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig({ reachCheckMs: 100 });
+  });
+  afterAll(async () => {
+    await rig.close();
+  });
+
+  test('the confirmation does not wait past the deadline, and goes out without a warning', async () => {
+    rig.fake.slowMethod('conversations.info', 1500);
+    const t0 = performance.now();
+    const { first } = await rig.command('subscribe Honduras', { channel: 'G0SLOW' });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(notes(first)).toEqual([]);
+    expect(plain(first)).toContain('This chat is now subscribed to Honduras.');
+    rig.fake.slowMethod('conversations.info', 0);
+  });
+});
