@@ -6,7 +6,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { acquireLock } from '../store/lock-file.js';
+import { openLowdbStore, storeFiles } from '../store/lowdb-store.js';
+import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
+import { createScheduler, type Scheduler } from './digest/scheduler.js';
 import type { CommandService } from './commands/service.js';
 import { createCore } from './core.js';
 import type { Config } from './config.js';
@@ -37,7 +40,16 @@ export interface App {
   console?: ConsoleAdapter;
   http?: HttpListener;
   notifiers: Map<Platform, Notifier>;
-  start(): Promise<void>;
+  /** delivers every digest due at `now` (the scheduler's run, and `digests send-due`) */
+  sendDue(now: Date): Promise<DeliveryReport>;
+  /**
+   * Takes the store's scheduler lock. False, with the owner's pid, when another live process
+   * holds it: that one sends the digests.
+   */
+  lock(): { ok: true } | { ok: false; owner: number; file: string };
+  /** listens, starts the adapters, and (with `scheduler`) the scheduler under the lock */
+  start(opts?: { scheduler?: boolean }): Promise<void>;
+  /** stops taking work, waits for the message in flight, closes the store, releases the lock */
   stop(): Promise<void>;
 }
 
@@ -70,19 +82,51 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   }
   const notifiers = new Map(adapters.map((a) => [a.platform, a.notifier] as const));
 
+  let stopping = false;
+  let release: (() => void) | undefined;
+  let scheduler: Scheduler | undefined;
+  const sendDue = (now: Date) =>
+    sendDueDigests({ store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping }, now).then((r) => {
+      if (r.due) log.info(r, 'digests run');
+      return r;
+    });
+  const lock: App['lock'] = () => {
+    if (release) return { ok: true };
+    if (opts.memory) return { ok: true };
+    const got = acquireLock(storeFiles(config.dbPath).lock);
+    if (!got.ok) return got;
+    release = got.release;
+    return { ok: true };
+  };
+
   return {
-    config, log, store, index, tagger, news, commands, adapters, console: consoleAdapter, http, notifiers,
-    async start() {
+    config, log, store, index, tagger, news, commands, adapters, console: consoleAdapter, http, notifiers, sendDue, lock,
+    async start(startOpts = {}) {
       if (http) {
         const port = await http.listen(config.port);
         log.info({ port }, 'HTTP listener ready');
       }
       for (const a of adapters) await a.start();
+      if (startOpts.scheduler === false) return;
+      const held = lock();
+      if (!held.ok) {
+        log.warn({ owner: held.owner, lock: held.file }, 'another process runs the scheduler for this store');
+        process.stderr.write(
+          `newsbot: another newsbot (pid ${held.owner}) is already sending the digests of this store (lock ${held.file}). ` +
+            'This one answers commands but sends no digests and polls no sources. Stop one of them.\n',
+        );
+        return;
+      }
+      scheduler = createScheduler({ sendDue, poll: (now) => news.pollDue(config.sources, now), pollMinutes: config.pollMinutes, log });
+      await scheduler.start();
     },
     async stop() {
+      stopping = true;
+      await scheduler?.stop();
       for (const a of [...adapters].reverse()) await a.stop().catch((err) => log.error({ err, platform: a.platform }, 'adapter stop failed'));
       await http?.close();
       await store.close();
+      release?.();
     },
   };
 }

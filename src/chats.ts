@@ -1,3 +1,4 @@
+import { lastDelivered } from './digest/compose.js';
 import { chatKey, type ChatAddress, type NewsStore } from './ports.js';
 
 /**
@@ -24,6 +25,9 @@ export async function moveChat(store: NewsStore, from: ChatAddress, to: ChatAddr
     pausedAt: undefined,
     updatedAt: now.toISOString(),
   });
+  // The new address starts where the old one's digests had got to, so nothing is sent twice.
+  const last = lastDelivered(old, store.deliveries());
+  if (last) await store.saveDelivery({ ...last, id: `${key}@${last.dueAt}`, chatKey: key, updatedAt: now.toISOString() });
   await store.deleteChat(old.key);
   return true;
 }

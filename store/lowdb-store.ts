@@ -9,7 +9,7 @@ import { emptyItems, emptyState, StoreState, type ItemsData, type StateData } fr
 /** The three files of a store at `dbPath` (NEWSBOT_DB). */
 export function storeFiles(dbPath: string) {
   const base = dbPath.replace(/\.json$/i, '');
-  return { state: dbPath, items: `${base}.items.json`, ledger: `${base}.ledger.jsonl` };
+  return { state: dbPath, items: `${base}.items.json`, ledger: `${base}.ledger.jsonl`, lock: `${base}.lock` };
 }
 
 function parser<T>(file: string, check: (data: any) => string | null) {

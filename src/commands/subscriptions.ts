@@ -50,6 +50,8 @@ export async function subscribe(c: Call): Promise<Reply> {
   const added = resolved.codes.filter((code) => !had.has(code));
   const seq = lastSeq(c);
   for (const code of added) chat.places.push({ code, sinceSeq: seq, addedAt: c.now.toISOString() });
+  // Digests speak the language the chat subscribed in, until `language` says otherwise.
+  chat.language ??= c.lang;
   const paragraphs: string[] = [];
   if (chat.state === 'paused') {
     paragraphs.push(m.resumed(chat.pausedReason ?? '?'));

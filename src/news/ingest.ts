@@ -27,6 +27,8 @@ export interface NewsService {
   ingestSource(source: string, now: Date): Promise<IngestReport>;
   /** Every source in turn; a broken one is reported and the others go on. */
   ingestAll(sources: string[], now: Date): Promise<IngestReport[]>;
+  /** The scheduled poll: every source except those resting after failures (their nextTryAt is later). */
+  pollDue(sources: string[], now: Date): Promise<IngestReport[]>;
 }
 
 export interface NewsServiceDeps {
@@ -144,5 +146,13 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
     return reports;
   };
 
-  return { ingestBody, ingestSource, ingestAll };
+  const pollDue: NewsService['pollDue'] = async (sources, now) => {
+    const resting = (s: string) => {
+      const next = health(s).nextTryAt;
+      return next !== undefined && Date.parse(next) > now.getTime();
+    };
+    return ingestAll(sources.filter((s) => !resting(s)), now);
+  };
+
+  return { ingestBody, ingestSource, ingestAll, pollDue };
 }

@@ -1,0 +1,128 @@
+import type { Logger } from 'pino';
+import { moveChat, pauseChat } from '../chats.js';
+import type { NewsItem } from '../news/item.js';
+import { chatKey, DeliveryError, type Delivery, type NewsStore, type Notifier, type Platform, type Schedule } from '../ports.js';
+import { digestReply, digestSinceDay, lastDelivered, selectDigest } from './compose.js';
+import { dueDigests, type DueDigest } from './due.js';
+
+export interface DeliveryDeps {
+  store: NewsStore;
+  notifiers: ReadonlyMap<Platform, Notifier>;
+  defaultSchedule: Schedule;
+  log: Logger;
+  /** digests sent at once; each notifier paces its own platform */
+  concurrency?: number;
+  /** asked between digests: true once the service is stopping */
+  stopping?: () => boolean;
+}
+
+export interface DeliveryReport {
+  due: number;
+  sent: number;
+  empty: number;
+  failed: number;
+  paused: number;
+  skipped: number;
+}
+
+/**
+ * Delivers every digest due at `now`. Each one is written to the ledger before it is sent and
+ * marked after each message, so a restart resumes where this left off: nothing is lost, and at
+ * most the one message in flight at a crash is sent twice. One chat's failure never stops the others.
+ */
+export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
+  const due = dueDigests(deps.store.chats(), deps.store.deliveries(), now, deps.defaultSchedule);
+  const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
+  const items = deps.store.items();
+  let byId: Map<string, NewsItem> | undefined;
+  const itemById = (id: string) => (byId ??= new Map(items.map((i) => [i.id, i]))).get(id);
+
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length && !deps.stopping?.()) {
+      const d = due[next++];
+      const outcome = await deliverOne(deps, d, now, items, itemById).catch((err) => {
+        deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
+        return 'failed' as const;
+      });
+      report[outcome]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, Math.max(1, due.length)) }, worker));
+  return report;
+}
+
+type Outcome = 'sent' | 'empty' | 'failed' | 'paused' | 'skipped';
+
+async function deliverOne(
+  deps: DeliveryDeps,
+  d: DueDigest,
+  now: Date,
+  items: readonly NewsItem[],
+  itemById: (id: string) => NewsItem | undefined,
+  moved = false,
+): Promise<Outcome> {
+  const { store, log } = deps;
+  const chat = d.chat;
+  const notifier = deps.notifiers.get(chat.address.platform);
+  if (!notifier) {
+    log.warn({ chat: chat.key }, `no ${chat.address.platform} adapter is configured: its digests wait`);
+    return 'skipped';
+  }
+  const at = now.toISOString();
+  let delivery: Delivery;
+  if (d.resume) {
+    delivery = { ...d.resume, state: 'pending', attempts: (d.resume.attempts ?? 0) + 1, updatedAt: at };
+  } else {
+    const sel = selectDigest(chat, items, lastDelivered(chat, store.deliveries())?.toSeq ?? 0);
+    delivery = {
+      id: `${chat.key}@${d.dueAt.toISOString()}`,
+      chatKey: chat.key,
+      dueAt: d.dueAt.toISOString(),
+      fromSeq: sel.fromSeq,
+      toSeq: sel.toSeq,
+      itemIds: sel.items.map((i) => i.id),
+      more: sel.more,
+      sent: [],
+      state: sel.items.length ? 'pending' : 'empty',
+      attempts: sel.items.length ? 1 : 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (delivery.state === 'empty') {
+      await store.saveDelivery(delivery);
+      return 'empty';
+    }
+  }
+  await store.saveDelivery(delivery);
+
+  const lang = chat.language ?? 'en';
+  const digestItems = delivery.itemIds.map(itemById).filter((i): i is NewsItem => !!i);
+  const reply = digestReply(chat, digestItems, delivery.more, lang, digestSinceDay(chat, store.deliveries().filter((x) => x.id !== delivery.id)));
+  try {
+    await notifier.send(chat.address, reply, {
+      fromPart: delivery.sent.length,
+      onPart: async (_i, messageId, parts) => {
+        delivery = { ...delivery, sent: [...delivery.sent, messageId], parts, updatedAt: at };
+        await store.saveDelivery(delivery);
+      },
+    });
+    await store.saveDelivery({ ...delivery, state: 'sent', error: undefined, updatedAt: at });
+    return 'sent';
+  } catch (err) {
+    const e = err instanceof DeliveryError ? err : new DeliveryError('unavailable', (err as Error).message, { cause: err });
+    await store.saveDelivery({ ...delivery, state: 'failed', error: `${e.code}: ${e.reason}`, updatedAt: at });
+    log.warn({ chat: chat.key, code: e.code, reason: e.reason }, 'digest not delivered');
+    if (e.code === 'chat_unreachable') {
+      await pauseChat(store, chat.key, e.reason, now);
+      return 'paused';
+    }
+    if (e.code === 'chat_migrated' && e.extra.migratedTo && !moved) {
+      const to = { ...chat.address, chatId: e.extra.migratedTo };
+      await moveChat(store, chat.address, to, now);
+      const movedChat = store.chat(chatKey(to));
+      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, items, itemById, true);
+    }
+    return 'failed';
+  }
+}
