@@ -1,6 +1,6 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { parseCommandLine } from '../../src/commands/grammar.js';
+import { parseCommandLine, type ParsedCommand } from '../../src/commands/grammar.js';
 import { apologyReply, type CommandService } from '../../src/commands/service.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import type { Lang } from '../../src/i18n/index.js';
@@ -63,8 +63,8 @@ function reachNote(reach: Reach | undefined, where: Where, lang: Lang, botUserId
   return undefined;
 }
 
-function wantsHint(reply: Reply, text: string): boolean {
-  const parsed = parseCommandLine(text);
+
+function wantsHint(reply: Reply, parsed: ParsedCommand): boolean {
   if (!parsed.ok || parsed.name === 'help' || parsed.name === 'start') return true;
   return reply.kind === 'error' || (reply.kind === 'usage' && !reply.actions?.length);
 }
@@ -85,27 +85,27 @@ async function sendAll(respond: RespondFn, parts: SlackMessage[], base: RespondA
  */
 export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
   const ctx = commandContext(q.where);
-  const context = { command: q.text, offset: q.offset, channel: q.where.address.chatId, team: q.where.address.teamId, user: q.where.userId, source: q.source };
+  const parsed = parseCommandLine(q.text);
+  const logContext = { command: q.text, offset: q.offset, channel: q.where.address.chatId, team: q.where.address.teamId, user: q.where.userId, source: q.source };
   try {
     const reply = await deps.commands.run(q.text, ctx, q.offset ?? 0);
-    const lang = replyLanguage(deps, ctx, q.text);
+    const lang = replyLanguage(deps, ctx, parsed);
     const audience = q.audience ?? (reply.visibility === 'public' ? 'channel' : 'ephemeral');
     const notes: string[] = [];
-    const parsed = parseCommandLine(q.text);
     if (parsed.ok && parsed.name === 'subscribe' && reply.kind === 'result') {
       const note = reachNote(await checkReach(q.client, q.where.address.chatId, deps.log, deps.reachCheckMs), q.where, lang, q.botUserId);
       if (note) notes.push(note);
     }
-    const hint = wantsHint(reply, q.text) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
+    const hint = wantsHint(reply, parsed) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
     const parts = renderSlack(reply, { audience, notes, hint });
     const responseType = audience === 'channel' ? 'in_channel' : 'ephemeral';
     await sendAll(q.respond, parts, { response_type: responseType }, q.replace === true && audience === 'ephemeral');
     return true;
   } catch (err) {
-    deps.log.error({ err, ...context }, 'Slack command failed');
-    const [apology] = renderSlack(apologyReply(safeLanguage(deps, ctx, q.text)), { audience: 'ephemeral' });
+    deps.log.error({ err, ...logContext }, 'Slack command failed');
+    const [apology] = renderSlack(apologyReply(safeLanguage(deps, ctx, parsed)), { audience: 'ephemeral' });
     await q.respond({ ...apology, response_type: 'ephemeral', replace_original: false }).catch((e: unknown) => {
-      deps.log.error({ err: e, ...context }, 'could not send the apology either');
+      deps.log.error({ err: e, ...logContext }, 'could not send the apology either');
     });
     return false;
   }
@@ -115,15 +115,14 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
  * The language the core answered in, for our own lines around its reply: the channel's
  * setting, else Spanish when the command word was Spanish (as the core decides).
  */
-function replyLanguage(deps: AnswerDeps, ctx: CommandContext, text: string): Lang {
-  const parsed = parseCommandLine(text);
+function replyLanguage(deps: AnswerDeps, ctx: CommandContext, parsed: ParsedCommand): Lang {
   return deps.store.chat(chatKey(ctx.address))?.language ?? (parsed.ok && parsed.spanish ? 'es' : deps.commands.languageOf(ctx));
 }
 
 /** The language to apologise in, even when the store that knows it is what failed. */
-function safeLanguage(deps: AnswerDeps, ctx: CommandContext, text: string): Lang {
+function safeLanguage(deps: AnswerDeps, ctx: CommandContext, parsed: ParsedCommand): Lang {
   try {
-    return replyLanguage(deps, ctx, text);
+    return replyLanguage(deps, ctx, parsed);
   } catch {
     return 'en';
   }
