@@ -22,10 +22,14 @@ export const realClock: Clock = {
 };
 
 export interface Pacer {
-  /** waits until a message to this chat may go out, and counts it. Calls for one chat must not overlap. */
+  /** waits until a message to this chat may go out. Calls for one chat must not overlap. */
   turn(chatId: string): Promise<void>;
-  /** counts a message that went out without waiting (a reply to a command) */
-  note(chatId: string): void;
+  /**
+   * counts a message to this chat once its request has finished, paced or not (a reply to a
+   * command goes at once but still counts). Measuring a chat's spacing from the end of one request
+   * to the start of the next keeps it on Telegram's side of the network too.
+   */
+  sent(chatId: string): void;
 }
 
 interface ChatState {
@@ -37,7 +41,7 @@ interface ChatState {
 const MINUTE = 60_000;
 
 export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Clock = realClock): Pacer {
-  if (opts === false) return { turn: async () => {}, note: () => {} };
+  if (opts === false) return { turn: async () => {}, sent: () => {} };
   const o = { ...TELEGRAM_PACING, ...opts };
   // Evenly spaced rather than in bursts, with a millisecond to spare: the platform counts on its
   // side of the network, where two sends can arrive closer together than they left.
@@ -68,9 +72,8 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
   return {
     async turn(chatId) {
       const s = state(chatId);
-      const recent = s.recent.filter((t) => t > clock.now() - MINUTE);
       let ready = s.last + o.perChatIntervalMs;
-      if (chatId.startsWith('-') && recent.length >= o.groupPerMinute) ready = Math.max(ready, recent[recent.length - o.groupPerMinute] + MINUTE);
+      if (chatId.startsWith('-') && s.recent.length >= o.groupPerMinute) ready = Math.max(ready, s.recent[s.recent.length - o.groupPerMinute] + MINUTE);
       const now = clock.now();
       if (ready > now) await clock.sleep(ready - now);
       // The overall slot is taken only once the chat is ready, so a chat that must wait does not
@@ -79,9 +82,8 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
       nextOverall = slot + spacing;
       const wait = slot - clock.now();
       if (wait > 0) await clock.sleep(wait);
-      record(chatId, clock.now());
     },
-    note(chatId) {
+    sent(chatId) {
       record(chatId, clock.now());
     },
   };

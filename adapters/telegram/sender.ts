@@ -59,33 +59,39 @@ export function createSender(o: SenderOptions): Sender {
   const clock = o.clock ?? realClock;
   const queue = createKeyedQueue();
 
-  /** One API call with the retries; `before` runs before every attempt (the pacer). */
-  async function attempt<T>(chatId: string, call: (signal: AbortSignal) => Promise<T>, before: () => Promise<void>): Promise<T> {
+  /** One API call with the retries; `paced` waits for the pacer before every attempt. */
+  async function attempt<T>(chatId: string, call: (signal: AbortSignal) => Promise<T>, paced: boolean): Promise<T> {
     let limited = 0;
     let failed = 0;
     for (;;) {
-      await before();
+      if (paced) await o.pacer.turn(chatId);
+      let err: unknown;
       try {
-        return await call(AbortSignal.timeout(retry.timeoutMs));
-      } catch (err) {
-        const f = classify(err);
-        if (f.kind === 'rate_limited') {
-          if (limited >= retry.rateLimitRetries || f.retryAfterMs > retry.maxRetryAfterMs) {
-            throw new DeliveryError('rate_limited', f.description, { retryAfterMs: f.retryAfterMs, cause: err });
-          }
-          limited++;
-          o.log.warn({ chatId, retryAfterMs: f.retryAfterMs }, 'Telegram asked to slow down; waiting');
-          await clock.sleep(f.retryAfterMs);
-          continue;
-        }
-        if (f.kind === 'transient') {
-          if (failed >= retry.backoffMs.length) throw new DeliveryError('unavailable', f.description, { cause: err });
-          o.log.warn({ chatId, problem: f.description }, 'Telegram Bot API call failed; trying again');
-          await clock.sleep(retry.backoffMs[failed++]);
-          continue;
-        }
-        throw err;
+        const result = await call(AbortSignal.timeout(retry.timeoutMs));
+        o.pacer.sent(chatId);
+        return result;
+      } catch (e) {
+        // a refused request may still have counted against the chat's limits
+        o.pacer.sent(chatId);
+        err = e;
       }
+      const f = classify(err);
+      if (f.kind === 'rate_limited') {
+        if (limited >= retry.rateLimitRetries || f.retryAfterMs > retry.maxRetryAfterMs) {
+          throw new DeliveryError('rate_limited', f.description, { retryAfterMs: f.retryAfterMs, cause: err });
+        }
+        limited++;
+        o.log.warn({ chatId, retryAfterMs: f.retryAfterMs }, 'Telegram asked to slow down; waiting');
+        await clock.sleep(f.retryAfterMs);
+        continue;
+      }
+      if (f.kind === 'transient') {
+        if (failed >= retry.backoffMs.length) throw new DeliveryError('unavailable', f.description, { cause: err });
+        o.log.warn({ chatId, problem: f.description }, 'Telegram Bot API call failed; trying again');
+        await clock.sleep(retry.backoffMs[failed++]);
+        continue;
+      }
+      throw err;
     }
   }
 
@@ -105,8 +111,7 @@ export function createSender(o: SenderOptions): Sender {
       ...(i === r.parts.length - 1 && r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
       ...(i === 0 && opts.replyTo ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } } : {}),
     };
-    const before = opts.paced ? () => o.pacer.turn(chatId) : async () => o.pacer.note(chatId);
-    const send = (payload: object) => attempt(chatId, (signal) => o.telegram.callApi('sendMessage', payload as never, { signal: signal as never }) as Promise<Message.TextMessage>, before);
+    const send = (payload: object) => attempt(chatId, (signal) => o.telegram.callApi('sendMessage', payload as never, { signal: signal as never }) as Promise<Message.TextMessage>, opts.paced);
     try {
       return await send({ ...base, text: part.html, parse_mode: 'HTML' });
     } catch (err) {
@@ -142,7 +147,7 @@ export function createSender(o: SenderOptions): Sender {
           await attempt(chatId, (signal) => o.telegram.callApi('editMessageText', {
             chat_id: chatIdParam(chatId), message_id: messageId, text: r.parts[0].html, parse_mode: 'HTML',
             link_preview_options: { is_disabled: !r.linkPreview }, reply_markup: markup,
-          }, { signal: signal as never }), async () => {});
+          }, { signal: signal as never }), false);
           return true;
         } catch (err) {
           if (err instanceof DeliveryError) throw err;

@@ -57,7 +57,8 @@ describe('the Telegram notifier', () => {
     await s.adapter.notifier.send(to(-1005), bigReply(12));
     const at = s.fake.sent(-1005).map((m) => m.at);
     expect(at.length).toBeGreaterThan(1);
-    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(140);
+    // measured where Telegram measures it: on arrival
+    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(150);
   });
 
   it('waits out a 429 retry_after and then delivers', async () => {

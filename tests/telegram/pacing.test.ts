@@ -21,6 +21,7 @@ describe('pacing', () => {
     for (let i = 0; i < 4; i++) {
       await pacer.turn('42');
       at.push(clock.t);
+      pacer.sent('42');
     }
     for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(1000);
   });
@@ -32,6 +33,7 @@ describe('pacing', () => {
     for (let i = 0; i < 45; i++) {
       await pacer.turn('-100123');
       at.push(clock.t);
+      pacer.sent('-100123');
     }
     for (let i = 20; i < at.length; i++) expect(at[i] - at[i - 20]).toBeGreaterThanOrEqual(60_000);
     // and no slower than it must
@@ -45,6 +47,7 @@ describe('pacing', () => {
     for (let i = 0; i < 120; i++) {
       await pacer.turn(String(1000 + i));
       at.push(clock.t);
+      pacer.sent(String(1000 + i));
     }
     for (let i = 30; i < at.length; i++) expect(at[i] - at[i - 30]).toBeGreaterThanOrEqual(1000);
     const rate = (at.length - 1) / ((at.at(-1)! - at[0]) / 1000);
@@ -52,10 +55,10 @@ describe('pacing', () => {
     expect(rate).toBeLessThanOrEqual(30);
   });
 
-  it('counts replies sent without waiting, so a digest right after one still waits its second', async () => {
+  it('counts from the end of the last request, so a digest right after a reply still waits its second', async () => {
     const clock = virtualClock();
     const pacer = createPacer({}, clock);
-    pacer.note('7');
+    pacer.sent('7');
     clock.t += 300;
     await pacer.turn('7');
     expect(clock.t).toBeGreaterThanOrEqual(1000);
@@ -64,6 +67,7 @@ describe('pacing', () => {
   it('lets a ready chat go while another waits for its own second (real clock)', async () => {
     const pacer = createPacer({ perChatIntervalMs: 300, overallPerSecond: 1000 });
     await pacer.turn('1');
+    pacer.sent('1');
     const t0 = performance.now();
     const slow = pacer.turn('1').then(() => performance.now() - t0);
     const fast = pacer.turn('2').then(() => performance.now() - t0);
