@@ -1,4 +1,5 @@
 import { createCommandService, type CommandService } from './commands/service.js';
+import type { FetchOptions } from './news/fetch.js';
 import { createNewsService, type NewsService } from './news/ingest.js';
 import { createResolver } from './places/resolve.js';
 import { createTagger, type Tagger } from './places/tagger.js';
@@ -10,6 +11,8 @@ export interface CoreOptions {
   defaultSchedule: Schedule;
   sources: string[];
   pollMinutes?: number;
+  /** timeout and size cap of source fetches */
+  fetch?: FetchOptions;
 }
 
 export interface Core {
@@ -24,7 +27,7 @@ export interface Core {
 export function createCore(o: CoreOptions): Core {
   const index = new NewsIndex(o.store.items(), { background: o.store.items().length > 5000 });
   const tagger = createTagger();
-  const news = createNewsService({ store: o.store, index, tagger, pollMinutes: o.pollMinutes });
+  const news = createNewsService({ store: o.store, index, tagger, pollMinutes: o.pollMinutes, fetch: o.fetch });
   const commands = createCommandService({
     store: o.store,
     index,

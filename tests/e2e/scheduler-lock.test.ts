@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeFiles } from '../../store/lowdb-store.js';
+import { ROOT, run, tempDb } from '../helpers/run.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
+
+/** Starts the service with standard input held open; resolves once it says it is ready. */
+function startService(db: string): Promise<{ child: ChildProcess; stderr: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let err = '';
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (d) => {
+      err += d;
+      if (/local mode/.test(err)) resolve({ child, stderr: () => err, exited });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+}
+
+describe('one scheduler per store', () => {
+  it('a second service on the same store refuses to run the scheduler and says so; send-due refuses too', async () => {
+    const db = tempDb();
+    const a = await startService(db);
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
+    const b = await startService(db);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.stderr()).toMatch(new RegExp(`another newsbot \\(pid ${a.child.pid}\\) is already sending the digests`));
+    expect(a.stderr()).not.toMatch(/another newsbot/);
+    const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
+    expect(sd.code).toBe(1);
+    expect(sd.stderr).toMatch(/is sending the digests of this store[\s\S]*nothing was sent/);
+    b.child.stdin!.end();
+    expect(await b.exited).toBe(0);
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
+  });
+
+  it('stops on SIGTERM: exit 0, lock released', async () => {
+    const db = tempDb();
+    const a = await startService(db);
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(0);
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const db = tempDb();
+    await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    writeFileSync(storeFiles(db).lock, '2147483000\n');
+    const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
+    expect(sd.code).toBe(0);
+    expect(sd.stderr).toMatch(/digests due at/);
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+  });
+});
