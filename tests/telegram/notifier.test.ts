@@ -61,6 +61,24 @@ describe('the Telegram notifier', () => {
     for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(150);
   });
 
+  it('stays under an overall limit the API enforces: 30 a second, no 429, close to the limit', async () => {
+    s = await setup({ fake: { rateLimit: { perSecond: 30 } }, adapter: { pacing: {} } });
+    const n = 60;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: n }, (_, i) => s!.adapter.notifier.send(to(20_000 + i), small)));
+    const rate = (n - 1) / ((performance.now() - t0) / 1000);
+    expect(s.fake.stats).toEqual({ rateLimited: 0, sendMessage: n });
+    expect(rate).toBeGreaterThan(27);
+    expect(rate).toBeLessThanOrEqual(30.5);
+  });
+
+  it('without pacing the same burst meets 429s, and every message still arrives after waiting', async () => {
+    s = await setup({ fake: { rateLimit: { perSecond: 30 } } });
+    await Promise.all(Array.from({ length: 45 }, (_, i) => s!.adapter.notifier.send(to(30_000 + i), small)));
+    expect(s.fake.stats.rateLimited).toBeGreaterThan(0);
+    expect(s.fake.stats.sendMessage).toBe(45);
+  });
+
   it('waits out a 429 retry_after and then delivers', async () => {
     s = await setup();
     s.fake.fault(502, { kind: 'rate_limited', retryAfter: 1 });
