@@ -127,14 +127,13 @@ describe('Slack notifier: chat.postMessage against the fake Web API', () => {
 
   test('pacing: about one message a second per channel, and channels do not wait for each other', async () => {
     const paced = notifier({ perChannelMs: 200 });
-    const t0 = performance.now();
     await Promise.all([paced.send(at('C0PACE'), digest(1)), paced.send(at('C0PACE'), digest(1)), paced.send(at('C0PACE'), digest(1)), paced.send(at('C0OTHERPACE'), digest(1))]);
     const times = fake.posts('C0PACE').map((p) => p.at);
     expect(times).toHaveLength(3);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(190);
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(190);
-    // Behind the paced channel it would have waited at least 400 ms.
-    expect(fake.posts('C0OTHERPACE')[0].at - t0).toBeLessThan(350);
+    // Queued behind the paced channel it would have come after its second message at least.
+    expect(fake.posts('C0OTHERPACE')[0].at).toBeLessThan(times[1]);
   });
 });
 

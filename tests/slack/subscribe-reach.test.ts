@@ -110,10 +110,10 @@ describe('Slack: when Slack is slow to say', () => {
   });
 
   test('the confirmation does not wait past the deadline, and goes out without a warning', async () => {
-    rig.fake.slowMethod('conversations.info', 1500);
+    rig.fake.slowMethod('conversations.info', 5000);
     const t0 = performance.now();
     const { first } = await rig.command('subscribe Honduras', { channel: 'G0SLOW' });
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(3000);
     expect(notes(first)).toEqual([]);
     expect(plain(first)).toContain('This chat is now subscribed to Honduras.');
     rig.fake.slowMethod('conversations.info', 0);
