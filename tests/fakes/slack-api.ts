@@ -221,7 +221,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (req.method === 'POST' && path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         const delay = slow.get(method) ?? 0;
-        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+        if (delay > 0) {
+          await new Promise((r) => setTimeout(r, delay).unref());
+          // The caller gave up, or the fake was closed, while it waited.
+          if (res.destroyed) return;
+        }
         api(method, body, req.headers.authorization, res);
         return;
       }
