@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core.js';
+import { openLowdbStore } from '../../store/lowdb-store.js';
+import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
+import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
+import { ROOT, tempDb } from '../helpers/run.js';
+import { rng } from '../../bench/generate.js';
+
+const CHATS = 300;
+const KILLS = 10;
+const DUE = '2026-11-30T15:00:30Z';
+const COUNTRIES = ['Honduras', 'Guatemala', 'Mexico', 'Costa Rica', 'Panama', 'Haiti'];
+
+let fake: FakeTelegramApi | undefined;
+afterAll(() => fake?.close());
+
+/** One `digests send-due` process; `killAfterMs` sends it SIGKILL then. Resolves with its exit. */
+function sendDue(db: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake!.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+describe('digests survive being killed mid-run', () => {
+  it(`${CHATS} subscriptions, SIGKILL at random moments ${KILLS} times: every chat gets its digest, duplicates at most one per kill`, async () => {
+    // A slow Bot API keeps many sends in flight when the kills come.
+    fake = await startFakeTelegram({ delayMs: 15 });
+    const db = tempDb();
+    const store = await openLowdbStore(db);
+    const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
+    const before = new Date('2026-11-20T00:00:00Z');
+    for (let i = 0; i < CHATS; i++) {
+      await core.commands.run(`subscribe ${COUNTRIES[i % COUNTRIES.length]}`, { address: { platform: 'telegram', chatId: String(1000 + i) }, canManage: true, now: before });
+    }
+    await core.news.ingestBody(jsonl(COUNTRIES.map((c, i) => ({ title: `Labour migration news from ${c}`, summary: `Workers from ${c} and employers met.`, date: `2026-11-2${i}` }))), 'crash', new Date('2026-11-25T00:00:00Z'));
+    await store.close();
+
+    const random = rng(7);
+    let kills = 0;
+    let runs = 0;
+    let finished = false;
+    while (!finished && runs < 40) {
+      runs++;
+      const killed = kills < KILLS;
+      // start-up takes about a second; sending 300 messages at 30 a second about ten
+      const r = await sendDue(db, killed ? 1200 + Math.floor(random() * 2500) : undefined);
+      if (r.signal === 'SIGKILL') kills++;
+      else {
+        expect(r.stderr).toMatch(/digests due at/);
+        finished = r.code === 0;
+      }
+    }
+    expect(kills).toBe(KILLS);
+    expect(finished).toBe(true);
+
+    const counts = Array.from({ length: CHATS }, (_, i) => fake!.sent(String(1000 + i)).length);
+    const missing = counts.filter((n) => n === 0).length;
+    const duplicates = counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    console.log(`crash test: ${runs} runs, ${kills} kills, ${CHATS - missing}/${CHATS} chats served, ${duplicates} duplicate messages`);
+    expect(missing).toBe(0);
+    expect(duplicates).toBeLessThanOrEqual(kills);
+    // a last run finds nothing left to send
+    const last = await sendDue(db);
+    expect(last.stderr).toMatch(/due at .*: 0;/);
+  }, 300_000);
+});
