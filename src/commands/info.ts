@@ -1,7 +1,7 @@
 import { formatMoment, t } from '../i18n/index.js';
 import type { Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
-import { composeDigest } from '../digest/compose.js';
+import { composeDigest, lastDelivered } from '../digest/compose.js';
 import type { Call } from './context.js';
 import { COMMAND_NAMES, commandByWord } from './grammar.js';
 import { usageReply } from './usage.js';
@@ -56,7 +56,7 @@ export function digestPreview(c: Call): Reply {
   const s = chat.schedule ?? c.deps.defaultSchedule;
   const note = m.previewNote(formatMoment(c.lang, nextOccurrence(s, c.now), s.timeZone));
   const heading = m.previewHeading(placeList(chat.places.map((p) => p.code), c.lang));
-  const { selection, reply } = composeDigest(chat, c.deps.store.items(), c.deps.store.deliveries(), c.lang);
+  const { selection, reply } = composeDigest(chat, c.deps.store.items(), lastDelivered(chat, c.deps.store.deliveries()), c.lang);
   if (selection.items.length === 0) return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
   return { ...reply, visibility: 'private', heading, paragraphs: [note, ...(reply.paragraphs ?? [])] };
 }

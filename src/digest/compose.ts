@@ -27,16 +27,26 @@ export function lastDelivered(chat: Chat, deliveries: readonly Delivery[]): Deli
   return last;
 }
 
+/** The last finished digest of every chat, found in one pass over the ledger. */
+export function lastDeliveredByChat(deliveries: readonly Delivery[]): Map<string, Delivery> {
+  const last = new Map<string, Delivery>();
+  for (const d of deliveries) {
+    if (d.state !== 'sent' && d.state !== 'empty') continue;
+    const prev = last.get(d.chatKey);
+    if (!prev || d.dueAt > prev.dueAt) last.set(d.chatKey, d);
+  }
+  return last;
+}
+
 /** The day the new items start from, for the "and N more" command: the last digest, else the subscription. */
-export function digestSinceDay(chat: Chat, deliveries: readonly Delivery[]): string {
-  const last = lastDelivered(chat, deliveries);
+export function digestSinceDay(chat: Chat, last: Delivery | undefined): string {
   return (last?.dueAt ?? chat.places.map((p) => p.addedAt).sort()[0]).slice(0, 10);
 }
 
-/** What the chat's digest would hold now, and how it reads. */
-export function composeDigest(chat: Chat, items: readonly NewsItem[], deliveries: readonly Delivery[], lang: Lang): { selection: DigestSelection; reply: Reply } {
-  const selection = selectDigest(chat, items, lastDelivered(chat, deliveries)?.toSeq ?? 0);
-  return { selection, reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, deliveries)) };
+/** What the chat's digest holds, composed after its last finished one, and how it reads. */
+export function composeDigest(chat: Chat, items: readonly NewsItem[], last: Delivery | undefined, lang: Lang): { selection: DigestSelection; reply: Reply } {
+  const selection = selectDigest(chat, items, last?.toSeq ?? 0);
+  return { selection, reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)) };
 }
 
 function firstAfter(items: readonly NewsItem[], seq: number): number {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { moveChat, pauseChat } from '../chats.js';
 import type { NewsItem } from '../news/item.js';
 import { chatKey, DeliveryError, type Delivery, type NewsStore, type Notifier, type Platform, type Schedule } from '../ports.js';
-import { digestReply, digestSinceDay, lastDelivered, selectDigest } from './compose.js';
+import { composeDigest, digestReply, digestSinceDay, lastDelivered, lastDeliveredByChat } from './compose.js';
 import { dueDigests, type DueDigest } from './due.js';
 
 export interface DeliveryDeps {
@@ -31,7 +31,9 @@ export interface DeliveryReport {
  * most the one message in flight at a crash is sent twice. One chat's failure never stops the others.
  */
 export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
-  const due = dueDigests(deps.store.chats(), deps.store.deliveries(), now, deps.defaultSchedule);
+  const deliveries = deps.store.deliveries();
+  const due = dueDigests(deps.store.chats(), deliveries, now, deps.defaultSchedule);
+  const finished = lastDeliveredByChat(deliveries);
   const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
   const items = deps.store.items();
   let byId: Map<string, NewsItem> | undefined;
@@ -41,7 +43,7 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   const worker = async () => {
     while (next < due.length && !deps.stopping?.()) {
       const d = due[next++];
-      const outcome = await deliverOne(deps, d, now, items, itemById).catch((err) => {
+      const outcome = await deliverOne(deps, d, now, { items, itemById, last: finished.get(d.chat.key) }).catch((err) => {
         deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
         return 'failed' as const;
       });
@@ -54,14 +56,14 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
 
 type Outcome = 'sent' | 'empty' | 'failed' | 'paused' | 'skipped';
 
-async function deliverOne(
-  deps: DeliveryDeps,
-  d: DueDigest,
-  now: Date,
-  items: readonly NewsItem[],
-  itemById: (id: string) => NewsItem | undefined,
-  moved = false,
-): Promise<Outcome> {
+interface RunState {
+  items: readonly NewsItem[];
+  itemById: (id: string) => NewsItem | undefined;
+  /** the chat's last finished digest */
+  last: Delivery | undefined;
+}
+
+async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunState, moved = false): Promise<Outcome> {
   const { store, log } = deps;
   const chat = d.chat;
   const notifier = deps.notifiers.get(chat.address.platform);
@@ -70,11 +72,15 @@ async function deliverOne(
     return 'skipped';
   }
   const at = now.toISOString();
+  const lang = chat.language ?? 'en';
   let delivery: Delivery;
+  let reply;
   if (d.resume) {
     delivery = { ...d.resume, state: 'pending', attempts: (d.resume.attempts ?? 0) + 1, updatedAt: at };
   } else {
-    const sel = selectDigest(chat, items, lastDelivered(chat, store.deliveries())?.toSeq ?? 0);
+    const composed = composeDigest(chat, run.items, run.last, lang);
+    const sel = composed.selection;
+    reply = composed.reply;
     delivery = {
       id: `${chat.key}@${d.dueAt.toISOString()}`,
       chatKey: chat.key,
@@ -96,9 +102,8 @@ async function deliverOne(
   }
   await store.saveDelivery(delivery);
 
-  const lang = chat.language ?? 'en';
-  const digestItems = delivery.itemIds.map(itemById).filter((i): i is NewsItem => !!i);
-  const reply = digestReply(chat, digestItems, delivery.more, lang, digestSinceDay(chat, store.deliveries().filter((x) => x.id !== delivery.id)));
+  // A resumed digest is rendered again from the items the ledger names: the same messages.
+  reply ??= digestReply(chat, delivery.itemIds.map(run.itemById).filter((i): i is NewsItem => !!i), delivery.more, lang, digestSinceDay(chat, run.last));
   try {
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
@@ -121,7 +126,8 @@ async function deliverOne(
       const to = { ...chat.address, chatId: e.extra.migratedTo };
       await moveChat(store, chat.address, to, now);
       const movedChat = store.chat(chatKey(to));
-      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, items, itemById, true);
+      const last = lastDelivered(movedChat ?? chat, store.deliveries());
+      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, { ...run, last }, true);
     }
     return 'failed';
   }

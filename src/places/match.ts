@@ -16,7 +16,16 @@ export function regionsOfCountry(code: string): string[] {
  * holds what names the region or any country in it. So a country subscription never gets a
  * region-only item, and a region subscription gets its countries' news too.
  */
+const keysOf = new WeakMap<object, string[]>();
+
 export function placeKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string[] {
+  // A digest run asks this of the same items for every chat: items never change in place.
+  let cached = keysOf.get(item);
+  if (!cached) keysOf.set(item, (cached = computePlaceKeys(item)));
+  return cached;
+}
+
+function computePlaceKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string[] {
   const keys = new Set<string>([...item.countries, ...item.regions]);
   for (const c of item.countries) for (const r of regionsOfCountry(c)) keys.add(r);
   return [...keys];
