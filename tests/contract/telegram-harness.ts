@@ -1,9 +1,26 @@
 import pino from 'pino';
 import { createTelegramAdapter } from '../../adapters/telegram/index.js';
 import type { ChatAddress } from '../../src/ports.js';
-import { startFakeTelegram, type FakeFault } from '../fakes/telegram-api.js';
+import { startFakeTelegram, type FakeFault, type FakeMessage } from '../fakes/telegram-api.js';
 import { makeCore } from '../helpers/core.js';
 import type { HarnessFactory, NotifierHarness } from './harness.js';
+
+/**
+ * A message's plain-text fallback as the adapter renders it: what the user sees, with each item's
+ * link (hidden in the title's href) back on its own line after the item, as replyToText has it.
+ */
+export function fallbackText(m: FakeMessage): string {
+  const links = [...m.links];
+  return m.text
+    .split('\n\n')
+    .map((block) => {
+      const i = links.findIndex((l) => block.startsWith(l.text, block.indexOf('. ') + 2) && /^\d+\. /.test(block));
+      if (i < 0) return block;
+      const [link] = links.splice(i, 1);
+      return `${block}\n${link.url}`;
+    })
+    .join('\n\n');
+}
 
 /** The Telegram notifier as the app builds it, against the fake Bot API. */
 export const telegramHarness: HarnessFactory = async (): Promise<NotifierHarness> => {
@@ -35,7 +52,7 @@ export const telegramHarness: HarnessFactory = async (): Promise<NotifierHarness
     name: 'telegram',
     notifier: adapter.notifier,
     address: (id) => ({ platform: 'telegram', chatId: chatIdOf(id) }),
-    received: (a) => fake.sent(a.chatId).map((m) => m.text),
+    received: (a) => fake.sent(a.chatId).map(fallbackText),
     fault: (a, kind, times = 1) => fake.fault(a.chatId, faults[kind](a), times),
     supports: () => true,
     async close() {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/ports.js';
+import { replyToText, type Reply } from '../../src/reply.js';
 import type { NotifierHarness } from '../contract/harness.js';
 import { telegramHarness } from '../contract/telegram-harness.js';
 
@@ -29,5 +30,20 @@ describe('the Telegram notifier harness', () => {
     h.fault(b, 'server_error', 3);
     await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'unavailable' });
     expect(h.supports('migrated')).toBe(true);
+  });
+
+  it('reads a message back as its plain-text fallback, links included, as replyToText has it', async () => {
+    h = await telegramHarness();
+    const a = h.address('gamma');
+    const reply: Reply = {
+      kind: 'result', visibility: 'public', heading: 'Weekly digest: Honduras', paragraphs: ['2 new items'],
+      items: [
+        { id: '1', title: 'Honduras & <IOM>', url: 'https://news.example.org/1?a=1&b=2', date: '2021-02-16', places: ['Honduras'], summary: 'One. Two.' },
+        { id: '2', title: 'No link here', url: null, date: null, places: [], summary: 'Three.' },
+      ],
+      footer: ['And 3 more: country HN since 2026-11-23'],
+    };
+    await h.notifier.send(a, reply);
+    expect(h.received(a)).toEqual([replyToText(reply)]);
   });
 });
