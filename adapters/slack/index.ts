@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.js';
 import type { ChatAdapter, HttpRoutes, NewsStore } from '../../src/ports.js';
 import { boltLogger, boltLogLevel } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
+import { registerHome } from './home.js';
 import { createSeenKeys, dropDuplicates } from './dedupe.js';
 import { createSlackNotifier, type SlackNotifierOptions } from './notifier.js';
 import { registerSlashCommand } from './slash-command.js';
@@ -29,7 +30,7 @@ export interface SlackAdapter extends ChatAdapter {
 }
 
 /**
- * The Slack app on Bolt: one slash command and our buttons in, digests out. HTTP mode mounts
+ * The Slack app on Bolt: one slash command, our buttons and the Home tab in, digests out. HTTP mode mounts
  * Bolt's receiver on the shared listener at /slack/events; with SLACK_APP_TOKEN it runs in
  * Socket Mode instead. Nothing talks to Slack before start(), which checks the token
  * (auth.test) and fails with Slack's own word for what is wrong.
@@ -55,6 +56,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command, reachCheckMs: o.reachCheckMs };
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
+  registerHome(app, deps);
   app.error(async (err) => {
     log.error({ err }, 'Slack request failed outside a command');
   });

@@ -78,6 +78,10 @@ export interface FakeSlack {
   fault(channel: string, fault: SlackFault, times?: number): void;
   /** what conversations.info says of a channel; 'not_found' gives channel_not_found */
   setChannel(id: string, info: Partial<ChannelInfo> | 'not_found'): void;
+  /** the channels users.conversations reports a user is in */
+  setMembership(user: string, channels: string[]): void;
+  /** the views views.publish received, latest last */
+  published(user?: string): FakeCall[];
   /** make every call of a method fail with HTTP 500 from now on (or stop, with false) */
   breakMethod(method: string, broken?: boolean): void;
   /** make every call of a method answer only after `ms` (0 to stop) */
@@ -92,7 +96,7 @@ export interface FakeSlack {
 export const MANIFEST_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:read', 'groups:read', 'im:read', 'mpim:read'];
 
 /** Fields WebClient sends JSON-encoded inside a form body. */
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
   if (!raw) return {};
@@ -127,6 +131,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const channels = new Map<string, Partial<ChannelInfo> | 'not_found'>();
   const broken = new Set<string>();
   const slow = new Map<string, number>();
+  const membership = new Map<string, string[]>();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let seq = 0;
@@ -202,6 +207,17 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         record(method, body, 'ok');
         return json(res, 200, { ok: true, channel: info });
       }
+      case 'users.conversations': {
+        record(method, body, 'ok');
+        const list = membership.get(String(body.user ?? '')) ?? [];
+        return json(res, 200, { ok: true, channels: list.map((id) => channelInfo(id) ?? { id }), response_metadata: { next_cursor: '' } });
+      }
+      case 'views.publish': {
+        if (!body.user_id || !body.view) return fail('invalid_arguments');
+        const view = typeof body.view === 'string' ? JSON.parse(body.view) : body.view;
+        record(method, { ...body, view }, 'ok');
+        return json(res, 200, { ok: true, view: { id: 'V0HOME', ...view } });
+      }
       default:
         return fail('unknown_method');
     }
@@ -257,6 +273,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     setChannel(id, info) {
       channels.set(id, info);
     },
+    setMembership(user, list) {
+      membership.set(user, list);
+    },
+    published: (user) => calls.filter((c) => c.method === 'views.publish' && c.outcome === 'ok' && (user === undefined || c.body.user_id === user)),
     breakMethod(method, on = true) {
       if (on) broken.add(method);
       else broken.delete(method);

@@ -15,11 +15,12 @@ describe('Slack app manifest', () => {
     expect(command.usage_hint.length).toBeLessThanOrEqual(1000);
   });
 
-  test('button presses go to the same URL; HTTP mode by default', () => {
+  test('button presses and the Home tab event go to the same URL; HTTP mode by default', () => {
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
-    // No events are subscribed: the app answers the command and buttons only.
-    expect(manifest.settings.event_subscriptions).toBeUndefined();
+    // The one event: someone opened the Home tab.
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: 'https://YOUR-HOST/slack/events', bot_events: ['app_home_opened'] });
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
   test('the bot scopes are what the adapter uses, and what the fake Web API reports', () => {

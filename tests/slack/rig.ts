@@ -25,9 +25,9 @@ export function signature(body: string, timestamp: number, secret = SIGNING_SECR
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export function signedHeaders(body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signedHeaders(body: string, timestamp = Math.floor(Date.now() / 1000), contentType = 'application/x-www-form-urlencoded'): Record<string, string> {
   return {
-    'content-type': 'application/x-www-form-urlencoded',
+    'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': signature(body, timestamp),
   };
@@ -84,6 +84,20 @@ export function pressForm(button: { action_id: string; value?: string; text?: { 
     actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, text: { type: 'plain_text', text: button.text?.text ?? 'x' }, action_ts: '1700000001.000001' }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An Events API delivery (JSON), as Slack posts it. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: TEAM,
+    api_app_id: 'A0NEWS',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM, user_id: 'U0NEWSBOT', is_bot: true, is_enterprise_install: false }],
+  });
 }
 
 export interface Rig {

@@ -1,0 +1,75 @@
+import type { App, types, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { CommandService } from '../../src/commands/service.js';
+import type { NewsStore } from '../../src/ports.js';
+import { itemBlocks } from './render-slack.js';
+
+type Block = types.KnownBlock;
+
+/** Home tabs hold at most 100 blocks: a few for the frame, two a channel, two an item. */
+const MAX_CHANNELS = 30;
+const MEMBERSHIP_PAGES = 5;
+
+export interface HomeDeps {
+  commands: CommandService;
+  store: NewsStore;
+  log: Logger;
+  commandName: string;
+}
+
+const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text, emoji: false });
+
+/** The channels (public, private, group DMs) the person is in, as far as the bot may see. */
+async function channelsOf(client: webApi.WebClient, user: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < MEMBERSHIP_PAGES; page++) {
+    const res = await client.users.conversations({ user, types: 'public_channel,private_channel,mpim', exclude_archived: true, limit: 200, cursor });
+    for (const c of res.channels ?? []) if (c.id) ids.add(c.id);
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return ids;
+}
+
+/**
+ * The Home tab: the subscriptions of the channels the person is in (each as the channel's own
+ * `subscriptions` command would answer it, in that channel's language) and the latest items.
+ * Channel names are Slack's `<#C…>` references, which link and never notify.
+ */
+export async function homeView(deps: HomeDeps, client: webApi.WebClient, user: string, teamId: string | undefined): Promise<types.HomeView> {
+  const blocks: Block[] = [{ type: 'header', text: plain('Migration news') }];
+  const mine = await channelsOf(client, user);
+  const subscribed = deps.store
+    .chats()
+    .filter((c) => c.address.platform === 'slack' && c.places.length > 0 && mine.has(c.address.chatId) && (!teamId || !c.address.teamId || c.address.teamId === teamId));
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*Subscriptions of your channels*' } });
+  if (subscribed.length === 0) {
+    blocks.push({ type: 'context', elements: [plain(`None of your channels is subscribed yet. In a channel, type ${deps.commandName} subscribe Honduras (or another country).`)] });
+  }
+  for (const chat of subscribed.slice(0, MAX_CHANNELS)) {
+    const reply = await deps.commands.run('subscriptions', { address: chat.address, canManage: true, shared: true });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${chat.address.chatId}>` } });
+    blocks.push({ type: 'context', elements: [plain((reply.paragraphs ?? []).join('\n').slice(0, 3000) || '…')] });
+  }
+  if (subscribed.length > MAX_CHANNELS) blocks.push({ type: 'context', elements: [plain(`And ${subscribed.length - MAX_CHANNELS} more channels.`)] });
+
+  const latest = await deps.commands.run('latest', { address: { platform: 'slack', chatId: user, teamId }, canManage: false });
+  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Latest news*' } });
+  (latest.items ?? []).forEach((v, i) => blocks.push(...itemBlocks(v, i + 1)));
+  blocks.push({ type: 'context', elements: [plain(`More with ${deps.commandName} latest, ${deps.commandName} country <name> or ${deps.commandName} search <words>, in any channel.`)] });
+  return { type: 'home', blocks };
+}
+
+/** Publishes the Home tab whenever someone opens it (the app_home_opened event). */
+export function registerHome(app: App, deps: HomeDeps): void {
+  app.event('app_home_opened', async ({ event, client, context }) => {
+    if (event.tab !== 'home') return;
+    try {
+      const view = await homeView(deps, client, event.user, context.teamId);
+      await client.views.publish({ user_id: event.user, view });
+    } catch (err) {
+      deps.log.error({ err, user: event.user }, 'could not publish the Slack Home tab');
+    }
+  });
+}
