@@ -46,7 +46,10 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
   // Evenly spaced rather than in bursts, with a millisecond to spare: the platform counts on its
   // side of the network, where two sends can arrive closer together than they left.
   const spacing = 1000 / o.overallPerSecond + 1;
-  let nextOverall = -Infinity;
+  let lastOverall = -Infinity;
+  // One queue for the overall slot, each measured from the previous send's real departure: a
+  // timer that fires late must not let the next one leave early.
+  let overall: Promise<void> = Promise.resolve();
   const chats = new Map<string, ChatState>();
   let sweepAt = clock.now() + MINUTE;
 
@@ -78,10 +81,13 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
       if (ready > now) await clock.sleep(ready - now);
       // The overall slot is taken only once the chat is ready, so a chat that must wait does not
       // hold up the others.
-      const slot = Math.max(clock.now(), nextOverall);
-      nextOverall = slot + spacing;
-      const wait = slot - clock.now();
-      if (wait > 0) await clock.sleep(wait);
+      const mine = overall.then(async () => {
+        const wait = lastOverall + spacing - clock.now();
+        if (wait > 0) await clock.sleep(wait);
+        lastOverall = clock.now();
+      });
+      overall = mine;
+      await mine;
     },
     sent(chatId) {
       record(chatId, clock.now());
