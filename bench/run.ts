@@ -3,6 +3,9 @@ import { printTable, type Row } from './lib.js';
 
 const sections: Record<string, () => Promise<Row[]>> = {
   core: async () => (await import('./core.js')).benchCore(),
+  telegram: async () => (await import('./telegram.js')).benchTelegram(),
+  slack: async () => (await import('./slack.js')).benchSlack(),
+  digest: async () => (await import('./digest.js')).benchDigest(),
 };
 
 const wanted = process.argv.slice(2);

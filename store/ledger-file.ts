@@ -8,7 +8,7 @@ import { StoreError, type Delivery } from '../src/ports.js';
  * of each delivery wins, and the file is compacted when most of it is history.
  */
 export class LedgerFile {
-  private handle: FileHandle | null = null;
+  private handle: Promise<FileHandle> | null = null;
   private lines = 0;
 
   private constructor(readonly file: string) {}
@@ -62,14 +62,34 @@ export class LedgerFile {
     await rename(tmp, this.file);
   }
 
-  async append(d: Delivery): Promise<void> {
-    this.handle ??= await open(this.file, 'a');
-    await this.handle.write(JSON.stringify(d) + '\n');
+  private pending: string[] = [];
+  private scheduled: Promise<void> | null = null;
+  /** the last write: writes go one after another, so lines keep their order */
+  private tail: Promise<void> = Promise.resolve();
+
+  /**
+   * Resolves once the line is written. Appends that arrive together (a digest run sends to many
+   * chats at once) share one write: each still waits for its own line to be on file.
+   */
+  append(d: Delivery): Promise<void> {
+    this.pending.push(JSON.stringify(d) + '\n');
     this.lines++;
+    this.scheduled ??= this.tail = this.tail.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.flush());
+    return this.scheduled;
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.pending.join('');
+    this.pending = [];
+    this.scheduled = null;
+    // Opened once, by the first write.
+    this.handle ??= open(this.file, 'a');
+    await (await this.handle).write(text);
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
+    await this.tail;
+    await (await this.handle)?.close();
     this.handle = null;
   }
 }

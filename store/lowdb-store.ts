@@ -73,7 +73,8 @@ export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
     },
     deliveries: () => s.deliveries(),
     async saveDelivery(d: Delivery) {
-      s.deliveryById.set(d.id, structuredClone(d));
+      // Deliveries are replaced, never changed in place, by the digest layer: a shallow copy is enough.
+      s.deliveryById.set(d.id, { ...d });
       await ledger.append(d);
     },
     async close() {

@@ -44,8 +44,8 @@ export function digestSinceDay(chat: Chat, last: Delivery | undefined): string {
 }
 
 /** What the chat's digest holds, composed after its last finished one, and how it reads. */
-export function composeDigest(chat: Chat, items: readonly NewsItem[], last: Delivery | undefined, lang: Lang): { selection: DigestSelection; reply: Reply } {
-  const selection = selectDigest(chat, items, last?.toSeq ?? 0);
+export function composeDigest(chat: Chat, items: readonly NewsItem[], last: Delivery | undefined, lang: Lang, recent?: RecentByPlace): { selection: DigestSelection; reply: Reply } {
+  const selection = selectDigest(chat, items, last?.toSeq ?? 0, recent);
   return { selection, reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)) };
 }
 
@@ -60,22 +60,41 @@ function firstAfter(items: readonly NewsItem[], seq: number): number {
   return lo;
 }
 
+/** Items after a seq, grouped by place key: built once per digest run and shared by every chat. */
+export type RecentByPlace = Map<string, NewsItem[]>;
+
+export function recentByPlace(items: readonly NewsItem[], afterSeq: number): RecentByPlace {
+  const by: RecentByPlace = new Map();
+  for (let i = firstAfter(items, afterSeq); i < items.length; i++) {
+    for (const k of placeKeys(items[i])) {
+      let list = by.get(k);
+      if (!list) by.set(k, (list = []));
+      list.push(items[i]);
+    }
+  }
+  return by;
+}
+
+/** The lowest seq a chat's digest looks beyond. */
+export function digestFloor(chat: Chat, fromSeq: number): number {
+  return Math.min(...chat.places.map((p) => Math.max(fromSeq, p.sinceSeq)));
+}
+
 /**
  * What a chat's digest holds: items first seen after the last digest (by seq, so an item
  * published late still comes once) and after each place was subscribed, matching the places;
- * newest first, at most 20. `items` is the store's list, in seq order.
+ * newest first, at most 20. `items` is the store's list, in seq order; `recent`, when given,
+ * groups what came after at least this chat's floor.
  */
-export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: number): DigestSelection {
+export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: number, recent = recentByPlace(items, digestFloor(chat, fromSeq))): DigestSelection {
   const toSeq = items.length ? items[items.length - 1].seq : 0;
-  const floor = Math.min(...chat.places.map((p) => Math.max(fromSeq, p.sinceSeq)));
-  const picked: NewsItem[] = [];
-  for (let i = firstAfter(items, floor); i < items.length; i++) {
-    const it = items[i];
-    const keys = placeKeys(it);
-    if (chat.places.some((p) => it.seq > Math.max(fromSeq, p.sinceSeq) && keys.includes(p.code))) picked.push(it);
+  const picked = new Set<NewsItem>();
+  for (const p of chat.places) {
+    const after = Math.max(fromSeq, p.sinceSeq);
+    for (const it of recent.get(p.code) ?? []) if (it.seq > after) picked.add(it);
   }
-  picked.sort((a, b) => (effectiveDate(a) === effectiveDate(b) ? b.seq - a.seq : effectiveDate(a) < effectiveDate(b) ? 1 : -1));
-  return { items: picked.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, picked.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
+  const sorted = [...picked].sort((a, b) => (effectiveDate(a) === effectiveDate(b) ? b.seq - a.seq : effectiveDate(a) < effectiveDate(b) ? 1 : -1));
+  return { items: sorted.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, sorted.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
 }
 
 /** The digest as a Reply, in the chat's language. `since` is the day the "more" command starts from. */

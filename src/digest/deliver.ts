@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { moveChat, pauseChat } from '../chats.js';
 import type { NewsItem } from '../news/item.js';
 import { chatKey, DeliveryError, type Delivery, type NewsStore, type Notifier, type Platform, type Schedule } from '../ports.js';
-import { composeDigest, digestReply, digestSinceDay, lastDelivered, lastDeliveredByChat } from './compose.js';
+import { composeDigest, digestFloor, digestReply, digestSinceDay, lastDelivered, lastDeliveredByChat, recentByPlace, type RecentByPlace } from './compose.js';
 import { dueDigests, type DueDigest } from './due.js';
 
 export interface DeliveryDeps {
@@ -34,6 +34,8 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   const deliveries = deps.store.deliveries();
   const due = dueDigests(deps.store.chats(), deliveries, now, deps.defaultSchedule);
   const finished = lastDeliveredByChat(deliveries);
+  const floor = Math.min(...due.map((d) => digestFloor(d.chat, finished.get(d.chat.key)?.toSeq ?? 0)));
+  const recent = due.length ? recentByPlace(deps.store.items(), floor) : new Map();
   const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
   const items = deps.store.items();
   let byId: Map<string, NewsItem> | undefined;
@@ -43,7 +45,7 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   const worker = async () => {
     while (next < due.length && !deps.stopping?.()) {
       const d = due[next++];
-      const outcome = await deliverOne(deps, d, now, { items, itemById, last: finished.get(d.chat.key) }).catch((err) => {
+      const outcome = await deliverOne(deps, d, now, { items, itemById, last: finished.get(d.chat.key), recent }).catch((err) => {
         deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
         return 'failed' as const;
       });
@@ -61,6 +63,8 @@ interface RunState {
   itemById: (id: string) => NewsItem | undefined;
   /** the chat's last finished digest */
   last: Delivery | undefined;
+  /** the run's new items by place */
+  recent: RecentByPlace;
 }
 
 async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunState, moved = false): Promise<Outcome> {
@@ -78,7 +82,7 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
   if (d.resume) {
     delivery = { ...d.resume, state: 'pending', attempts: (d.resume.attempts ?? 0) + 1, updatedAt: at };
   } else {
-    const composed = composeDigest(chat, run.items, run.last, lang);
+    const composed = composeDigest(chat, run.items, run.last, lang, run.recent);
     const sel = composed.selection;
     reply = composed.reply;
     delivery = {
@@ -107,9 +111,10 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
   try {
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
-      onPart: async (_i, messageId, parts) => {
+      onPart: async (i, messageId, parts) => {
         delivery = { ...delivery, sent: [...delivery.sent, messageId], parts, updatedAt: at };
-        await store.saveDelivery(delivery);
+        // The last part is recorded with the 'sent' mark just below: one write fewer per digest.
+        if (i < parts - 1) await store.saveDelivery(delivery);
       },
     });
     await store.saveDelivery({ ...delivery, state: 'sent', error: undefined, updatedAt: at });
@@ -127,7 +132,7 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
       await moveChat(store, chat.address, to, now);
       const movedChat = store.chat(chatKey(to));
       const last = lastDelivered(movedChat ?? chat, store.deliveries());
-      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, { ...run, last }, true);
+      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, { ...run, last, recent: recentByPlace(run.items, digestFloor(movedChat, last?.toSeq ?? 0)) }, true);
     }
     return 'failed';
   }

@@ -1,0 +1,118 @@
+/**
+ * Weekly fan-out: one digest run to many Telegram subscriptions through the real adapter and a
+ * fake Bot API on loopback. Runs alone: `npm run bench -- digest`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createTelegramAdapter } from '../adapters/telegram/index.js';
+import { createCore } from '../src/core.js';
+import { sendDueDigests } from '../src/digest/deliver.js';
+import { chatKey, type Chat, type NewsStore, type Notifier, type Platform } from '../src/ports.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
+import { FAKE_TOKEN } from '../tests/fakes/telegram-api.js';
+import { allCountryCodes } from '../src/places/gazetteer.js';
+import { generateItems, toJsonLines } from './generate.js';
+import type { Row } from './lib.js';
+
+const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
+const SUBSCRIBED = new Date('2026-11-20T00:00:00Z');
+const MONDAY = new Date('2026-11-30T15:00:30Z');
+const log = pino({ level: 'silent' });
+
+/** A store on disk with `chats` Telegram subscriptions over `countries` countries, and a week of new items. */
+async function storeWith(chats: number, countries: string[], newItems: number): Promise<NewsStore> {
+  const db = path.join(mkdtempSync(path.join(tmpdir(), 'nb-fanout-')), 'newsbot.json');
+  // Written whole, as a store that grew over months would be, rather than one command at a time.
+  const state: Record<string, Chat> = {};
+  for (let i = 0; i < chats; i++) {
+    const address = { platform: 'telegram' as const, chatId: String(100_000 + i) };
+    const key = chatKey(address);
+    state[key] = { key, address, places: [{ code: countries[i % countries.length], sinceSeq: 0, addedAt: SUBSCRIBED.toISOString() }], state: 'active', createdAt: SUBSCRIBED.toISOString(), updatedAt: SUBSCRIBED.toISOString() };
+  }
+  writeFileSync(db, JSON.stringify({ version: 1, chats: state, sources: {} }));
+  const store = await openLowdbStore(db);
+  const core = createCore({ store, defaultSchedule: SCHEDULE, sources: [] });
+  await core.news.ingestBody(toJsonLines(generateItems(newItems, 99)), 'week', new Date('2026-11-25T00:00:00Z'), { format: 'jsonl' });
+  return store;
+}
+
+/** The fake Bot API in its own process: its url, its counts, and a way to stop it. */
+async function fakeProcess(limit?: number): Promise<{ url: string; stats: () => Promise<{ rateLimited: number; sendMessage: number }>; close: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fake-telegram-process.ts', import.meta.url).pathname, ...(limit ? ['--limit', String(limit)] : [])], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () => new Promise<string>((r) => lines.once('line', r));
+  const url = await next();
+  return {
+    url,
+    stats: async () => {
+      child.stdin!.write('stats\n');
+      return JSON.parse(await next());
+    },
+    close: () => child.stdin!.end(),
+  };
+}
+
+/** Times the store's writes during a run, to give its share. */
+function timed(store: NewsStore): { store: NewsStore; ms: () => number } {
+  let total = 0;
+  const wrap = <A extends unknown[]>(f: (...a: A) => Promise<void>) => async (...a: A) => {
+    const t0 = performance.now();
+    await f(...a);
+    total += performance.now() - t0;
+  };
+  return { store: { ...store, saveDelivery: wrap(store.saveDelivery), saveChat: wrap(store.saveChat) }, ms: () => total };
+}
+
+async function fanOut(): Promise<Row[]> {
+  const chats = 10_000;
+  const countries = allCountryCodes().filter((c) => ['HN', 'GT', 'MX', 'SV', 'NI', 'CR', 'PA', 'HT', 'VE', 'JM', 'CO', 'DO', 'CA', 'US', 'CU', 'EC', 'PE', 'BZ', 'GY', 'BR', 'AR', 'CL', 'BO', 'UY', 'PY', 'TT', 'BB', 'BS', 'SR', 'ES', 'PH', 'IN', 'NP', 'BD', 'LK', 'ID', 'UA', 'SY', 'NG', 'GH', 'SN', 'MA', 'QA', 'IT', 'DE', 'FR', 'PT', 'ET', 'KE', 'AF'].includes(c));
+  const fake = await fakeProcess();
+  const base = await storeWith(chats, countries, 2000);
+  const { store, ms } = timed(base);
+  const adapter = createTelegramAdapter({ config: { token: FAKE_TOKEN, apiRoot: fake.url }, commands: undefined as never, store, log, pacing: false });
+  const notifiers = new Map<Platform, Notifier>([['telegram', adapter.notifier]]);
+  const t0 = performance.now();
+  const report = await sendDueDigests({ store, notifiers, defaultSchedule: SCHEDULE, log, concurrency: 32 }, MONDAY);
+  const s = (performance.now() - t0) / 1000;
+  fake.close();
+  await base.close();
+  if (report.sent !== chats) throw new Error(`expected ${chats} digests, got ${JSON.stringify(report)}`);
+  const rate = chats / s;
+  const size = `${chats} subscriptions, ${countries.length} countries, 2000 new items`;
+  return [
+    { section: 'digests', measure: 'fan-out: composed, rendered, sent, recorded', size, value: `${Math.round(rate)} digests/s`, target: '>= 1000/s', met: rate >= 1000 },
+    { section: 'digests', measure: "the store's share of that time (ledger writes)", size, value: `${((ms() / 32 / (s * 1000)) * 100).toFixed(1)} %` },
+  ];
+}
+
+async function paced(): Promise<Row[]> {
+  const chats = 300;
+  const limit = 30;
+  const fake = await fakeProcess(limit);
+  const store = await storeWith(chats, ['HN', 'GT', 'MX'], 50);
+  const adapter = createTelegramAdapter({ config: { token: FAKE_TOKEN, apiRoot: fake.url }, commands: undefined as never, store, log });
+  const notifiers = new Map<Platform, Notifier>([['telegram', adapter.notifier]]);
+  const t0 = performance.now();
+  const report = await sendDueDigests({ store, notifiers, defaultSchedule: SCHEDULE, log, concurrency: 32 }, MONDAY);
+  const s = (performance.now() - t0) / 1000;
+  const limited = (await fake.stats()).rateLimited;
+  fake.close();
+  await store.close();
+  if (report.sent !== chats) throw new Error(`expected ${chats} digests, got ${JSON.stringify(report)}`);
+  const fraction = chats / s / limit;
+  const size = `${chats} subscriptions, fake limit ${limit} msg/s`;
+  return [
+    { section: 'digests', measure: 'paced run: achieved rate / the limit', size, value: `${(chats / s).toFixed(1)} msg/s = ${fraction.toFixed(2)}`, target: '>= 0.95', met: fraction >= 0.95 },
+    { section: 'digests', measure: 'paced run: 429 answers received', size, value: String(limited), target: '0', met: limited === 0 },
+  ];
+}
+
+export async function benchDigest(): Promise<Row[]> {
+  return [...(await fanOut()), ...(await paced())];
+}
