@@ -32,7 +32,7 @@ const TEXTUAL = /^(text\/|application\/(.+\+)?(xml|json|x-ndjson|jsonl|ld\+json|
  */
 export async function fetchSource(source: string, opts: FetchOptions = {}): Promise<Fetched> {
   const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
-  if (!isUrl(source)) return readLocal(source, maxBytes);
+  if (!isUrl(source)) return readLocal(source, maxBytes, opts.lastModified);
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const signal = AbortSignal.timeout(timeoutMs);
   let url = source;
@@ -99,11 +99,17 @@ function asFetchError(err: unknown, timeoutMs: number): FetchError {
   return new FetchError('network', e.cause?.code ?? e.cause?.message ?? e.message);
 }
 
-async function readLocal(path: string, maxBytes: number): Promise<Fetched> {
+/**
+ * A file's conditional read: its identity, size and modification time stand in for
+ * Last-Modified, so a restart does not parse and tag an unchanged file again.
+ */
+async function readLocal(path: string, maxBytes: number, lastModified?: string): Promise<Fetched> {
   try {
-    const s = await stat(path);
+    const s = await stat(path, { bigint: true });
     if (s.size > maxBytes) throw new FetchError('too_large', `the file is ${s.size} bytes, over the limit of ${maxBytes}`);
-    return { status: 'ok', body: await readFile(path, 'utf8'), contentType: '', url: path };
+    const version = `file:${s.ino}:${s.size}:${s.mtimeNs}`;
+    if (lastModified === version) return { status: 'not_modified' };
+    return { status: 'ok', body: await readFile(path, 'utf8'), contentType: '', url: path, lastModified: version };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

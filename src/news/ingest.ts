@@ -45,17 +45,31 @@ export function backoffMinutes(pollMinutes: number, failures: number): number {
   return Math.min(pollMinutes * 2 ** Math.max(0, failures - 1), 24 * 60);
 }
 
+type Identified = Pick<NewsItem, 'id' | 'title' | 'date' | 'url'>;
+/** Identity: the same story from two sources is one item, found by URL or by title and date. */
+interface Identities {
+  byUrl: Map<string, string>;
+  byTitle: Map<string, string>;
+}
+
+function addIdentity(ids: Identities, it: Identified): void {
+  const k = identityKeys(it);
+  if (k.urlKey) ids.byUrl.set(k.urlKey, it.id);
+  ids.byTitle.set(k.titleKey, it.id);
+}
+
+function identitiesOf(items: readonly Identified[]): Identities {
+  const ids: Identities = { byUrl: new Map(), byTitle: new Map() };
+  for (const it of items) addIdentity(ids, it);
+  return ids;
+}
+
 export function createNewsService(deps: NewsServiceDeps): NewsService {
   const { store, index, tagger } = deps;
-  // Identity: the same story from two sources is one item, found by URL or by title and date.
-  const byUrl = new Map<string, string>();
-  const byTitle = new Map<string, string>();
-  const remember = (it: Pick<NewsItem, 'id' | 'title' | 'date' | 'url'>) => {
-    const k = identityKeys(it);
-    if (k.urlKey) byUrl.set(k.urlKey, it.id);
-    byTitle.set(k.titleKey, it.id);
-  };
-  for (const it of store.items()) remember(it);
+  // Built on the first ingest rather than at start-up: a restart with unchanged sources never needs them.
+  let known: Identities | undefined;
+  const identities = () => (known ??= identitiesOf(store.items()));
+  const remember = (it: Identified) => addIdentity(identities(), it);
 
   const merge = (old: NewsItem, n: TaggedItem, source: string): NewsItem | null => {
     const summary = n.summary || old.summary;
@@ -88,6 +102,7 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
     const addedById = new Map<string, TaggedItem & { sources: string[] }>();
     for (const n of prepared) {
       const k = identityKeys(n);
+      const { byUrl, byTitle } = identities();
       const id = (k.urlKey && byUrl.get(k.urlKey)) || byTitle.get(k.titleKey);
       if (id && addedById.has(id)) continue;
       const old = id ? (updated.get(id) ?? index.get(id)) : undefined;

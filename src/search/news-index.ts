@@ -10,74 +10,36 @@ export interface Page {
 /** The date an item is sorted and filtered by: its own, else the day it was first seen. */
 export const effectiveDate = (it: NewsItem) => it.date ?? it.firstSeenAt.slice(0, 10);
 
-/** Newest first: by date, then by arrival. */
-function newer(a: NewsItem, b: NewsItem): number {
-  const da = effectiveDate(a);
-  const db = effectiveDate(b);
-  if (da !== db) return da < db ? 1 : -1;
-  return b.seq - a.seq;
+/** Seqs below this keep their place in a rank: 16 million items, and ranks stay exact doubles. */
+const SEQ_SPACE = 2 ** 24;
+
+/** 'YYYY-MM-DD' (or its first part, as in `since 2020-09`) as a number in the same order. */
+function dayNumber(day: string): number {
+  const n = Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7) || 0) * 100 + Number(day.slice(8, 10) || 0);
+  return Number.isFinite(n) ? n : 0;
 }
 
-function insertSorted(list: NewsItem[], item: NewsItem): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (newer(list[mid], item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, item);
-}
+/** One number per item that orders newest first when larger: by date, then by arrival. */
+const rankOf = (it: NewsItem) => dayNumber(effectiveDate(it)) * SEQ_SPACE + it.seq;
 
-function removeFrom(list: NewsItem[] | undefined, item: NewsItem): void {
-  if (!list) return;
-  const i = list.findIndex((x) => x.id === item.id);
-  if (i >= 0) list.splice(i, 1);
-}
-
-/** Count of items in a newest-first list dated on or after `since`. */
-function countSince(list: NewsItem[], since: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (effectiveDate(list[mid]) >= since) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** One page of the newest-first merge of newest-first lists, each item once. */
-function mergePage(lists: NewsItem[][], offset: number, limit: number): NewsItem[] {
-  const at = lists.map(() => 0);
-  const out: NewsItem[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  while (out.length < limit) {
-    let pick = -1;
-    for (let l = 0; l < lists.length; l++) {
-      if (at[l] < lists[l].length && (pick < 0 || newer(lists[l][at[l]], lists[pick][at[pick]]) < 0)) pick = l;
-    }
-    if (pick < 0) break;
-    const it = lists[pick][at[pick]++];
-    if (seen.has(it.id)) continue;
-    seen.add(it.id);
-    if (skipped < offset) skipped++;
-    else out.push(it);
-  }
-  return out;
-}
+/** A newest-first list of seqs. */
+type SeqList = number[];
 
 /**
  * Everything the queries read, kept in memory and up to date with the store: items newest
- * first, the same per place key, and a full-text index.
+ * first, the same per place key, and a full-text index. The lists hold seqs and are ordered by
+ * a rank per seq, so sorting, merging and counting touch numbers rather than items.
  */
 export class NewsIndex {
   private readonly byId = new Map<string, NewsItem>();
-  private readonly bySeq = new Map<number, NewsItem>();
-  private readonly newest: NewsItem[] = [];
-  private readonly byPlace = new Map<string, NewsItem[]>();
+  private readonly bySeq: NewsItem[] = [];
+  private newest: SeqList = [];
+  private byPlace = new Map<string, SeqList>();
   private readonly text = new TextIndex();
+  /** each item's rankOf, by seq */
+  private ranks = new Float64Array(1024);
+  /** scratch for unionSize, by seq */
+  private marks = new Uint8Array(1024);
 
   /** settles when every item given at construction is in the full-text index */
   readonly searchable: Promise<void>;
@@ -88,8 +50,7 @@ export class NewsIndex {
    */
   constructor(items: readonly NewsItem[] = [], opts: { background?: boolean } = {}) {
     for (const it of items) this.remember(it);
-    this.newest.sort(newer);
-    for (const list of this.byPlace.values()) list.sort(newer);
+    this.rebuildLists();
     this.searchable = opts.background ? this.indexText(items) : Promise.resolve(this.indexSlice(items, 0, items.length));
   }
 
@@ -114,43 +75,100 @@ export class NewsIndex {
     return this.byId.get(id);
   }
 
-  private remember(it: NewsItem, sorted = false): void {
+  private readonly items = (seqs: SeqList) => seqs.map((s) => this.bySeq[s]);
+
+  private remember(it: NewsItem): void {
     this.byId.set(it.id, it);
-    this.bySeq.set(it.seq, it);
-    if (it.seq > this.maxSeq) this.maxSeq = it.seq;
-    const put = (list: NewsItem[]) => (sorted ? insertSorted(list, it) : list.push(it));
-    put(this.newest);
+    this.bySeq[it.seq] = it;
+    if (it.seq >= this.ranks.length) {
+      const size = Math.max(it.seq + 1, this.ranks.length * 2);
+      const r = new Float64Array(size);
+      r.set(this.ranks);
+      this.ranks = r;
+      this.marks = new Uint8Array(size);
+    }
+    this.ranks[it.seq] = rankOf(it);
+  }
+
+  /** Where `seq` goes in a newest-first list. */
+  private place(list: SeqList, seq: number): number {
+    const r = this.ranks[seq];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranks[list[mid]] > r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private list(it: NewsItem): void {
+    this.newest.splice(this.place(this.newest, it.seq), 0, it.seq);
     for (const k of placeKeys(it)) {
       let list = this.byPlace.get(k);
       if (!list) this.byPlace.set(k, (list = []));
-      put(list);
+      list.splice(this.place(list, it.seq), 0, it.seq);
     }
   }
 
-  private forget(it: NewsItem): void {
-    removeFrom(this.newest, it);
-    for (const k of placeKeys(it)) removeFrom(this.byPlace.get(k), it);
-    this.text.remove(it.seq);
+  private unlist(it: NewsItem): void {
+    const drop = (list: SeqList | undefined) => {
+      const i = list ? list.indexOf(it.seq) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    };
+    drop(this.newest);
+    for (const k of placeKeys(it)) drop(this.byPlace.get(k));
+  }
+
+  /**
+   * Every list again from the items: the newest-first order by sorting ranks, then each
+   * place's list by walking it, already in order.
+   */
+  private rebuildLists(): void {
+    const ranks = Float64Array.from(this.byId.values(), (it) => this.ranks[it.seq]).sort();
+    const n = ranks.length;
+    this.newest = new Array<number>(n);
+    for (let i = 0; i < n; i++) this.newest[n - 1 - i] = ranks[i] % SEQ_SPACE;
+    this.byPlace = new Map();
+    for (const seq of this.newest) {
+      for (const k of placeKeys(this.bySeq[seq])) {
+        const list = this.byPlace.get(k);
+        if (list) list.push(seq);
+        else this.byPlace.set(k, [seq]);
+      }
+    }
   }
 
   /** Adds new items and replaces changed ones (same id). */
   upsert(items: NewsItem[]): void {
-    // A big batch is appended and sorted once; a few are inserted in place.
+    // A big batch is listed by rebuilding the lists once; a few are put in place.
     const bulk = items.length > 64;
     for (const it of items) {
       const old = this.byId.get(it.id);
-      if (old) this.forget(old);
-      this.remember(it, !bulk);
+      if (old && !bulk) this.unlist(old);
+      this.remember(it);
+      if (!bulk) this.list(it);
       this.text.add(it.seq, it.title, it.summary);
     }
-    if (bulk) {
-      this.newest.sort(newer);
-      for (const list of this.byPlace.values()) list.sort(newer);
-    }
+    if (bulk) this.rebuildLists();
   }
 
   latest(limit: number, offset = 0): Page {
-    return { items: this.newest.slice(offset, offset + limit), total: this.newest.length };
+    return { items: this.items(this.newest.slice(offset, offset + limit)), total: this.newest.length };
+  }
+
+  /** How many of a newest-first list are dated on or after `since`. */
+  private countSince(list: SeqList, since: string): number {
+    const floor = dayNumber(since) * SEQ_SPACE;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranks[list[mid]] >= floor) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Items under any of the place keys, newest first, dated on or after `since` if given. */
@@ -158,29 +176,58 @@ export class NewsIndex {
     const offset = opts.offset ?? 0;
     const lists = [...new Set(keys)].map((k) => {
       const list = this.byPlace.get(k) ?? [];
-      return opts.since ? list.slice(0, countSince(list, opts.since)) : list;
+      return { list, length: opts.since ? this.countSince(list, opts.since) : list.length };
     });
-    if (lists.length === 1) return { items: lists[0].slice(offset, offset + opts.limit), total: lists[0].length };
-    return { items: mergePage(lists, offset, opts.limit), total: this.unionSize(lists) };
+    if (lists.length === 1) {
+      const { list, length } = lists[0];
+      return { items: this.items(list.slice(offset, Math.min(length, offset + opts.limit))), total: length };
+    }
+    return { items: this.items(this.mergePage(lists, offset, opts.limit)), total: this.unionSize(lists) };
+  }
+
+  /** One page of the newest-first merge of newest-first lists (each cut at its length), each seq once. */
+  private mergePage(lists: { list: SeqList; length: number }[], offset: number, limit: number): SeqList {
+    const at = lists.map(() => 0);
+    const out: SeqList = [];
+    let last = -1;
+    let skipped = 0;
+    while (out.length < limit) {
+      let pick = -1;
+      for (let l = 0; l < lists.length; l++) {
+        if (at[l] < lists[l].length && (pick < 0 || this.ranks[lists[l].list[at[l]]] > this.ranks[lists[pick].list[at[pick]]])) pick = l;
+      }
+      if (pick < 0) break;
+      const seq = lists[pick].list[at[pick]++];
+      // Equal seqs have equal ranks, so a seq in several lists comes out of them one after another.
+      if (seq === last) continue;
+      last = seq;
+      if (skipped < offset) skipped++;
+      else out.push(seq);
+    }
+    return out;
+  }
+
+  /** How many distinct seqs the lists hold together, marking them rather than building a set. */
+  private unionSize(lists: { list: SeqList; length: number }[]): number {
+    const marks = this.marks;
+    let n = 0;
+    for (const { list, length } of lists) {
+      for (let i = 0; i < length; i++) {
+        if (marks[list[i]] === 0) {
+          marks[list[i]] = 1;
+          n++;
+        }
+      }
+    }
+    for (const { list, length } of lists) for (let i = 0; i < length; i++) marks[list[i]] = 0;
+    return n;
   }
 
   /** Ranked full-text search: every word must match (by prefix), else the best partial matches. */
   async search(query: string, opts: { limit: number; offset?: number }): Promise<Page> {
     await this.searchable;
     const { total, hits } = this.text.search(query, opts.offset ?? 0, opts.limit);
-    return { items: hits.map((h) => this.bySeq.get(h.key)!).filter(Boolean), total };
-  }
-
-  private marks = new Uint8Array(0);
-  private maxSeq = 0;
-
-  /** How many distinct items the lists hold together, marking seqs rather than building a set. */
-  private unionSize(lists: NewsItem[][]): number {
-    if (this.marks.length <= this.maxSeq) this.marks = new Uint8Array(this.maxSeq * 2 + 1);
-    let n = 0;
-    for (const list of lists) for (const it of list) if (this.marks[it.seq] === 0) { this.marks[it.seq] = 1; n++; }
-    for (const list of lists) for (const it of list) this.marks[it.seq] = 0;
-    return n;
+    return { items: hits.map((h) => this.bySeq[h.key]).filter(Boolean), total };
   }
 
   /** Place keys by how many items they have, most first. */

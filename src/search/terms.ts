@@ -41,6 +41,27 @@ export function processTerm(term: string): string | null {
   return out;
 }
 
-export function tokenizeText(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** for each UTF-16 unit past ASCII: 0 not yet known, 1 part of a word, 2 not */
+const wide = new Uint8Array(65536);
+
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // Astral letters (surrogate pairs) split words: news in these languages has none.
+  if (wide[c] === 0) wide[c] = c < 0xd800 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+  return wide[c] === 1;
+}
+
+/** Calls `fn` with each run of letters and digits in `text`, as written; a loop, not a regex split, because indexing reads every word of every item. */
+export function forEachWord(text: string, fn: (word: string) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isWordUnit(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      fn(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) fn(text.slice(start));
 }

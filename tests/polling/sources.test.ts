@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMinutes } from '../../src/news/ingest.js';
@@ -121,6 +124,19 @@ describe('fetching sources over HTTP', () => {
     expect(hits.get('/error')!.length).toBe(before + 1);
     const text = replyToText(await createCore({ store: c.store, defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [src] }).commands.run('sources', { address: { platform: 'console', chatId: 'x' } }));
     expect(text).toMatch(/\/error: 0 items; not fetched yet; last error 2026-11-28 06:01 UTC: HTTP 500 Internal Server Error; next try/);
+  });
+});
+
+describe('reading local files', () => {
+  it('reads a file again only when it changed since the last read', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nb-src-')), 'feed.xml');
+    writeFileSync(file, RSS('First story'));
+    const c = await core();
+    expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, added: 1 });
+    expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, notModified: true, read: 0 });
+    writeFileSync(file, RSS('Second story, a longer title'));
+    expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, read: 1, added: 1 });
+    expect(c.store.items().map((i) => i.title)).toEqual(['First story', 'Second story, a longer title']);
   });
 });
 
