@@ -63,32 +63,47 @@ async function subscriptionChange(core: Core, size: string): Promise<Row[]> {
   return [{ section: 'core', measure: 'subscription change, lowdb on disk, p50 / p95', size, value: `${ms(percentile(t, 50))} / ${ms(p95)}`, target: 'p95 <= 5 ms', met: p95 <= 5 }];
 }
 
-/** Starts `npm start`'s program on a store of that size; ready is the local-mode banner. */
-function startUp(dbPath: string, size: string): Promise<Row[]> {
+/**
+ * Starts `npm start`'s program on a store of that size. Ready is the local-mode banner; then a
+ * search is typed, which waits for the full-text index, built once the service is ready; the
+ * resident set is read after that answer, with everything built. Resolves once it has exited.
+ */
+function startUp(dbPath: string, size: string, which: string): Promise<Row[]> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: dbPath },
-      stdio: ['pipe', 'ignore', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let err = '';
+    let out = '';
+    let ready: number | undefined;
+    let searched: number | undefined;
+    const rows: Row[] = [];
     child.stderr.on('data', (d) => {
       err += d;
-      if (!/local mode/.test(err)) return;
-      const ready = (performance.now() - t0) / 1000;
+      if (ready !== undefined || !/local mode/.test(err)) return;
+      ready = (performance.now() - t0) / 1000;
+      child.stdin.write('search recruitment\n');
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (searched !== undefined || !/== Search/.test(out)) return;
+      searched = (performance.now() - t0) / 1000;
       // Give the process a moment to settle, then read its resident set.
       setTimeout(() => {
         const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+        rows.push(
+          { section: 'core', measure: `start-up to ready (npm start, local mode), ${which}`, size, value: `${ready!.toFixed(2)} s`, target: '<= 3 s', met: ready! <= 3 },
+          { section: 'core', measure: `start-up to the first search answered, ${which}`, size, value: `${searched!.toFixed(2)} s` },
+          { section: 'core', measure: `resident memory, everything built, ${which}`, size, value: `${Math.round(rss)} MB`, target: '<= 400 MB', met: rss <= 400 },
+        );
         child.stdin.end();
-        resolve([
-          { section: 'core', measure: 'start-up to ready (npm start, local mode)', size, value: `${ready.toFixed(2)} s`, target: '<= 3 s', met: ready <= 3 },
-          { section: 'core', measure: 'resident memory when ready', size, value: `${Math.round(rss)} MB`, target: '<= 400 MB', met: rss <= 400 },
-        ]);
       }, 500);
     });
     child.on('error', reject);
-    child.on('exit', (code) => { if (!/local mode/.test(err)) reject(new Error(`start-up failed (${code}): ${err}`)); });
+    child.on('exit', (code) => (rows.length ? resolve(rows) : reject(new Error(`start-up failed (${code}): ${err}`))));
   });
 }
 
@@ -100,6 +115,9 @@ export async function benchCore(): Promise<Row[]> {
   rows.push(...(await queryLatency(core, size)));
   rows.push(...(await subscriptionChange(core, size)));
   await core.store.close();
-  rows.push(...(await startUp(dbPath, size)));
+  // The first start adds the bundled sample items to the store, so it writes the archive once;
+  // a restart finds its sources unchanged, which is the start a running service makes.
+  rows.push(...(await startUp(dbPath, size, 'first start (adds the samples)')));
+  rows.push(...(await startUp(dbPath, size, 'restart')));
   return rows;
 }

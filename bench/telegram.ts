@@ -72,7 +72,7 @@ export async function benchTelegram(): Promise<Row[]> {
   const store = createMemoryStore();
   const core = createCore({ store, defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' }, sources: ['bench'] });
   await core.news.ingestBody(toJsonLines(generateItems(ITEMS)), 'bench', NOW, { format: 'jsonl' });
-  await core.index.searchable;
+  await core.index.buildText();
   const log = pino({ level: 'silent' });
   const http = createHttpListener(log);
   const port = await http.listen(0, '127.0.0.1');

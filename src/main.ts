@@ -31,6 +31,12 @@ export async function serve(): Promise<void> {
   }
   await app.start();
 
+  // Once ready: searches wait for this, every other command answers from the start.
+  const indexText = () => {
+    const t0 = Date.now();
+    void app.index.buildText().then(() => app.log.info({ items: app.index.size, ms: Date.now() - t0 }, 'search index ready'));
+  };
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -51,10 +57,12 @@ export async function serve(): Promise<void> {
         interactive ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.' : '',
       ].filter(Boolean).join('\n') + '\n',
     );
+    indexText();
     await app.console.finished;
     await stop('end of input');
   } else {
     app.log.info({ adapters: app.adapters.map((a) => a.platform) }, 'service ready');
+    indexText();
   }
 }
 

@@ -11,18 +11,23 @@ export function regionsOfCountry(code: string): string[] {
   return regionsOf.get(code) ?? [];
 }
 
+/** the same tags give the same keys: a hundred thousand items share a few hundred combinations */
+const keysOfTags = new Map<string, string[]>();
+
 /**
  * The keys an item is found under. A country key holds what names that country; a region key
  * holds what names the region or any country in it. So a country subscription never gets a
- * region-only item, and a region subscription gets its countries' news too.
+ * region-only item, and a region subscription gets its countries' news too. The array is
+ * shared between items: read it, never change it.
  */
-const keysOf = new WeakMap<object, string[]>();
-
-export function placeKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string[] {
-  // A digest run asks this of the same items for every chat: items never change in place.
-  let cached = keysOf.get(item);
-  if (!cached) keysOf.set(item, (cached = computePlaceKeys(item)));
-  return cached;
+export function placeKeys(item: Pick<NewsItem, 'countries' | 'regions'>): readonly string[] {
+  const tags = item.regions.length ? `${item.countries.join(',')}|${item.regions.join(',')}` : item.countries.join(',');
+  let keys = keysOfTags.get(tags);
+  if (!keys) {
+    if (keysOfTags.size > 50_000) keysOfTags.clear();
+    keysOfTags.set(tags, (keys = computePlaceKeys(item)));
+  }
+  return keys;
 }
 
 function computePlaceKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string[] {

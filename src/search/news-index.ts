@@ -41,17 +41,30 @@ export class NewsIndex {
   /** scratch for unionSize, by seq */
   private marks = new Uint8Array(1024);
 
-  /** settles when every item given at construction is in the full-text index */
-  readonly searchable: Promise<void>;
+  /** items given at construction whose full-text indexing waits for buildText */
+  private unindexed: readonly NewsItem[] = [];
+  private textBuilt: Promise<void> | null = null;
 
   /**
-   * With `background`, the full-text index of the given items is built in slices between other
-   * work, so a large store is ready for every other command at once; a search waits for it.
+   * With `background`, the full-text index of the given items waits for `buildText` (or the
+   * first search), so a large store answers every other command at once.
    */
   constructor(items: readonly NewsItem[] = [], opts: { background?: boolean } = {}) {
     for (const it of items) this.remember(it);
     this.rebuildLists();
-    this.searchable = opts.background ? this.indexText(items) : Promise.resolve(this.indexSlice(items, 0, items.length));
+    if (opts.background) this.unindexed = items;
+    else this.indexSlice(items, 0, items.length);
+  }
+
+  /**
+   * Builds the full-text index of the items given at construction, in slices between other
+   * work; the service calls it once it is ready. Settles when every item is searchable.
+   */
+  buildText(): Promise<void> {
+    this.textBuilt ??= this.indexText(this.unindexed).finally(() => {
+      this.unindexed = [];
+    });
+    return this.textBuilt;
   }
 
   private indexSlice(items: readonly NewsItem[], from: number, to: number): void {
@@ -62,9 +75,10 @@ export class NewsIndex {
   private async indexText(items: readonly NewsItem[]): Promise<void> {
     const slice = 2000;
     for (let from = 0; from < items.length; from += slice) {
-      this.indexSlice(items, from, Math.min(items.length, from + slice));
       await new Promise((r) => setImmediate(r));
+      this.indexSlice(items, from, Math.min(items.length, from + slice));
     }
+    this.text.trim();
   }
 
   get size(): number {
@@ -225,7 +239,7 @@ export class NewsIndex {
 
   /** Ranked full-text search: every word must match (by prefix), else the best partial matches. */
   async search(query: string, opts: { limit: number; offset?: number }): Promise<Page> {
-    await this.searchable;
+    await this.buildText();
     const { total, hits } = this.text.search(query, opts.offset ?? 0, opts.limit);
     return { items: hits.map((h) => this.bySeq[h.key]).filter(Boolean), total };
   }
