@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreError, type Chat, type Delivery, type ItemChange, type NewsStore, type SourceHealth } from '../src/ports.js';
+import { parseItems, readItemsFile, stringifyItems } from './items-file.js';
 import { LedgerFile } from './ledger-file.js';
 import { emptyItems, emptyState, StoreState, type ItemsData, type StateData } from './state.js';
 
@@ -26,8 +27,6 @@ function parser<T>(file: string, check: (data: any) => string | null) {
   };
 }
 
-const checkItems = (d: any) =>
-  !d || typeof d !== 'object' || !Array.isArray(d.items) || typeof d.lastSeq !== 'number' ? 'it does not hold {"lastSeq", "items"}' : null;
 const checkState = (d: any) =>
   !d || typeof d !== 'object' || typeof d.chats !== 'object' || typeof d.sources !== 'object' ? 'it does not hold {"chats", "sources"}' : null;
 
@@ -41,9 +40,10 @@ const checkState = (d: any) =>
 export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   const files = storeFiles(dbPath);
   await mkdir(path.dirname(path.resolve(dbPath)), { recursive: true });
-  const itemsDb = new Low<ItemsData>(new DataFile<ItemsData>(files.items, { parse: parser<ItemsData>(files.items, checkItems), stringify: (d) => JSON.stringify(d) }), emptyItems());
+  // lowdb writes the archive (whole, atomically); it is read a line at a time (see items-file.ts).
+  const itemsDb = new Low<ItemsData>(new DataFile<ItemsData>(files.items, { parse: (text) => parseItems(files.items, text), stringify: stringifyItems }), emptyItems());
   const stateDb = new Low<StateData>(new DataFile<StateData>(files.state, { parse: parser<StateData>(files.state, checkState), stringify: (d) => JSON.stringify(d, null, 2) }), emptyState());
-  await itemsDb.read();
+  itemsDb.data = await readItemsFile(files.items);
   await stateDb.read();
   const { ledger, deliveries } = await LedgerFile.open(files.ledger);
   const s = new StoreState(itemsDb.data, stateDb.data, deliveries);

@@ -66,6 +66,38 @@ describe('lowdb store on disk', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('writes the archive as JSON with one item a line, and reads it back; the one-line form opens too', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const s = await openLowdbStore(db);
+    await s.saveItems({ added: [item('a'), item('b, with a comma\nand a newline')], updated: [] }, now);
+    const files = storeFiles(db);
+    const text = readFileSync(files.items, 'utf8');
+    expect(text.split('\n').slice(0, 2)).toEqual(['{"lastSeq":2,"items":[', expect.stringMatching(/^\{"id":"a".*\},$/)]);
+    const parsed = JSON.parse(text);
+    expect(parsed.items.map((i: { id: string }) => i.id)).toEqual(['a', 'b, with a comma\nand a newline']);
+    expect((await openLowdbStore(db)).items()).toEqual(parsed.items);
+    // As a person or an older version might have written it: one line, spaces.
+    writeFileSync(files.items, JSON.stringify(parsed, null, 1));
+    expect((await openLowdbStore(db)).items().map((i) => i.id)).toEqual(['a', 'b, with a comma\nand a newline']);
+  });
+
+  it.each([
+    ['a broken item line', (t: string) => t.replace('"id":"a"', '"id":"a')],
+    ['a cut-off archive', (t: string) => t.slice(0, t.length - 10)],
+  ])('stops on %s in the item archive, naming it, and leaves it untouched', async (_what, spoil) => {
+    const db = path.join(dir(), 'newsbot.json');
+    const s = await openLowdbStore(db);
+    await s.saveItems({ added: [item('a'), item('b'), item('c')], updated: [] }, now);
+    const files = storeFiles(db);
+    const bad = spoil(readFileSync(files.items, 'utf8'));
+    writeFileSync(files.items, bad);
+    const err = await openLowdbStore(db).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toContain(files.items);
+    expect(err.message).toMatch(/not valid JSON/);
+    expect(readFileSync(files.items, 'utf8')).toBe(bad);
+  });
+
   it('drops a half-written last ledger line (a crash mid-append) but stops on corruption inside', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const files = storeFiles(db);
