@@ -391,18 +391,3 @@ describe('regions and groups', () => {
     expect(countries('Hispaniola')).toEqual(['DO', 'HT']);
   });
 });
-
-describe('speed', () => {
-  it('tags thousands of items per second', () => {
-    const texts = [
-      'Venezuelan migrants in Cúcuta face eviction as rents rise. Local authorities in Norte de Santander estimate that 110,000 venezolanos live in the border city; many cross daily from San Antonio del Táchira.',
-      'Reunión binacional entre Costa Rica y Panamá sobre trabajadores indígenas. Autoridades de ambos países acordaron facilitar el tránsito de recolectores de café por Paso Canoas y Sixaola.',
-      'IOM and Guatemala’s Ministry of Labour launch guide on fair recruitment for H-2A workers hired for seasonal farm work in the United States and Canada.',
-    ];
-    const n = 6000;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) tagger.tag(`${texts[i % 3]} ${i}`);
-    const perSecond = n / ((performance.now() - start) / 1000);
-    expect(perSecond).toBeGreaterThan(20_000);
-  });
-});

