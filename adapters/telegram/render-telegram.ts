@@ -27,19 +27,23 @@ export interface RenderOptions {
   limit?: number;
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 /** HTML parse mode needs exactly these four escaped, in text and in attribute values alike. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // Most text holds none of them: one scan and no copy, which counts when a digest run renders thousands.
+  return /[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (c) => ESCAPES[c]) : s;
 }
 
 const isWebUrl = (u: string | null): u is string => !!u && /^https?:\/\/\S+$/i.test(u);
 
 function itemHtml(v: ItemView, n: number): string {
   const title = `<b>${escapeHtml(v.title)}</b>`;
-  const head = isWebUrl(v.url) ? `<a href="${escapeHtml(v.url)}">${title}</a>` : title;
+  const web = isWebUrl(v.url);
+  const head = web ? `<a href="${escapeHtml(v.url!)}">${title}</a>` : title;
   const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
   // A URL that is not a web link cannot be an href; it is shown as text, like the fallback does.
-  const lines = [`${n}. ${head}`, meta && `<i>${escapeHtml(meta)}</i>`, v.summary && escapeHtml(v.summary), !isWebUrl(v.url) && v.url && escapeHtml(v.url)];
+  const lines = [`${n}. ${head}`, meta && `<i>${escapeHtml(meta)}</i>`, v.summary && escapeHtml(v.summary), !web && v.url && escapeHtml(v.url)];
   return lines.filter(Boolean).join('\n');
 }
 
@@ -57,9 +61,16 @@ function largest(max: number, fits: (m: number) => boolean): number {
 
 const cut = (s: string, m: number) => (m <= 0 ? '' : shorten(s, m));
 
+/** An item's HTML within the limit; one that alone exceeds it is shortened (see fitView). */
+function fitItem(v: ItemView, n: number, limit: number): { view: ItemView; html: string } {
+  const html = itemHtml(v, n);
+  if (html.length <= limit) return { view: v, html };
+  const view = fitView(v, n, limit);
+  return { view, html: itemHtml(view, n) };
+}
+
 /** An item that alone exceeds the limit: shorten its summary, then its title, then drop the link. */
-function fitItem(v: ItemView, n: number, limit: number): ItemView {
-  if (itemHtml(v, n).length <= limit) return v;
+function fitView(v: ItemView, n: number, limit: number): ItemView {
   const s = largest(v.summary.length, (m) => itemHtml({ ...v, summary: cut(v.summary, m) }, n).length <= limit);
   let w = { ...v, summary: cut(v.summary, s) };
   if (itemHtml(w, n).length <= limit) return w;
@@ -143,7 +154,7 @@ export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
   (reply.items ?? []).forEach((v, i) => {
     const n = (reply.offset ?? 0) + i + 1;
     const fitted = fitItem(v, n, limit);
-    blocks.push({ html: itemHtml(fitted, n), text: `${n}. ${itemViewToText(fitted)}` });
+    blocks.push({ html: fitted.html, text: `${n}. ${itemViewToText(fitted.view)}` });
   });
   for (const p of reply.footer ?? []) if (p) plainBlock(p);
   if (blocks.length === 0) blocks.push({ html: '…', text: '…' });
