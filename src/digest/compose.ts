@@ -60,7 +60,17 @@ function firstAfter(items: readonly NewsItem[], seq: number): number {
   return lo;
 }
 
-/** Items after a seq, grouped by place key: built once per digest run and shared by every chat. */
+/** Newest first by the item's date, then by arrival: the order a digest lists its items in. */
+function newestFirst(a: NewsItem, b: NewsItem): number {
+  const da = effectiveDate(a);
+  const db = effectiveDate(b);
+  return da === db ? b.seq - a.seq : da < db ? 1 : -1;
+}
+
+/**
+ * Items after a seq, grouped by place key and each list in digest order: built once per digest
+ * run and shared by every chat, so a one-place digest needs no sorting of its own.
+ */
 export type RecentByPlace = Map<string, NewsItem[]>;
 
 export function recentByPlace(items: readonly NewsItem[], afterSeq: number): RecentByPlace {
@@ -72,6 +82,7 @@ export function recentByPlace(items: readonly NewsItem[], afterSeq: number): Rec
       list.push(items[i]);
     }
   }
+  for (const list of by.values()) list.sort(newestFirst);
   return by;
 }
 
@@ -88,13 +99,20 @@ export function digestFloor(chat: Chat, fromSeq: number): number {
  */
 export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: number, recent = recentByPlace(items, digestFloor(chat, fromSeq))): DigestSelection {
   const toSeq = items.length ? items[items.length - 1].seq : 0;
-  const picked = new Set<NewsItem>();
+  const several = chat.places.length > 1;
+  const seen = new Set<NewsItem>();
+  const picked: NewsItem[] = [];
   for (const p of chat.places) {
     const after = Math.max(fromSeq, p.sinceSeq);
-    for (const it of recent.get(p.code) ?? []) if (it.seq > after) picked.add(it);
+    for (const it of recent.get(p.code) ?? []) {
+      if (it.seq <= after || (several && seen.has(it))) continue;
+      if (several) seen.add(it);
+      picked.push(it);
+    }
   }
-  const sorted = [...picked].sort((a, b) => (effectiveDate(a) === effectiveDate(b) ? b.seq - a.seq : effectiveDate(a) < effectiveDate(b) ? 1 : -1));
-  return { items: sorted.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, sorted.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
+  // One place's list is already in digest order; several are merged.
+  if (several) picked.sort(newestFirst);
+  return { items: picked.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, picked.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
 }
 
 /** The digest as a Reply, in the chat's language. `since` is the day the "more" command starts from. */
