@@ -58,10 +58,14 @@ export function dueDigests(chats: readonly Chat[], deliveries: readonly Delivery
     if (!prev || prev.dueAt < d.dueAt) latestByChat.set(d.chatKey, d);
   }
   const due: DueDigest[] = [];
+  // Most chats keep the default schedule: its occurrence is worked out once, not once a chat.
+  const occurrences = new Map<string, Date>();
   for (const chat of chats) {
     if (chat.state !== 'active' || chat.places.length === 0) continue;
     const schedule = chat.schedule ?? defaultSchedule;
-    const dueAt = lastOccurrence(schedule, now);
+    const key = `${schedule.weekday} ${schedule.time} ${schedule.timeZone}`;
+    let dueAt = occurrences.get(key);
+    if (!dueAt) occurrences.set(key, (dueAt = lastOccurrence(schedule, now)));
     const since = Math.min(...chat.places.map((p) => Date.parse(p.addedAt)));
     if (dueAt.getTime() <= since) continue;
     const last = latestByChat.get(chat.key);
