@@ -46,6 +46,21 @@ export interface SenderOptions {
   clock?: Clock;
 }
 
+/**
+ * Runs `call` with a signal that aborts after `ms`. Unlike AbortSignal.timeout, the timer is
+ * cleared as soon as the call is over: a digest run would otherwise leave one 30-second timer
+ * pending for every request it made, tens of thousands of them, each holding its signal.
+ */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+  try {
+    return await call(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A Bot API chat_id: numeric ids as numbers, @channelnames as they are. */
 export const chatIdParam = (chatId: string): number | string => (/^-?\d+$/.test(chatId) ? Number(chatId) : chatId);
 
@@ -67,7 +82,7 @@ export function createSender(o: SenderOptions): Sender {
       if (paced) await o.pacer.turn(chatId);
       let err: unknown;
       try {
-        const result = await call(AbortSignal.timeout(retry.timeoutMs));
+        const result = await withTimeout(retry.timeoutMs, call);
         o.pacer.sent(chatId);
         return result;
       } catch (e) {
