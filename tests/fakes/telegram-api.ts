@@ -116,10 +116,18 @@ function chatType(id: string): 'private' | 'group' | 'supergroup' {
   return id.startsWith('-100') ? 'supergroup' : 'group';
 }
 
+/** The request's body as text; plain events, which cost a fraction of an async iterator per request. */
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const raw = await readText(req);
   const type = req.headers['content-type'] ?? '';
   let params: Record<string, any> = {};
   if (!raw) return params;
@@ -299,14 +307,16 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       stats.sendMessage++;
       const messageId = (nextMessageId.get(chatId) ?? 1);
       nextMessageId.set(chatId, messageId + 1);
-      const msg: FakeMessage = {
-        chatId, messageId, raw: String(p.text), parseMode: p.parse_mode, text: parsed.text, links: parsed.links, tags: parsed.tags,
-        replyMarkup: p.reply_markup, params: p, at: now, edits: 0,
-      };
-      if (record) messages.push(msg);
-      const list = byChat.get(chatId) ?? [];
-      if (record) list.push(msg);
-      byChat.set(chatId, list);
+      if (record) {
+        const msg: FakeMessage = {
+          chatId, messageId, raw: String(p.text), parseMode: p.parse_mode, text: parsed.text, links: parsed.links, tags: parsed.tags,
+          replyMarkup: p.reply_markup, params: p, at: now, edits: 0,
+        };
+        messages.push(msg);
+        const list = byChat.get(chatId) ?? [];
+        list.push(msg);
+        byChat.set(chatId, list);
+      }
       for (const w of messageWaiters) w();
       return { message_id: messageId, date: Math.floor(now / 1000), chat: chatOf(chatId), text: parsed.text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) };
     },

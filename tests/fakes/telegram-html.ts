@@ -16,6 +16,7 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 export class HtmlParseError extends Error {}
 
 function decodeEntities(s: string, where: number): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&([^;&<>\s]*);?/g, (m, name: string) => {
     if (!m.endsWith(';')) throw new HtmlParseError(`can't parse entities: Unclosed entity at byte offset ${where}`);
     if (name in NAMED) return NAMED[name];
@@ -34,9 +35,10 @@ export function parseTelegramHtml(html: string): ParsedHtml {
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     const chunkEnd = lt === -1 ? html.length : lt;
-    if (html.slice(i, chunkEnd).includes('>')) {
+    const bare = html.indexOf('>', i);
+    if (bare !== -1 && bare < chunkEnd) {
       // Telegram tolerates a bare ">" but our renderer must not emit one; be strict.
-      throw new HtmlParseError(`can't parse entities: Unexpected ">" at byte offset ${html.indexOf('>', i)}`);
+      throw new HtmlParseError(`can't parse entities: Unexpected ">" at byte offset ${bare}`);
     }
     text += decodeEntities(html.slice(i, chunkEnd), i);
     if (lt === -1) break;
