@@ -16,8 +16,11 @@ const COUNTRIES = ['Honduras', 'Guatemala', 'Mexico', 'Costa Rica', 'Panama', 'H
 let fake: FakeTelegramApi | undefined;
 afterAll(() => fake?.close());
 
-/** One `digests send-due` process; `killAfterMs` sends it SIGKILL then. Resolves with its exit. */
-function sendDue(db: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/**
+ * One `digests send-due` process, killed with SIGKILL when `kill` says: after a time (which may
+ * fall in start-up) or once the fake has received a number of messages from it (mid-fan-out).
+ */
+function sendDue(db: string, kill?: { afterMs: number } | { afterMessages: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE], {
       cwd: ROOT,
@@ -26,9 +29,17 @@ function sendDue(db: string, killAfterMs?: number): Promise<{ code: number | nul
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const timer = kill && 'afterMs' in kill ? setTimeout(() => child.kill('SIGKILL'), kill.afterMs) : undefined;
+    let received = 0;
+    const off =
+      kill && 'afterMessages' in kill
+        ? fake!.onCall((c) => {
+            if (c.method === 'sendMessage' && ++received === kill.afterMessages) child.kill('SIGKILL');
+          })
+        : undefined;
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      off?.();
       resolve({ code, signal, stderr });
     });
   });
@@ -54,9 +65,12 @@ describe('digests survive being killed mid-run', () => {
     let finished = false;
     while (!finished && runs < 40) {
       runs++;
-      const killed = kills < KILLS;
-      // start-up takes about a second; sending 300 messages at 30 a second about ten
-      const r = await sendDue(db, killed ? 1200 + Math.floor(random() * 2500) : undefined);
+      // Half the kills come at a random time (start-up takes about a second, so some land there),
+      // half once a random number of messages are out; together they cannot send all 300 first,
+      // so the run that finishes is always one that was left alone.
+      const kill =
+        kills >= KILLS ? undefined : kills % 2 === 0 ? { afterMs: 300 + Math.floor(random() * 1200) } : { afterMessages: 1 + Math.floor(random() * 25) };
+      const r = await sendDue(db, kill);
       if (r.signal === 'SIGKILL') kills++;
       else {
         expect(r.stderr).toMatch(/digests due at/);
