@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../src/core.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { generateItems, toJsonLines } from './generate.js';
-import { ms, percentile, timeRuns, type Row } from './lib.js';
+import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
 
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const NOW = new Date('2026-11-28T04:00:00Z');
@@ -15,7 +14,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 /** A core over a lowdb store in a temporary folder, holding `n` generated items. */
 export async function coreWithItems(n: number, opts: { disk?: boolean } = {}): Promise<{ core: Core; dbPath: string }> {
-  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'nb-bench-')), 'newsbot.json');
+  const dbPath = tempStorePath('nb-bench-');
   const store = opts.disk ? await openLowdbStore(dbPath) : createMemoryStore();
   const core = createCore({ store, defaultSchedule: SCHEDULE, sources: ['bench'] });
   await core.news.ingestBody(toJsonLines(generateItems(n)), 'bench', NOW, { format: 'jsonl' });
@@ -27,7 +26,7 @@ const ctx = (chatId: string): CommandContext => ({ address: { platform: 'console
 async function ingestThroughput(): Promise<Row[]> {
   const n = 10_000;
   const text = toJsonLines(generateItems(n, 7));
-  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'nb-bench-')), 'newsbot.json');
+  const dbPath = tempStorePath('nb-bench-');
   const store = await openLowdbStore(dbPath);
   const core = createCore({ store, defaultSchedule: SCHEDULE, sources: ['bench'] });
   const t0 = performance.now();

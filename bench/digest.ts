@@ -3,10 +3,8 @@
  * fake Bot API on loopback. Runs alone: `npm run bench -- digest`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createCore } from '../src/core.js';
@@ -16,7 +14,7 @@ import { openLowdbStore } from '../store/lowdb-store.js';
 import { FAKE_TOKEN } from '../tests/fakes/telegram-api.js';
 import { allCountryCodes } from '../src/places/gazetteer.js';
 import { generateItems, toJsonLines } from './generate.js';
-import type { Row } from './lib.js';
+import { tempStorePath, type Row } from './lib.js';
 
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const SUBSCRIBED = new Date('2026-11-20T00:00:00Z');
@@ -25,7 +23,7 @@ const log = pino({ level: 'silent' });
 
 /** A store on disk with `chats` Telegram subscriptions over `countries` countries, and a week of new items. */
 async function storeWith(chats: number, countries: string[], newItems: number): Promise<NewsStore> {
-  const db = path.join(mkdtempSync(path.join(tmpdir(), 'nb-fanout-')), 'newsbot.json');
+  const db = tempStorePath('nb-fanout-');
   // Written whole, as a store that grew over months would be, rather than one command at a time.
   const state: Record<string, Chat> = {};
   for (let i = 0; i < chats; i++) {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 export interface Row {
   section: string;
   measure: string;
@@ -35,4 +39,14 @@ export function printTable(rows: Row[]): void {
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const c of cells) console.log(line(c));
+}
+
+const made: string[] = [];
+process.on('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A store path in a fresh temporary folder, removed when the bench exits (a 100k-item store is tens of MB). */
+export function tempStorePath(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return path.join(dir, 'newsbot.json');
 }

@@ -74,7 +74,12 @@ export class LedgerFile {
   append(d: Delivery): Promise<void> {
     this.pending.push(JSON.stringify(d) + '\n');
     this.lines++;
-    this.scheduled ??= this.tail = this.tail.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.flush());
+    if (!this.scheduled) {
+      const run = this.tail.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.flush());
+      // A failed write fails the appends that shared it, not every append after it.
+      this.tail = run.catch(() => {});
+      this.scheduled = run;
+    }
     return this.scheduled;
   }
 
@@ -84,7 +89,15 @@ export class LedgerFile {
     this.scheduled = null;
     // Opened once, by the first write.
     this.handle ??= open(this.file, 'a');
-    await (await this.handle).write(text);
+    try {
+      await (await this.handle).write(text);
+    } catch (err) {
+      // Opened again by the next write, in case the handle is what failed.
+      const h = this.handle;
+      this.handle = null;
+      void h.then((fh) => fh.close()).catch(() => {});
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

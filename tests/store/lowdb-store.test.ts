@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,21 @@ describe('lowdb store on disk', () => {
     expect(err).toBeInstanceOf(StoreError);
     expect(err.message).toContain(files.ledger);
     expect(err.message).toMatch(/line 4/);
+  });
+
+  it('a failed ledger write fails only the deliveries that shared it; the next one is written', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const files = storeFiles(db);
+    const line = (id: string) => JSON.parse(JSON.stringify({ id, chatKey: `chat-${id}`, dueAt: 'x', fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state: 'sent', createdAt: '', updatedAt: '' }));
+    const s = await openLowdbStore(db);
+    // A folder where the ledger should be: the append cannot open it.
+    mkdirSync(files.ledger);
+    const err = await s.saveDelivery(line('a')).catch((e) => e);
+    expect(err.code).toBe('EISDIR');
+    rmdirSync(files.ledger);
+    await s.saveDelivery(line('b'));
+    await s.close();
+    expect(readFileSync(files.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['b']);
   });
 
   it('writes files whole: no temporary file is left behind and the JSON always parses', async () => {
