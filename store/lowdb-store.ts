@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreError, type Chat, type Delivery, type ItemChange, type NewsStore, type SourceHealth } from '../src/ports.js';
-import { parseItems, readItemsFile, stringifyItems } from './items-file.js';
+import { ItemsFileWriter, readItemsFile } from './items-file.js';
 import { LedgerFile } from './ledger-file.js';
-import { emptyItems, emptyState, StoreState, type ItemsData, type StateData } from './state.js';
+import { emptyState, StoreState, type StateData } from './state.js';
 
 /** The three files of a store at `dbPath` (NEWSBOT_DB). */
 export function storeFiles(dbPath: string) {
@@ -33,27 +33,27 @@ const checkState = (d: any) =>
 /**
  * The embedded store on lowdb. Items live apart from chats and sources, so a subscription
  * change rewrites a small file and never the archive; deliveries go to an append-only ledger.
- * Every file is written whole to a temporary file and renamed (lowdb's steno), so a crash
- * leaves the old or the new file, never half of one. A file that cannot be read stops the
+ * Every file is written whole to a temporary file and renamed (lowdb's steno for the state,
+ * ItemsFileWriter for the archive), so a crash leaves the old or the new file, never half of one. A file that cannot be read stops the
  * opening with a StoreError, before anything could write over it.
  */
 export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   const files = storeFiles(dbPath);
   await mkdir(path.dirname(path.resolve(dbPath)), { recursive: true });
-  // lowdb writes the archive (whole, atomically); it is read a line at a time (see items-file.ts).
-  const itemsDb = new Low<ItemsData>(new DataFile<ItemsData>(files.items, { parse: (text) => parseItems(files.items, text), stringify: stringifyItems }), emptyItems());
   const stateDb = new Low<StateData>(new DataFile<StateData>(files.state, { parse: parser<StateData>(files.state, checkState), stringify: (d) => JSON.stringify(d, null, 2) }), emptyState());
-  itemsDb.data = await readItemsFile(files.items);
+  const itemsData = await readItemsFile(files.items);
   await stateDb.read();
   const { ledger, deliveries } = await LedgerFile.open(files.ledger);
-  const s = new StoreState(itemsDb.data, stateDb.data, deliveries);
+  const s = new StoreState(itemsData, stateDb.data, deliveries);
+  // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
+  const archive = new ItemsFileWriter(files.items, () => s.itemsData);
 
   return {
     location: dbPath,
     items: () => s.itemsData.items,
     async saveItems(change: ItemChange, now: Date) {
       const added = s.applyItems(change, now);
-      if (added.length || change.updated.length) await itemsDb.write();
+      if (added.length || change.updated.length) await archive.write();
       return added;
     },
     chats: () => Object.values(s.state.chats),

@@ -140,4 +140,21 @@ describe('lowdb store on disk', () => {
     expect(Object.keys(state.chats)).toHaveLength(20);
     expect(existsSync(path.join(d, '.newsbot.json.tmp'))).toBe(false);
   });
+
+  it('writes the archive in pieces: item saves that overlap a write all land, in seq order, with no temporary file left', async () => {
+    const d = dir();
+    const db = path.join(d, 'newsbot.json');
+    const files = storeFiles(db);
+    const s = await openLowdbStore(db);
+    // Enough items for many pieces, then saves that arrive while that write is under way.
+    const first = s.saveItems({ added: Array.from({ length: 2000 }, (_, i) => item(`bulk-${i}`)), updated: [] }, now);
+    const more = Array.from({ length: 10 }, (_, i) => s.saveItems({ added: [item(`late-${i}`)], updated: [] }, now));
+    await Promise.all([first, ...more]);
+    const written = JSON.parse(readFileSync(files.items, 'utf8'));
+    expect(written.lastSeq).toBe(2010);
+    expect(written.items.map((i: { seq: number }) => i.seq)).toEqual(Array.from({ length: 2010 }, (_, i) => i + 1));
+    expect(existsSync(path.join(d, '.newsbot.items.json.tmp'))).toBe(false);
+    const again = await openLowdbStore(db);
+    expect(again.items()).toHaveLength(2010);
+  });
 });
