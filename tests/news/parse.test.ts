@@ -312,6 +312,18 @@ describe('RSS 2.0', () => {
 });
 
 describe('Atom (RFC 4287)', () => {
+  it('type="xhtml" titles, summaries and content keep their words in order, inline markup gone, blocks on lines of their own', () => {
+    const { parsed, items } = read(fixture('atom-xhtml.xml'));
+    expect(parsed.format).toBe('atom');
+    expectClean(items);
+    expect(pick(items, 'title')).toEqual(['Nicaraguan coffee pickers return to Costa Rica', 'Remittances to Haiti rise', 'Guatemala & Mexico: a plain-text summary']);
+    expect(items[0].summary).toBe('Workers from Nicaragua crossed at Peñas Blancas for the harvest in Los Santos. Employers & unions signed the protocol.');
+    // no summary: the xhtml content, a namespace prefix on its elements
+    expect(items[1].summary).toBe('Money sent home by the Haitian diaspora grew in March.');
+    expect(items[2].summary).toBe('Seasonal workers from Guatemala in Chiapas.');
+    expect(items.map((i) => i.countries)).toEqual([['CR', 'NI'], ['HT'], ['GT', 'MX']]);
+  });
+
   it('type="html" titles, several links, published or else updated, xml:lang on the feed and the entry', () => {
     const { parsed, items } = read(fixture('atom-html-titles.xml'));
     expect(parsed.format).toBe('atom');

@@ -67,18 +67,55 @@ export function parseRss(body: string): RawItem[] {
   });
 }
 
+// The main parse keeps an element's text apart from its child elements, which is fine for
+// text and escaped HTML but loses the order of words and inline markup in type="xhtml".
+const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, processEntities: true, htmlEntities: true, trimValues: false, parseTagValue: false });
+const XHTML_BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+type OrderedNode = Record<string, any>;
+const tagOf = (n: OrderedNode) => Object.keys(n).find((k) => k !== ':@');
+
+function orderedText(nodes: OrderedNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (tag === '#text') out += n['#text'];
+    else if (tag && Array.isArray(n[tag])) {
+      const local = tag.replace(/^.*:/, '').toLowerCase();
+      const block = XHTML_BLOCK.has(local);
+      out += (block ? '\n' : '') + orderedText(n[tag]) + (block ? '\n' : '');
+    }
+  }
+  return out;
+}
+
+/** Per entry, in order: the text of its title, summary and content when they are type="xhtml". */
+function xhtmlParts(body: string): Record<string, string>[] {
+  const children = (nodes: OrderedNode[], tag: string) => nodes.filter((n) => tagOf(n) === tag).map((n) => n[tag] as OrderedNode[]);
+  const feed = children(ordered.parse(body), 'feed')[0] ?? [];
+  return children(feed, 'entry').map((entry) => {
+    const parts: Record<string, string> = {};
+    for (const n of entry) {
+      const tag = tagOf(n);
+      if ((tag === 'title' || tag === 'summary' || tag === 'content') && n[':@']?.['@type'] === 'xhtml' && !(tag in parts)) parts[tag] = orderedText(n[tag]);
+    }
+    return parts;
+  });
+}
+
 export function parseAtom(body: string): RawItem[] {
   const doc = readXml(body);
   const feed = doc.feed;
   if (!feed) throw new ParseError('malformed', 'not an Atom document: no <feed>');
   const lang = attr(feed, 'xml:lang') ?? null;
   const entries: any[] = feed.entry ?? [];
-  return entries.map((e) => {
+  const xhtml = /type\s*=\s*["']xhtml["']/.test(body) ? xhtmlParts(body) : [];
+  return entries.map((e, i) => {
     const links: any[] = e.link ?? [];
     const alt = links.find((l) => !attr(l, 'rel') || attr(l, 'rel') === 'alternate') ?? links[0];
+    const x = xhtml[i] ?? {};
     return {
-      title: rich(e.title),
-      summary: rich(e.summary ?? e.content),
+      title: x.title ?? rich(e.title),
+      summary: e.summary !== undefined ? (x.summary ?? rich(e.summary)) : (x.content ?? rich(e.content)),
       date: parseDate(text(e.published) || text(e.updated)),
       url: attr(alt, 'href') ?? null,
       lang: attr(e, 'xml:lang') ?? lang,
