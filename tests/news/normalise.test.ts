@@ -158,6 +158,18 @@ describe('parseDate', () => {
     ['16\u00a0February,\u00a02021\u00a0', '2021-02-16'],
     ['  3 de marzo de 2021  ', '2021-03-03'],
     ['29 February 2020', '2020-02-29'],
+    // day names in front, English and Spanish
+    ['Tuesday, 16 February 2021', '2021-02-16'],
+    ['Tuesday, February 16, 2021', '2021-02-16'],
+    ['martes, 16 de febrero de 2021', '2021-02-16'],
+    ['Miércoles 3 de marzo de 2021', '2021-03-03'],
+    ['sábado, 5 de diciembre de 2020', '2020-12-05'],
+    // day first when it can only be a day, or with dots
+    ['16/02/2021', '2021-02-16'],
+    ['31/12/2020', '2020-12-31'],
+    ['16.02.2021', '2021-02-16'],
+    ['3.3.2021', '2021-03-03'],
+    ['2021/02/16', '2021-02-16'],
   ])('%s → %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });
@@ -166,6 +178,9 @@ describe('parseDate', () => {
     ['31/02/2021'], // no month 31 (MM/DD/YYYY)
     ['02/31/2021'],
     ['13/13/2020'],
+    ['31.02.2021'],
+    ['2021/02/30'],
+    ['Someday, 16 February 2021'],
     ['30 de febrero de 2021'],
     ['February 30, 2021'],
     ['31 April 2021'],
