@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
-import { moveChat } from '../../src/chats.js';
+import { moveChat, pauseChat } from '../../src/chats.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import { parseCommandLine, type CommandName } from '../../src/commands/grammar.js';
 import { apologyReply, type CommandService } from '../../src/commands/service.js';
 import { t } from '../../src/i18n/index.js';
-import { DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
+import { chatKey, DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
 import type { CallbackCodec } from './callback-data.js';
@@ -16,7 +16,7 @@ import type { Sender } from './sender.js';
 import { tgText } from './texts.js';
 
 /** The updates the bot asks Telegram for. */
-export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my_chat_member'] as const;
 
 /**
  * Commands that only read. Every other command, including any the core adds later, gets an
@@ -102,6 +102,25 @@ export function wireBot(w: BotWiring): WiredBot {
     log.debug({ chatId: chat.id, text }, 'Telegram command');
     const reply = await w.commands.run(text, cctx);
     await w.sender.sendParts(String(chat.id), render(reply), { paced: false, replyTo: isGroup(chat) ? msg.message_id : undefined });
+  });
+
+  // The bot's own membership: removed or blocked, the chat's digests pause at once rather than
+  // at the next send; added to a group, it says what it does there or where the group's
+  // subscription stands (a paused one says how to resume).
+  bot.on('my_chat_member', async (ctx) => {
+    const { chat, from, old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
+    const gone = (status: string) => status === 'left' || status === 'kicked';
+    const key = chatKey(address(chat.id));
+    if (gone(after.status)) {
+      const reason = chat.type === 'private' ? 'the user blocked the bot' : `the bot was removed from this ${chat.type === 'channel' ? 'channel' : 'group'}`;
+      await pauseChat(w.store, key, reason, w.now());
+      log.info({ chatId: chat.id, status: after.status }, 'bot removed from a chat');
+      return;
+    }
+    if (!gone(before.status) || !isGroup(chat)) return;
+    const cctx: CommandContext = { address: address(chat.id), userLanguage: from.language_code, shared: true, now: w.now() };
+    const reply = await w.commands.run(w.store.chat(key) ? 'subscriptions' : 'start', cctx);
+    await w.sender.sendParts(String(chat.id), render(reply), { paced: false });
   });
 
   bot.on('callback_query', async (ctx) => {

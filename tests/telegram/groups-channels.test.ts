@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/ports.js';
-import { callback, channel, channelPost, group, message, serviceMessage, setup, supergroup, users, type TgSetup } from './setup.js';
+import { botMembership, callback, channel, channelPost, group, privateChat, message, serviceMessage, setup, supergroup, users, type TgSetup } from './setup.js';
 
 let s: TgSetup | undefined;
 afterEach(async () => {
@@ -128,5 +128,47 @@ describe('a group that becomes a supergroup', () => {
     const err = await s.adapter.notifier.send({ platform: 'telegram', chatId: String(group.id) }, { kind: 'info', visibility: 'public', paragraphs: ['x'] }).catch((e) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ code: 'chat_migrated', extra: { migratedTo: String(supergroup.id) } });
+  });
+});
+
+describe("the bot's own membership (my_chat_member)", () => {
+  it('removed from a group: its digests pause at once; added back: it says so and how to resume', async () => {
+    s = await setup();
+    s.fake.setMember(supergroup.id, users.bob.id, 'administrator');
+    await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
+    const sent = s.fake.sent(supergroup.id).length;
+    await s.feed(botMembership(supergroup, users.bob, 'member', 'kicked'));
+    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({ state: 'paused', pausedReason: 'the bot was removed from this group' });
+    // nothing is said to a chat the bot has just left
+    expect(s.fake.sent(supergroup.id)).toHaveLength(sent);
+
+    await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
+    expect(s.last(supergroup.id).text).toMatch(/Paused since 2026-\d\d-\d\d: the bot was removed from this group\. Use subscribe again to resume/);
+    await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
+    expect(s.core.store.chat(key(supergroup.id))?.state).toBe('active');
+  });
+
+  it('added to a new group: a welcome in the language of whoever added it', async () => {
+    s = await setup();
+    await s.feed(botMembership(group, users.ana, 'left', 'member'));
+    expect(s.last(group.id).text).toMatch(/^¡Hola!/);
+    expect(s.core.store.chat(key(group.id))).toBeUndefined();
+    // promoted to administrator: no second welcome
+    await s.feed(botMembership(group, users.ana, 'member', 'administrator'));
+    expect(s.fake.sent(group.id)).toHaveLength(1);
+  });
+
+  it('blocked in a private chat, or removed from a channel: paused, nothing sent; added to a channel: nothing posted', async () => {
+    s = await setup();
+    const dm = privateChat(users.carla);
+    await s.feed(message(dm, users.carla, '/subscribe Mexico'));
+    await s.feed(channelPost(channel, '/subscribe Haiti'));
+    const before = s.fake.callsOf('sendMessage').length;
+    await s.feed(botMembership(dm, users.carla, 'member', 'kicked'));
+    await s.feed(botMembership(channel, users.bob, 'administrator', 'left'));
+    expect(s.core.store.chat(key(dm.id))).toMatchObject({ state: 'paused', pausedReason: 'the user blocked the bot' });
+    expect(s.core.store.chat(key(channel.id))).toMatchObject({ state: 'paused', pausedReason: 'the bot was removed from this channel' });
+    await s.feed(botMembership(channel, users.bob, 'left', 'administrator'));
+    expect(s.fake.callsOf('sendMessage')).toHaveLength(before);
   });
 });

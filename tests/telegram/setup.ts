@@ -53,6 +53,19 @@ export function serviceMessage(chat: TgChat, fields: Record<string, unknown>, fr
   return { update_id: updateId++, message: { message_id: messageId++, date: Math.floor(NOW.getTime() / 1000), chat, from, ...fields } } as unknown as Update;
 }
 
+/** The bot's own membership changing in a chat, as Telegram reports it (my_chat_member). */
+export function botMembership(chat: TgChat, from: TgUser, before: string, after: string): Update {
+  const bot = { id: 123456, is_bot: true, first_name: 'News bot', username: 'news_bot' };
+  return {
+    update_id: updateId++,
+    my_chat_member: {
+      chat, from, date: Math.floor(NOW.getTime() / 1000),
+      old_chat_member: { user: bot, status: before },
+      new_chat_member: { user: bot, status: after, ...(after === 'kicked' ? { until_date: 0 } : {}) },
+    },
+  } as unknown as Update;
+}
+
 export function callback(chat: TgChat, from: TgUser, data: string, onMessage: number): Update {
   return {
     update_id: updateId++,

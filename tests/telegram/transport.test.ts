@@ -71,7 +71,7 @@ describe('long polling', () => {
     const [reply] = await s.fake.waitForMessages(users.ana.id, 1);
     expect(reply.text).toMatch(/^Noticias sobre Honduras/);
     const poll = s.fake.callsOf('getUpdates').find((c) => c.params.timeout > 0)!;
-    expect(poll.params.allowed_updates).toEqual(['message', 'channel_post', 'callback_query']);
+    expect(poll.params.allowed_updates).toEqual(['message', 'channel_post', 'callback_query', 'my_chat_member']);
 
     await s.adapter.stop();
     const polls = s.fake.callsOf('getUpdates').length;
