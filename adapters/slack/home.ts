@@ -1,8 +1,10 @@
 import type { App, types, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { CommandService } from '../../src/commands/service.js';
-import type { NewsStore } from '../../src/ports.js';
+import type { Lang } from '../../src/i18n/index.js';
+import type { Chat, NewsStore } from '../../src/ports.js';
 import { itemBlocks } from './render-slack.js';
+import { slackTexts } from './texts.js';
 
 type Block = types.KnownBlock;
 
@@ -33,31 +35,42 @@ async function channelsOf(client: webApi.WebClient, user: string): Promise<Set<s
 }
 
 /**
+ * The Home tab speaks the language most of the person's subscribed channels use (English on a
+ * tie); with none, the language of their direct messages with the app.
+ */
+function homeLanguage(deps: HomeDeps, subscribed: Chat[], dm: Chat['address']): Lang {
+  if (subscribed.length === 0) return deps.commands.languageOf({ address: dm });
+  const spanish = subscribed.filter((c) => deps.commands.languageOf({ address: c.address }) === 'es').length;
+  return spanish * 2 > subscribed.length ? 'es' : 'en';
+}
+
+/**
  * The Home tab: the subscriptions of the channels the person is in (each as the channel's own
  * `subscriptions` command would answer it, in that channel's language) and the latest items.
  * Channel names are Slack's `<#C…>` references, which link and never notify.
  */
-export async function homeView(deps: HomeDeps, client: webApi.WebClient, user: string, teamId: string | undefined): Promise<types.HomeView> {
-  const blocks: Block[] = [{ type: 'header', text: plain('Migration news') }];
+export async function homeView(deps: HomeDeps, client: webApi.WebClient, user: string, teamId: string | undefined, dmChannel?: string): Promise<types.HomeView> {
   const mine = await channelsOf(client, user);
   const subscribed = deps.store
     .chats()
     .filter((c) => c.address.platform === 'slack' && c.places.length > 0 && mine.has(c.address.chatId) && (!teamId || !c.address.teamId || c.address.teamId === teamId));
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*Subscriptions of your channels*' } });
-  if (subscribed.length === 0) {
-    blocks.push({ type: 'context', elements: [plain(`None of your channels is subscribed yet. In a channel, type ${deps.commandName} subscribe Honduras (or another country).`)] });
-  }
+  const lang = homeLanguage(deps, subscribed, { platform: 'slack', chatId: dmChannel ?? user, teamId });
+  const h = slackTexts(lang).home;
+  const blocks: Block[] = [{ type: 'header', text: plain(h.title) }];
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.subscriptions } });
+  if (subscribed.length === 0) blocks.push({ type: 'context', elements: [plain(h.noSubscriptions(deps.commandName))] });
   for (const chat of subscribed.slice(0, MAX_CHANNELS)) {
     const reply = await deps.commands.run('subscriptions', { address: chat.address, canManage: true, shared: true });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${chat.address.chatId}>` } });
     blocks.push({ type: 'context', elements: [plain((reply.paragraphs ?? []).join('\n').slice(0, 3000) || '…')] });
   }
-  if (subscribed.length > MAX_CHANNELS) blocks.push({ type: 'context', elements: [plain(`And ${subscribed.length - MAX_CHANNELS} more channels.`)] });
+  if (subscribed.length > MAX_CHANNELS) blocks.push({ type: 'context', elements: [plain(h.moreChannels(subscribed.length - MAX_CHANNELS))] });
 
-  const latest = await deps.commands.run('latest', { address: { platform: 'slack', chatId: user, teamId }, canManage: false });
-  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Latest news*' } });
+  // The person's own address has no stored language: the Home tab's is passed as theirs.
+  const latest = await deps.commands.run('latest', { address: { platform: 'slack', chatId: user, teamId }, canManage: false, userLanguage: lang });
+  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: h.latest } });
   (latest.items ?? []).forEach((v, i) => blocks.push(...itemBlocks(v, i + 1)));
-  blocks.push({ type: 'context', elements: [plain(`More with ${deps.commandName} latest, ${deps.commandName} country <name> or ${deps.commandName} search <words>, in any channel.`)] });
+  blocks.push({ type: 'context', elements: [plain(h.moreNews(deps.commandName))] });
   return { type: 'home', blocks };
 }
 
@@ -66,7 +79,7 @@ export function registerHome(app: App, deps: HomeDeps): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     try {
-      const view = await homeView(deps, client, event.user, context.teamId);
+      const view = await homeView(deps, client, event.user, context.teamId, event.channel);
       await client.views.publish({ user_id: event.user, view });
     } catch (err) {
       deps.log.error({ err, user: event.user }, 'could not publish the Slack Home tab');

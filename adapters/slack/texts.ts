@@ -16,6 +16,14 @@ export interface SlackTexts {
   commandHint(command: string): string;
   /** the bot itself, when its user id is not known */
   theApp: string;
+  home: {
+    title: string;
+    subscriptions: string;
+    noSubscriptions(command: string): string;
+    moreChannels(n: number): string;
+    latest: string;
+    moreNews(command: string): string;
+  };
 }
 
 const en: SlackTexts = {
@@ -27,6 +35,14 @@ const en: SlackTexts = {
   archived: ':warning: This channel is archived: no digests can be posted here.',
   commandHint: (command) => `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
   theApp: 'the app',
+  home: {
+    title: 'Migration news',
+    subscriptions: '*Subscriptions of your channels*',
+    noSubscriptions: (c) => `None of your channels is subscribed yet. In a channel, type ${c} subscribe Honduras (or another country).`,
+    moreChannels: (n) => `And ${n} more channels.`,
+    latest: '*Latest news*',
+    moreNews: (c) => `More with ${c} latest, ${c} country <name> or ${c} search <words>, in any channel.`,
+  },
 };
 
 const es: SlackTexts = {
@@ -38,6 +54,14 @@ const es: SlackTexts = {
   archived: ':warning: Este canal está archivado: no se pueden publicar resúmenes aquí.',
   commandHint: (command) => `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
   theApp: 'la aplicación',
+  home: {
+    title: 'Noticias de migración',
+    subscriptions: '*Suscripciones de sus canales*',
+    noSubscriptions: (c) => `Ninguno de sus canales está suscrito todavía. En un canal, escriba ${c} suscribir Honduras (u otro país).`,
+    moreChannels: (n) => `Y ${n} canales más.`,
+    latest: '*Últimas noticias*',
+    moreNews: (c) => `Más con ${c} ultimas, ${c} pais <nombre> o ${c} buscar <palabras>, en cualquier canal.`,
+  },
 };
 
 export function slackTexts(lang: Lang): SlackTexts {
