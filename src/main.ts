@@ -5,13 +5,17 @@
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { StoreError } from './ports.js';
+import { StoreError, UnreachableError } from './ports.js';
 
 /** Prints a problem a person can act on, without a stack trace, and exits. */
 export function exitWith(err: unknown): never {
   if (err instanceof ConfigError || err instanceof StoreError) {
     process.stderr.write(`newsbot: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof UnreachableError) {
+    process.stderr.write(`newsbot: ${err.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`newsbot: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exit(1);

@@ -169,6 +169,17 @@ export interface HttpRoutes {
 }
 
 /**
+ * A platform that could not be reached at start-up (the network, or an API address setting):
+ * the service stops with this message, which says what to check, and no stack trace.
+ */
+export class UnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnreachableError';
+  }
+}
+
+/**
  * A store file that cannot be read as it is. The service stops on it and leaves the file
  * untouched; the message names the file and what to do.
  */

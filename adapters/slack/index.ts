@@ -1,8 +1,9 @@
 import { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { CommandService } from '../../src/commands/service.js';
-import type { Config } from '../../src/config.js';
-import type { ChatAdapter, HttpRoutes, NewsStore } from '../../src/ports.js';
+import { ConfigError, type Config } from '../../src/config.js';
+import { createInFlight } from '../../src/in-flight.js';
+import { UnreachableError, type ChatAdapter, type HttpRoutes, type NewsStore } from '../../src/ports.js';
 import { boltLogger, boltLogLevel } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
 import { registerHome } from './home.js';
@@ -10,7 +11,7 @@ import { createSeenKeys, dropDuplicates } from './dedupe.js';
 import { createSlackNotifier, type SlackNotifierOptions } from './notifier.js';
 import { registerSlashCommand } from './slash-command.js';
 import { createTransport } from './transport.js';
-import { createDeliveryClient, listenerClientOptions } from './web-client.js';
+import { apiBaseUrl, createDeliveryClient, listenerClientOptions } from './web-client.js';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -23,6 +24,8 @@ export interface SlackAdapterOptions {
   delivery?: Omit<SlackNotifierOptions, 'client' | 'log'>;
   /** how long a subscribe confirmation waits to learn whether the bot can post there (default 2,500 ms) */
   reachCheckMs?: number;
+  /** how long stop() waits for commands already acknowledged to be answered (default 5 s) */
+  drainMs?: number;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -52,6 +55,9 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     // Bolt's conversation store is unused here; it would only cost a lookup per request.
     convoStore: false,
   });
+  // A command is acknowledged before it is answered: stopping waits for the answers under way.
+  const work = createInFlight();
+  app.use(({ next }) => work.track(next()));
   app.use(dropDuplicates(createSeenKeys(), log));
   const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command, reachCheckMs: o.reachCheckMs };
   registerSlashCommand(app, deps);
@@ -71,14 +77,19 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
       try {
         await app.init();
       } catch (err) {
-        const code = err instanceof webApi.WebAPIPlatformError ? err.data.error : (err as Error).message;
-        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${code}). Check the token under OAuth & Permissions, and SLACK_API_URL if it is set.`, { cause: err });
+        const api = apiBaseUrl(o.config.apiUrl);
+        if (err instanceof Error && 'data' in err && (err as webApi.WebAPIPlatformError).code === webApi.ErrorCode.PlatformError) {
+          const code = (err as webApi.WebAPIPlatformError).data.error;
+          throw new ConfigError([`SLACK_BOT_TOKEN was refused by the Slack Web API at ${api} (${code}): copy the Bot User OAuth Token again from the app's OAuth & Permissions page (it starts with xoxb-) and set SLACK_BOT_TOKEN to it`]);
+        }
+        throw new UnreachableError(`Could not reach the Slack Web API at ${api} to check SLACK_BOT_TOKEN: ${(err as Error).message}. Check the network, or SLACK_API_URL.`, { cause: err });
       }
       await transport.start(app);
       log.info({ mode: transport.mode, command: o.config.command }, 'Slack app ready');
     },
     async stop() {
       await transport.stop(app);
+      await work.settled(o.drainMs ?? 5_000);
     },
   };
 }

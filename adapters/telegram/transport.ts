@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
 import { ConfigError, type Config } from '../../src/config.js';
 import { LANGS } from '../../src/i18n/index.js';
-import type { HttpRoutes } from '../../src/ports.js';
+import { within } from '../../src/in-flight.js';
+import { UnreachableError, type HttpRoutes } from '../../src/ports.js';
 import { isTelegramError } from './api-errors.js';
 import { ALLOWED_UPDATES } from './bot.js';
 import { commandMenu } from './command-menu.js';
@@ -24,7 +25,6 @@ export interface TransportOptions {
 }
 
 const DEFAULT_ROOT = 'https://api.telegram.org';
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<void>((r) => setTimeout(r, ms).unref())]);
 
 /**
  * How updates reach the bot: long polling by default, or Telegram's webhook on the shared HTTP
@@ -46,7 +46,7 @@ export function createTransport(o: TransportOptions): Transport {
           `TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at ${root} (${err.code} ${err.description}): copy the token again from @BotFather (/mybots, API Token) and set TELEGRAM_BOT_TOKEN to it`,
         ]);
       }
-      throw new Error(`Could not reach the Telegram Bot API at ${root} to check TELEGRAM_BOT_TOKEN: ${(err as Error).message}. Check the network, or TELEGRAM_API_ROOT.`, { cause: err });
+      throw new UnreachableError(`Could not reach the Telegram Bot API at ${root} to check TELEGRAM_BOT_TOKEN: ${(err as Error).message}. Check the network, or TELEGRAM_API_ROOT.`, { cause: err });
     }
   }
 

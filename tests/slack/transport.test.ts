@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { apiBaseUrl } from '../../adapters/slack/web-client.js';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { UnreachableError } from '../../src/ports.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
@@ -72,7 +73,37 @@ describe('Slack transport', () => {
     });
     const body = slashForm('latest', fake.responseUrl('early'));
     expect((await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status).toBe(503);
-    await expect(adapter.start()).rejects.toThrow(/SLACK_BOT_TOKEN \(invalid_auth\)/);
+    const err = await adapter.start().catch((e) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toMatch(/SLACK_BOT_TOKEN was refused by the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(invalid_auth\): copy the Bot User OAuth Token again/);
+  });
+
+  test('a Slack API that cannot be reached fails start() saying so, apart from a refused token', async () => {
+    const fake = await fakeSlack();
+    const apiUrl = fake.apiUrl;
+    await fake.close();
+    const { http } = await listener();
+    const core = await makeCore({ sample: false });
+    const adapter = createSlackAdapter({ config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, command: '/news' }, commands: core.commands, store: core.store, http, log: silent() });
+    const err = await adapter.start().catch((e) => e);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect(err.message).toMatch(/^Could not reach the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ to check SLACK_BOT_TOKEN: .*Check the network, or SLACK_API_URL\.$/);
+  });
+
+  test('stop() waits for a command already acknowledged to be answered', async () => {
+    const fake = await fakeSlack();
+    const { http, base } = await listener();
+    const core = await makeCore({ sample: false });
+    const adapter = createSlackAdapter({ config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' }, commands: core.commands, store: core.store, http, log: silent() });
+    await adapter.start();
+    // the subscribe answer waits for conversations.info: slow it, so the stop comes in between
+    fake.slowMethod('conversations.info', 600);
+    const body = slashForm('subscribe Honduras', fake.responseUrl('in-flight'));
+    expect((await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status).toBe(200);
+    expect(fake.responsesTo('in-flight')).toHaveLength(0);
+    await adapter.stop();
+    expect(fake.responsesTo('in-flight')).toHaveLength(1);
+    expect(fake.responsesTo('in-flight')[0].body.text).toMatch(/subscribed to Honduras/);
   });
 });
 
