@@ -1,5 +1,5 @@
 import { lastDelivered } from './digest/compose.js';
-import { chatKey, type ChatAddress, type NewsStore } from './ports.js';
+import { chatKey, type Chat, type ChatAddress, type NewsStore } from './ports.js';
 
 /**
  * A chat's subscription follows it to a new address (a Telegram group that became a
@@ -37,4 +37,12 @@ export async function pauseChat(store: NewsStore, key: string, reason: string, n
   const chat = store.chat(key);
   if (!chat || chat.state === 'paused') return;
   await store.saveChat({ ...chat, state: 'paused', pausedReason: reason, pausedAt: now.toISOString(), updatedAt: now.toISOString() });
+}
+
+/** Turns digests to a paused chat back on (the platform says the bot can post there again); the chat as it was, if it was paused. */
+export async function resumeChat(store: NewsStore, key: string, now: Date): Promise<Chat | undefined> {
+  const chat = store.chat(key);
+  if (!chat || chat.state !== 'paused') return undefined;
+  await store.saveChat({ ...chat, state: 'active', pausedReason: undefined, pausedAt: undefined, updatedAt: now.toISOString() });
+  return chat;
 }

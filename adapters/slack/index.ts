@@ -5,6 +5,7 @@ import { ConfigError, type Config } from '../../src/config.js';
 import { createInFlight } from '../../src/in-flight.js';
 import { UnreachableError, type ChatAdapter, type HttpRoutes, type NewsStore } from '../../src/ports.js';
 import { boltLogger, boltLogLevel } from './bolt-logger.js';
+import { registerBotJoined } from './bot-joined.js';
 import { registerButtons } from './buttons.js';
 import { registerHome } from './home.js';
 import { createSeenKeys, dropDuplicates } from './dedupe.js';
@@ -63,11 +64,12 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
   registerHome(app, deps);
+  const notifier = createSlackNotifier({ client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger), log, ...o.delivery });
+  registerBotJoined(app, { ...deps, notifier });
   app.error(async (err) => {
     log.error({ err }, 'Slack request failed outside a command');
   });
 
-  const notifier = createSlackNotifier({ client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger), log, ...o.delivery });
 
   return {
     platform: 'slack',

@@ -112,8 +112,8 @@ export function wireBot(w: BotWiring): WiredBot {
     const gone = (status: string) => status === 'left' || status === 'kicked';
     const key = chatKey(address(chat.id));
     if (gone(after.status)) {
-      const reason = chat.type === 'private' ? 'the user blocked the bot' : `the bot was removed from this ${chat.type === 'channel' ? 'channel' : 'group'}`;
-      await pauseChat(w.store, key, reason, w.now());
+      // Codes the catalogs translate (pauseReason), so the chat reads the reason in its language.
+      await pauseChat(w.store, key, chat.type === 'private' ? 'bot_blocked' : 'bot_removed', w.now());
       log.info({ chatId: chat.id, status: after.status }, 'bot removed from a chat');
       return;
     }

@@ -1,5 +1,5 @@
 import { commandWord } from './grammar.js';
-import { formatMoment, t, weekdayName, type Lang, LANGS } from '../i18n/index.js';
+import { formatMoment, pauseReason, t, weekdayName, type Lang, LANGS } from '../i18n/index.js';
 import { chatKey, type Chat } from '../ports.js';
 import type { Action, Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
@@ -54,7 +54,7 @@ export async function subscribe(c: Call): Promise<Reply> {
   chat.language ??= c.lang;
   const paragraphs: string[] = [];
   if (chat.state === 'paused') {
-    paragraphs.push(m.resumed(chat.pausedReason ?? '?'));
+    paragraphs.push(m.resumed(pauseReason(c.lang, chat.pausedReason)));
     chat.state = 'active';
     delete chat.pausedReason;
     delete chat.pausedAt;
@@ -119,7 +119,7 @@ export function subscriptions(c: Call): Reply {
   } else {
     lines.push(m.subscribedTo(placeList(chat.places.map((p) => p.code), c.lang)));
     lines.push(`${m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone)} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
-    if (chat.state === 'paused') lines.push(m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', chat.pausedReason ?? '?'));
+    if (chat.state === 'paused') lines.push(m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)));
   }
   lines.push(t(c.lang).languageLine);
   const actions: Action[] = chat.places.map((p) => ({ kind: 'unsubscribe', label: m.buttons.unsubscribe(placeName(p.code, c.lang)), command: `${commandWord('unsubscribe', c.lang)} ${p.code}` }));

@@ -80,6 +80,17 @@ export const en = {
   noSubscriptions: 'This chat has no subscriptions. Try: subscribe Honduras',
   scheduleLine: (weekday: string, time: string, tz: string) => `Every ${weekday} at ${time} (${tz}).`,
   pausedLine: (since: string, reason: string) => `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
+  /** why digests to a chat paused, for the reasons the platforms give most (others are shown as given) */
+  pauseReasons: {
+    bot_removed: 'the bot was removed from this chat',
+    bot_blocked: 'the bot was blocked in this chat',
+    not_in_channel: 'the app is not a member of this channel (invite it with /invite)',
+    channel_not_found: 'the app cannot see this channel (a private channel it is not in, or one deleted)',
+    is_archived: 'the channel is archived',
+    account_inactive: 'the app was removed from this workspace',
+    invalid_auth: "the app's token is no longer valid",
+    chat_not_found: 'the platform no longer finds this chat',
+  } as Record<string, string>,
   languageLine: 'Replies and digests in English.',
 
   scheduleSet: (weekday: string, time: string, tz: string) => `Digests for this chat now go out every ${weekday} at ${time} (${tz}).`,

@@ -81,6 +81,16 @@ export const es: Catalog = {
   noSubscriptions: 'Este chat no tiene suscripciones. Pruebe: suscribir Honduras',
   scheduleLine: (weekday, time, tz) => `Cada ${weekday} a las ${time} (${tz}).`,
   pausedLine: (since, reason) => `En pausa desde ${since}: ${reason}. Use suscribir de nuevo para reanudar cuando esté resuelto.`,
+  pauseReasons: {
+    bot_removed: 'el bot fue retirado de este chat',
+    bot_blocked: 'el bot fue bloqueado en este chat',
+    not_in_channel: 'la aplicación no es miembro de este canal (invítela con /invite)',
+    channel_not_found: 'la aplicación no puede ver este canal (un canal privado en el que no está, o uno eliminado)',
+    is_archived: 'el canal está archivado',
+    account_inactive: 'la aplicación fue retirada de este espacio de trabajo',
+    invalid_auth: 'el token de la aplicación ya no es válido',
+    chat_not_found: 'la plataforma ya no encuentra este chat',
+  },
   languageLine: 'Respuestas y resúmenes en español.',
 
   scheduleSet: (weekday, time, tz) => `Los resúmenes de este chat ahora salen cada ${weekday} a las ${time} (${tz}).`,

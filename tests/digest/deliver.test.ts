@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
+import { pauseReason } from '../../src/i18n/index.js';
 import { DeliveryError, type ChatAddress, type Notifier, type Platform, type SendOptions } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
@@ -112,10 +113,16 @@ describe('weekly digests', () => {
     expect(report).toMatchObject({ sent: 1, paused: 1 });
     expect(r.sent.map((s) => s.to)).toEqual(['2']);
     const subs = replyToText(await core.commands.run('subscriptions', tg('1')));
-    expect(subs).toMatch(/Paused since 2026-11-30: Forbidden: bot was blocked by the user/);
+    expect(subs).toMatch(/Paused since 2026-11-30: the bot was blocked in this chat\. /);
+    // in the chat's language; a reason the catalogs do not know is shown as the platform gave it
+    await core.commands.run('language es', tg('1'));
+    expect(replyToText(await core.commands.run('subscriptions', tg('1')))).toMatch(/En pausa desde 2026-11-30: el bot fue bloqueado en este chat\. /);
+    await core.commands.run('language en', tg('1'));
+    expect(pauseReason('en', 'Forbidden: something new')).toBe('Forbidden: something new');
+    expect(pauseReason('es', 'not_in_channel')).toBe('la aplicación no es miembro de este canal (invítela con /invite)');
     expect((await run(NEXT_MONDAY)).due).toBe(1);
     const resumed = replyToText(await core.commands.run('subscribe HN', { ...tg('1'), now: new Date('2026-12-08T00:00:00Z') }));
-    expect(resumed).toMatch(/had been paused \(Forbidden: bot was blocked by the user\); they are on again/);
+    expect(resumed).toMatch(/had been paused \(the bot was blocked in this chat\); they are on again/);
     await add([{ title: 'Honduran diaspora forum', date: '2026-12-10' }], '2026-12-10T00:00:00Z');
     await run('2026-12-14T15:00:10Z');
     // the blocked week's item comes too: nothing is lost

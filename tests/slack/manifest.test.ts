@@ -19,7 +19,7 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     // The one event: someone opened the Home tab.
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: 'https://YOUR-HOST/slack/events', bot_events: ['app_home_opened'] });
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: 'https://YOUR-HOST/slack/events', bot_events: ['app_home_opened', 'member_joined_channel'] });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 

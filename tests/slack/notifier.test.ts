@@ -6,7 +6,7 @@ import { pauseChat } from '../../src/chats.js';
 import { chatKey, DeliveryError, type ChatAddress, type Notifier } from '../../src/ports.js';
 import type { ItemView, Reply } from '../../src/reply.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { BOT_TOKEN, plain, silent, startRig, TEAM } from './rig.js';
+import { BOT_TOKEN, eventBody, plain, signedHeaders, silent, startRig, TEAM } from './rig.js';
 
 const at = (channel: string): ChatAddress => ({ platform: 'slack', chatId: channel, teamId: TEAM });
 const item = (i: number): ItemView => ({ id: `i${i}`, title: `Item ${i}`, url: `https://news.example.org/${i}`, date: '2026-11-20', places: ['Honduras'], summary: `Summary ${i}.` });
@@ -149,7 +149,23 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       await pauseChat(rig.core.store, chatKey(at('C0PAUSE')), err.reason, new Date());
       expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'paused', pausedReason: 'not_in_channel' });
       const { first } = await rig.command('subscriptions', { channel: 'C0PAUSE' });
-      expect(plain(first)).toContain('not_in_channel');
+      expect(plain(first)).toContain('Paused since');
+      expect(plain(first)).toContain('the app is not a member of this channel (invite it with /invite)');
+
+      // Invited at last: Slack says the bot joined, the digests go on, and the channel is told.
+      const posts = rig.fake.posts('C0PAUSE').length;
+      const joined = eventBody({ type: 'member_joined_channel', user: rig.fake.botUserId, channel: 'C0PAUSE', channel_type: 'G', team: TEAM, inviter: 'U0ASKER', event_ts: '1700000000.000200' });
+      expect((await rig.post(joined, signedHeaders(joined, undefined, 'application/json'))).status).toBe(200);
+      const told = await rig.fake.waitFor(() => rig.fake.posts('C0PAUSE')[posts]);
+      expect(told.body.text).toContain('Digests to this chat had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.');
+      expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'active' });
+      // someone else joining, or the bot joining an active channel, changes nothing and says nothing
+      for (const user of ['U0SOMEONE', rig.fake.botUserId]) {
+        const again = eventBody({ type: 'member_joined_channel', user, channel: 'C0PAUSE', channel_type: 'G', team: TEAM, event_ts: '1700000000.000300' });
+        await rig.post(again, signedHeaders(again, undefined, 'application/json'));
+      }
+      await rig.command('latest 1', { channel: 'C0OTHER' });
+      expect(rig.fake.posts('C0PAUSE')).toHaveLength(posts + 1);
     } finally {
       await rig.close();
     }

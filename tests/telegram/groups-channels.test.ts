@@ -138,12 +138,12 @@ describe("the bot's own membership (my_chat_member)", () => {
     await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
     const sent = s.fake.sent(supergroup.id).length;
     await s.feed(botMembership(supergroup, users.bob, 'member', 'kicked'));
-    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({ state: 'paused', pausedReason: 'the bot was removed from this group' });
+    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_removed' });
     // nothing is said to a chat the bot has just left
     expect(s.fake.sent(supergroup.id)).toHaveLength(sent);
 
     await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
-    expect(s.last(supergroup.id).text).toMatch(/Paused since 2026-\d\d-\d\d: the bot was removed from this group\. Use subscribe again to resume/);
+    expect(s.last(supergroup.id).text).toMatch(/Paused since 2026-\d\d-\d\d: the bot was removed from this chat\. Use subscribe again to resume/);
     await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
     expect(s.core.store.chat(key(supergroup.id))?.state).toBe('active');
   });
@@ -166,8 +166,8 @@ describe("the bot's own membership (my_chat_member)", () => {
     const before = s.fake.callsOf('sendMessage').length;
     await s.feed(botMembership(dm, users.carla, 'member', 'kicked'));
     await s.feed(botMembership(channel, users.bob, 'administrator', 'left'));
-    expect(s.core.store.chat(key(dm.id))).toMatchObject({ state: 'paused', pausedReason: 'the user blocked the bot' });
-    expect(s.core.store.chat(key(channel.id))).toMatchObject({ state: 'paused', pausedReason: 'the bot was removed from this channel' });
+    expect(s.core.store.chat(key(dm.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_blocked' });
+    expect(s.core.store.chat(key(channel.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_removed' });
     await s.feed(botMembership(channel, users.bob, 'left', 'administrator'));
     expect(s.fake.callsOf('sendMessage')).toHaveLength(before);
   });
