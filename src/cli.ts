@@ -13,6 +13,10 @@ import { ParseError } from './news/parse/errors.js';
 import { prepareItems } from './news/prepare.js';
 import { createTagger } from './places/tagger.js';
 import { exitWith, serve } from './main.js';
+import { parseCommandLine } from './commands/grammar.js';
+import { MANAGING } from './commands/service.js';
+import { liveLockOwner } from '../store/lock-file.js';
+import { storeFiles } from '../store/lowdb-store.js';
 import { renderText } from '../adapters/console/render-text.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -48,8 +52,22 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
   if (!opts.json) process.stderr.write(`${items.length} items (${parsed.format})\n`);
 }
 
+/**
+ * A running service keeps the store in memory and writes it whole: a change made beside it
+ * would be overwritten by its next write. Such a command is refused while one runs.
+ */
+function refuseBesideService(dbPath: string, what: string): void {
+  const owner = liveLockOwner(storeFiles(dbPath).lock);
+  if (owner === undefined) return;
+  throw new UsageProblem(
+    `a newsbot service (pid ${owner}) is running on this store (${dbPath}), and it would overwrite what ${what} writes. ` +
+      'Type the command in that service (its console or a chat), or stop it first; reading commands (latest, country, search) work beside it.',
+  );
+}
+
 async function ingestCommand(sources: string[]) {
   const config = loadConfig();
+  refuseBesideService(config.dbPath, 'ingest');
   const app = await createApp(config, { console: false });
   const list = sources.length ? sources : config.sources;
   const reports = await app.news.ingestAll(list, new Date());
@@ -65,6 +83,8 @@ async function ingestCommand(sources: string[]) {
 async function askCommand(text: string, opts: { chat?: string; json?: boolean }) {
   const config = loadConfig();
   if (!config.local) config.local = true;
+  const parsed = parseCommandLine(text);
+  if (parsed.ok && MANAGING.has(parsed.name)) refuseBesideService(config.dbPath, `"${parsed.name}"`);
   const app = await createApp(config, { console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat } });
   if (app.store.items().length === 0) await app.news.ingestAll(config.sources, new Date());
   const reply = await app.console!.ask(text);

@@ -48,3 +48,14 @@ function releaseIfOurs(file: string): void {
     // already gone
   }
 }
+
+/** The pid of a live process holding the lock at `file`, if one does (a stale lock counts as none). */
+export function liveLockOwner(file: string): number | undefined {
+  let owner: number;
+  try {
+    owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? owner : undefined;
+}

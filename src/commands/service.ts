@@ -13,8 +13,8 @@ const HANDLERS: Record<CommandName, Handler> = {
   latest, country, search, subscribe, unsubscribe, subscriptions, schedule, language, digest: digestPreview, sources, help, start,
 };
 
-/** Commands that change the chat: in groups and channels, for administrators only. */
-const MANAGING = new Set<CommandName>(['subscribe', 'unsubscribe', 'schedule', 'language']);
+/** Commands that change a chat (and so need its administrators, and write the store). */
+export const MANAGING: ReadonlySet<CommandName> = new Set<CommandName>(['subscribe', 'unsubscribe', 'schedule', 'language']);
 
 export interface CommandService {
   /** Runs one line of the command grammar in a chat; `offset` pages results ("more"). */

@@ -42,6 +42,25 @@ describe('one scheduler per store', () => {
     expect(existsSync(storeFiles(db).lock)).toBe(true);
   });
 
+  it('beside a running service, ingest and changing commands through ask are refused (it would overwrite them); reading works', async () => {
+    const db = tempDb();
+    const a = await startService(db);
+    const refused = /a newsbot service \(pid \d+\) is running on this store .* and it would overwrite what .* writes\. Type the command in that service/;
+    const sub = await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } });
+    expect(sub.code).toBe(1);
+    expect(sub.stderr).toMatch(refused);
+    const ing = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    expect(ing.code).toBe(1);
+    expect(ing.stderr).toMatch(refused);
+    const read = await run('src/cli.ts', ['ask', 'country honduras'], { env: { NEWSBOT_DB: db } });
+    expect(read.code).toBe(0);
+    expect(read.stdout).toMatch(/News about Honduras/);
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(0);
+    // with the service gone, the same command goes through
+    expect((await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } })).code).toBe(0);
+  });
+
   it('stops on SIGTERM: exit 0, lock released', async () => {
     const db = tempDb();
     const a = await startService(db);
