@@ -75,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET go together: set both for webhook mode, or neither for long polling');
   }
   if ((e.TELEGRAM_WEBHOOK_URL || e.TELEGRAM_API_ROOT) && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_* settings need TELEGRAM_BOT_TOKEN too');
+  // Telegram posts only to https; a self-hosted Bot API server (TELEGRAM_API_ROOT) also takes http.
+  if (e.TELEGRAM_WEBHOOK_URL?.startsWith('http:') && !e.TELEGRAM_API_ROOT) problems.push('TELEGRAM_WEBHOOK_URL must be an https URL: Telegram posts updates only to https (http works only with a self-hosted Bot API server, TELEGRAM_API_ROOT)');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode, from Basic Information) or SLACK_APP_TOKEN (Socket Mode)');
   }

@@ -1,8 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
+import { FAKE_TOKEN as fakeToken, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { run, tempDb } from '../helpers/run.js';
 import { message, privateChat, users } from './setup.js';
 
@@ -25,6 +26,43 @@ describe('the Telegram adapter in the service', () => {
     await fake.deliver(message(privateChat(users.carla), users.carla, '/pais costa rica'));
     const [reply] = await fake.waitForMessages(users.carla.id, 1);
     expect(reply.text).toMatch(/^Noticias sobre Costa Rica/);
+  });
+
+  it('webhook mode from the environment: set with its secret on the shared listener; a wrong secret gets 403', async () => {
+    fake = await startFakeTelegram();
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, NEWSBOT_DB: tempDb(), PORT: '0',
+      TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1/tg/updates', TELEGRAM_WEBHOOK_SECRET: 'a-secret_42',
+    });
+    app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
+    await app.news.ingestAll(config.sources, new Date());
+    await app.start();
+    expect(fake.callsOf('setWebhook')[0].params).toMatchObject({ url: 'http://127.0.0.1/tg/updates', secret_token: 'a-secret_42' });
+    expect(fake.callsOf('getUpdates')).toHaveLength(0);
+    const port = (app.http!.server.address() as AddressInfo).port;
+    const post = (secret: string) =>
+      fetch(`http://127.0.0.1:${port}/tg/updates`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(message(privateChat(users.bob), users.bob, '/country honduras')) });
+    expect((await post('wrong')).status).toBe(403);
+    expect((await post('a-secret_42')).status).toBe(200);
+    const [reply] = await fake.waitForMessages(users.bob.id, 1);
+    expect(reply.text).toMatch(/^News about Honduras/);
+    expect(fake.sent(users.bob.id)).toHaveLength(1);
+  });
+
+  it('an http webhook URL is refused unless a self-hosted Bot API server is set', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: fakeToken, TELEGRAM_WEBHOOK_URL: 'http://news.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 's' })).toThrow(
+      /TELEGRAM_WEBHOOK_URL must be an https URL/,
+    );
+  });
+
+  it('npm start says so, without a stack trace, when the Bot API cannot be reached', async () => {
+    fake = await startFakeTelegram();
+    const root = fake.url;
+    await fake.close();
+    fake = undefined;
+    const ran = await run('src/main.ts', [], { env: { TELEGRAM_BOT_TOKEN: fakeToken, TELEGRAM_API_ROOT: root, NEWSBOT_DB: tempDb(), LOG_LEVEL: 'silent' } });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/^newsbot: Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN: .*Check the network, or TELEGRAM_API_ROOT\.\n$/);
   });
 
   it('npm start stops with a message naming TELEGRAM_BOT_TOKEN when Telegram refuses it', async () => {
