@@ -72,7 +72,7 @@ async function ingestCommand(sources: string[]) {
   const list = sources.length ? sources : config.sources;
   const reports = await app.news.ingestAll(list, new Date());
   for (const r of reports) {
-    if (r.ok) out(`${r.source}: ${r.notModified ? 'unchanged since the last read' : `${r.read} read, ${r.added} new, ${r.updated} updated`}${r.warnings.length ? ` (${r.warnings.length} lines skipped: ${r.warnings.slice(0, 3).join('; ')})` : ''}`);
+    if (r.ok) out(`${r.source}: ${r.notModified ? 'unchanged since the last read' : `${r.read} read, ${r.added} new, ${r.updated} updated`}${r.warnings.length ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})` : ''}`);
     else process.stderr.write(`${r.source}: failed: ${r.error}\n`);
   }
   out(`${app.store.items().length} items in ${app.store.location}`);

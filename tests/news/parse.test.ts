@@ -311,6 +311,29 @@ describe('RSS 2.0', () => {
   });
 });
 
+describe('items without a title', () => {
+  it('take the first sentence of their text (shortened at a word); an item with neither is skipped with a warning', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.org/</link><description>d</description>
+      <item><description>Hondurans return from Mexico under a new protocol. The ministry said more would follow.</description><link>https://a.org/1</link></item>
+      <item><description>${'Trabajadores guatemaltecos '.repeat(8)}llegan a Canadá sin punto final</description><link>https://a.org/2</link></item>
+      <item><link>https://a.org/3</link></item>
+    </channel></rss>`;
+    const { parsed, items } = read(rss);
+    expect(items.map((i) => i.title)).toEqual([
+      'Hondurans return from Mexico under a new protocol.',
+      expect.stringMatching(/^Trabajadores guatemaltecos .*…$/),
+    ]);
+    expect(items[1].title.length).toBeLessThanOrEqual(121);
+    expect(items[0].countries).toEqual(['HN', 'MX']);
+    expect(parsed.warnings).toEqual(['item 3 has neither a title nor a text: skipped']);
+
+    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'f', items: [{ id: '1', content_html: '<p>Remesas a El Salvador crecen. Más datos.</p>' }, { id: '2' }] });
+    const json = read(feed);
+    expect(json.items.map((i) => i.title)).toEqual(['Remesas a El Salvador crecen.']);
+    expect(json.parsed.warnings).toEqual(['item 2 has neither a title nor a text: skipped']);
+  });
+});
+
 describe('Atom (RFC 4287)', () => {
   it('type="xhtml" titles, summaries and content keep their words in order, inline markup gone, blocks on lines of their own', () => {
     const { parsed, items } = read(fixture('atom-xhtml.xml'));

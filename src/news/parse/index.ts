@@ -55,13 +55,42 @@ export function parseBody(body: string, opts: { format?: Format; contentType?: s
     throw new ParseError('malformed', 'the source is binary data, not text (a compressed file, an image or a PDF?); point it at a feed, a listing page or a text file');
   }
   const format = opts.format ?? sniffFormat(body, opts.contentType);
+  return withTitles({ format, ...read(format, body, opts.baseUrl) });
+}
+
+function read(format: Format, body: string, baseUrl: string | undefined): Omit<Parsed, 'format'> {
   switch (format) {
-    case 'text': return { format, items: parseListingText(body), warnings: [] };
-    case 'rss': return { format, items: parseRss(body), warnings: [] };
-    case 'atom': return { format, items: parseAtom(body), warnings: [] };
-    case 'jsonfeed': return { format, items: parseJsonFeed(body), warnings: [] };
-    case 'jsonl': return { format, ...parseJsonLines(body) };
-    case 'html': return { format, items: parseHtmlListing(body, opts.baseUrl), warnings: [] };
+    case 'text': return { items: parseListingText(body), warnings: [] };
+    case 'rss': return { items: parseRss(body), warnings: [] };
+    case 'atom': return { items: parseAtom(body), warnings: [] };
+    case 'jsonfeed': return { items: parseJsonFeed(body), warnings: [] };
+    case 'jsonl': return parseJsonLines(body);
+    case 'html': return { items: parseHtmlListing(body, baseUrl), warnings: [] };
     default: throw new ParseError('unknown_format', `unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
   }
+}
+
+const TITLE_MAX = 120;
+
+/**
+ * RSS and JSON Feed allow an item with a text and no title: it gets its first sentence as one
+ * (shortened at a word), rather than being lost. An item with neither is skipped, and said so.
+ */
+function withTitles(p: Parsed): Parsed {
+  const items: RawItem[] = [];
+  const warnings = [...p.warnings];
+  p.items.forEach((it, i) => {
+    if (it.title?.trim()) return void items.push(it);
+    const text = (it.summary ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) return void warnings.push(`item ${i + 1} has neither a title nor a text: skipped`);
+    items.push({ ...it, title: firstSentence(text) });
+  });
+  return { ...p, items, warnings };
+}
+
+function firstSentence(text: string): string {
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  if (sentence.length <= TITLE_MAX) return sentence;
+  const cut = sentence.slice(0, TITLE_MAX);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_MAX / 2)).replace(/[\s,;:]+$/, '')}…`;
 }
