@@ -30,8 +30,9 @@ export async function serve(): Promise<void> {
   });
   const reports = await app.news.ingestAll(config.sources, new Date());
   for (const r of reports) {
-    if (!r.ok) app.log.warn({ source: r.source, error: r.error }, 'source failed');
-    else app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
+    if (r.ok) app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
+    // In local mode the banner reports a failed source; a log line would say it twice.
+    else if (!app.console) app.log.warn({ source: r.source, error: r.error }, 'source failed');
   }
   await app.start();
 
@@ -61,6 +62,8 @@ export async function serve(): Promise<void> {
         interactive ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.' : '',
       ].filter(Boolean).join('\n') + '\n',
     );
+    // The first prompt after the banner, not before it.
+    app.console.prompt();
     indexText();
     await app.console.finished;
     await stop('end of input');

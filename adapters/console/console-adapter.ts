@@ -22,6 +22,8 @@ export interface ConsoleAdapter extends ChatAdapter {
   readonly finished: Promise<void>;
   /** one command, as `newsbot ask` runs it */
   ask(text: string): Promise<Reply>;
+  /** shows the first prompt (interactive only), once whatever is printed at start-up is out */
+  prompt(): void;
 }
 
 const MORE = new Set(['more', 'mas', 'más']);
@@ -30,24 +32,34 @@ const MORE = new Set(['more', 'mas', 'más']);
 export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
   const address: ChatAddress = { platform: 'console', chatId: o.chatId ?? 'local' };
   let lastMore: Action | undefined;
+  /** whether the last command listed anything, so "more" after its end says that, not "run a command first" */
+  let listed = false;
   let rl: ReturnType<typeof createInterface> | undefined;
   let resolveFinished!: () => void;
   const finished = new Promise<void>((r) => (resolveFinished = r));
 
   const write = (text: string) => o.output.write(`${text}\n\n`);
+  const prompt = () => void (o.interactive && o.output.write('> '));
+
+  const remember = (reply: Reply): Reply => {
+    lastMore = reply.actions?.find((a) => a.kind === 'more');
+    listed = !!reply.items?.length;
+    return reply;
+  };
 
   const ask = async (text: string): Promise<Reply> => {
     const ctx = { address, canManage: true };
     try {
-      if (MORE.has(text.trim().toLowerCase())) {
-        if (!lastMore) return { kind: 'info', visibility: 'private', paragraphs: [t(o.commands.languageOf(ctx)).nothingMore] };
-        const reply = await o.commands.run(lastMore.command, ctx, lastMore.offset);
-        lastMore = reply.actions?.find((a) => a.kind === 'more');
-        return reply;
+      const word = text.trim().toLowerCase();
+      if (MORE.has(word)) {
+        if (!lastMore) {
+          // A Spanish word asks in Spanish, as a command word does, unless the chat chose a language.
+          const m = t(o.commands.languageOf(word === 'more' ? ctx : { ...ctx, userLanguage: 'es' }));
+          return { kind: 'info', visibility: 'private', paragraphs: [listed ? m.endOfList : m.nothingMore] };
+        }
+        return remember(await o.commands.run(lastMore.command, ctx, lastMore.offset));
       }
-      const reply = await o.commands.run(text, ctx);
-      lastMore = reply.actions?.find((a) => a.kind === 'more');
-      return reply;
+      return remember(await o.commands.run(text, ctx));
     } catch (err) {
       o.log.error({ err, chat: address, text }, 'command failed');
       return apologyReply(o.commands.languageOf(ctx));
@@ -69,12 +81,11 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     notifier,
     finished,
     ask,
+    prompt,
     async start() {
       rl = createInterface({ input: o.input, terminal: false });
       // One command at a time, in order, even when input arrives faster than replies.
       let queue = Promise.resolve();
-      const prompt = () => o.interactive && o.output.write('> ');
-      prompt();
       rl.on('line', (line) => {
         queue = queue.then(async () => {
           if (line.trim()) write(renderText(await ask(line)));

@@ -12,7 +12,8 @@ export function renderText(r: Reply): string {
   parts.push(...(r.footer ?? []));
   const hints = (r.actions ?? [])
     .filter((a) => a.kind !== 'share')
-    .map((a) => `→ ${a.label} — ${a.kind === 'more' ? 'more' : a.command}`);
+    // "more" or "más": the word pages in either language, so the button's own word is shown.
+    .map((a) => `→ ${a.label} — ${a.kind === 'more' ? a.label.toLowerCase() : a.command}`);
   if (hints.length) parts.push(hints.join('\n'));
   return parts.join('\n\n');
 }

@@ -32,6 +32,16 @@ describe('npm start in local mode', () => {
     expect(r.stdout).toMatch(/1–1 of 10/);
   });
 
+  it('"more" pages the last list, says when it has ended, and in Spanish answers as "más"', async () => {
+    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'más\nlatest 4\nmore\nmore\nmore\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).\n')).toBe(true);
+    expect(r.stdout).toMatch(/1–4 of 10[\s\S]*→ More — more[\s\S]*5–8 of 10[\s\S]*9–10 of 10/);
+    expect(r.stdout.trim().endsWith('That was all: the list has nothing more.')).toBe(true);
+    const es = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'idioma es\nultimas 4\n' });
+    expect(es.stdout).toMatch(/→ Más — más/);
+  });
+
   it('stops on a corrupt store with a message naming the file, and leaves the file as it was', async () => {
     const db = tempDb();
     writeFileSync(db, '{"chats": {"console:local": ');
