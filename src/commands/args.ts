@@ -10,9 +10,10 @@ import { fold } from '../places/text.js';
  * separate places here: "and" is part of names such as Trinidad and Tobago.
  */
 export function splitSince(args: string): { places: string[]; since?: string } {
-  const m = args.match(/^(.*?)(?:\s+|^)(?:since|desde)\s+(.+)$/i);
+  const m = args.match(/^(.*?)(?:\s+|^)(?:since|desde)(?:\s+(.+))?$/i);
   const list = m ? m[1] : args;
-  return { places: splitList(list), since: m?.[2]?.trim() };
+  // "since" with nothing after it is kept as an empty clause, so the reply can ask for the date.
+  return { places: splitList(list), since: m ? (m[2]?.trim() ?? '') : undefined };
 }
 
 export function splitList(text: string): string[] {
@@ -36,7 +37,8 @@ const UNITS: Record<string, (d: Date, n: number) => Date> = {
  * 2 weeks, 3 meses, March 2021, marzo de 2021, 16 February 2021, yesterday.
  */
 export function parseSince(text: string, now: Date): string | undefined {
-  const s = fold(text).trim().replace(/\s+/g, ' ');
+  // "hace 30 dias" is Spanish for "30 days ago"; "una semana", "a month": one of the unit.
+  const s = fold(text).trim().replace(/\s+/g, ' ').replace(/^hace /, '').replace(/^(?:un|una|a|an|one) /, '1 ');
   const day = (d: Date) => d.toISOString().slice(0, 10);
   let m = s.match(/^(\d+)\s*([a-z]+)(?:\s+(?:ago|atras))?$/);
   if (m && UNITS[m[2]]) return day(UNITS[m[2]](now, -Number(m[1])));

@@ -11,18 +11,19 @@ import { placeList } from './views.js';
 export function help(c: Call): Reply {
   const m = t(c.lang);
   const asked = c.args.trim();
-  if (asked) {
-    const name = commandByWord(asked);
-    if (name && name !== 'start') {
-      const r = usageReply(name, c.lang);
-      return { ...r, kind: 'info', heading: m.commands[name].about };
-    }
+  const name = asked ? commandByWord(asked) : undefined;
+  if (name && name !== 'start') {
+    const r = usageReply(name, c.lang);
+    const about = m.commands[name].about;
+    return { ...r, kind: 'info', heading: about[0].toUpperCase() + about.slice(1) };
   }
+  // Help on a word that is no command: say so, then list them all.
+  const unknown = asked && !name ? [m.unknownCommand(asked)] : [];
   return {
     kind: 'info',
     visibility: 'private',
     heading: m.helpHeading,
-    paragraphs: [COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'), m.helpFooter],
+    paragraphs: [...unknown, COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'), m.helpFooter],
   };
 }
 

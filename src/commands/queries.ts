@@ -57,7 +57,7 @@ export function country(c: Call): Reply {
   let since: string | undefined;
   if (sinceText !== undefined) {
     since = parseSince(sinceText, c.now);
-    if (!since) return usageReply('country', c.lang, [m.badSince(sinceText)]);
+    if (!since) return usageReply('country', c.lang, [sinceText ? m.badSince(sinceText) : m.sinceWithoutDate]);
   }
   const names = placeList(resolved.codes, c.lang);
   const page = c.deps.index.byPlaces(resolved.codes, { since, limit: PAGE, offset: c.offset });
@@ -70,7 +70,8 @@ export function country(c: Call): Reply {
 
 export async function search(c: Call): Promise<Reply> {
   const m = t(c.lang);
-  const q = c.args.trim();
+  // Quotes typed around the words ("ethical recruitment") are how people write a phrase, not part of it.
+  const q = c.args.trim().replace(/^["'“”«»]+|["'“”«»]+$/g, '').trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
   const page = await c.deps.index.search(q, { limit: PAGE, offset: c.offset });
   if (page.total === 0) return info([m.noHits(q)]);

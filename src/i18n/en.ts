@@ -57,6 +57,7 @@ export const en = {
   sinceDate: (date: string) => `since ${date}`,
   noneForPlaces: (places: string) => `No news about ${places} yet.`,
   noneForPlacesSince: (places: string, date: string) => `No news about ${places} since ${date}.`,
+  sinceWithoutDate: 'since needs a date after it: since 2020-09, since 30 days or since March 2021.',
   badSince: (text: string) => `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
   badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
   searchHeading: (q: string) => `Search: "${q}"`,

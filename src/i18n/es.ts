@@ -58,6 +58,7 @@ export const es: Catalog = {
   sinceDate: (date) => `desde ${date}`,
   noneForPlaces: (places) => `Todavía no hay noticias sobre ${places}.`,
   noneForPlacesSince: (places, date) => `No hay noticias sobre ${places} desde ${date}.`,
+  sinceWithoutDate: 'desde necesita una fecha: desde 2020-09, desde hace 30 días o desde marzo 2021.',
   badSince: (text) => `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde 30 dias o desde marzo 2021.`,
   badCount: (text) => `«${text}» no es un número del 1 al 20.`,
   searchHeading: (q) => `Búsqueda: «${q}»`,

@@ -36,7 +36,9 @@ export function createResolver(): Resolver {
     for (const [phrase, p] of suggestible) {
       const code = p.target.kind === 'country' ? p.target.code : p.target.kind === 'region' ? p.target.id : null;
       if (!code) continue;
-      const d = phrase.startsWith(key) && key.length >= 3 ? 0.5 : editDistance(key, phrase, max);
+      // The start of a name ("guat") or its last words ("salvador" for El Salvador) come first.
+      const part = (phrase.startsWith(key) && key.length >= 3) || (phrase.endsWith(` ${key}`) && key.length >= 4);
+      const d = part ? 0.5 : editDistance(key, phrase, max);
       if (d <= max) scored.push([d, code]);
     }
     scored.sort((a, b) => a[0] - b[0]);

@@ -57,6 +57,21 @@ describe('commands in English', () => {
     expect(replyToText(await commands.run('country Tegucigalpa', ctx()))).toMatch(/Tegucigalpa is in Honduras/);
     expect(replyToText(await commands.run('country', ctx()))).toMatch(/Usage: country/);
     expect(replyToText(await commands.run('country mexico since someday', ctx()))).toMatch(/can't read "someday" as a date/);
+    // "since" with no date asks for one, rather than reading "mexico since" as a name
+    expect(replyToText(await commands.run('country mexico since', ctx()))).toMatch(/^since needs a date after it: since 2020-09/);
+    // the last words of a name are suggested too
+    expect(replyToText(await commands.run('country salvador', ctx()))).toMatch(/Did you mean El Salvador \(SV\)\?/);
+  });
+
+  it('since: natural forms in English and Spanish', async () => {
+    const { commands } = await makeCore();
+    const heading = async (text: string) => (await commands.run(text, ctx())).heading ?? replyToText(await commands.run(text, ctx()));
+    // NOW is 2026-11-28
+    expect(await heading('country mexico since 30 days')).toMatch(/since 29 October 2026/);
+    expect(await heading('country mexico since a week')).toMatch(/since 21 November 2026/);
+    expect(await heading('pais mexico desde hace 30 días')).toMatch(/desde 29 de octubre de 2026/);
+    expect(await heading('pais mexico desde una semana')).toMatch(/desde 21 de noviembre de 2026/);
+    expect(await heading('pais mexico desde hace 2 meses')).toMatch(/desde 28 de septiembre de 2026/);
   });
 
   it('country results offer to subscribe to those countries', async () => {
@@ -76,6 +91,8 @@ describe('commands in English', () => {
     expect(await first('ÉTICA')).toBe('Reclutamiento ético en Guatemala');
     expect(await first('diaspora')).toMatch(/diaspora organizations/);
     expect(replyToText(await commands.run('search zzzqqq', ctx()))).toMatch(/Nothing found/);
+    // quotes around a phrase are not part of it
+    expect((await commands.run('search "ethical recruitment"', ctx())).heading).toBe('Search: "ethical recruitment"');
     expect(replyToText(await commands.run('search', ctx()))).toMatch(/Usage: search/);
   });
 
@@ -147,7 +164,8 @@ describe('commands in English', () => {
     await store.saveSource({ source: 'data/sample-items.txt', itemCount: 10, failures: 0, lastSuccessAt: NOW.toISOString() });
     expect(replyToText(await commands.run('sources', ctx()))).toMatch(/data\/sample-items\.txt: 10 items; last fetched 2026-11-28 04:00 UTC/);
     expect(replyToText(await commands.run('help', ctx()))).toMatch(/country <name or code>/);
-    expect(replyToText(await commands.run('help country', ctx()))).toMatch(/Usage: country[\s\S]*country costa rica/);
+    expect(replyToText(await commands.run('help country', ctx()))).toMatch(/^Items about those countries or regions\n\nUsage: country[\s\S]*country costa rica/);
+    expect(replyToText(await commands.run('help frob', ctx()))).toMatch(/^Migration news: commands\n\nI don't know the command "frob"\.\n\n• latest/);
     const unknown = replyToText(await commands.run('contry mexico', ctx()));
     expect(unknown).toMatch(/don't know the command "contry"\.[\s\S]*Did you mean "country"\?/);
   });
