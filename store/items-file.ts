@@ -3,6 +3,8 @@ import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { StoreError } from '../src/ports.js';
+import { accessError } from './file-errors.js';
+import { isItem, itemsProblem } from './shapes.js';
 import { emptyItems, type ItemsData } from './state.js';
 
 /**
@@ -71,19 +73,32 @@ export class ItemsFileWriter {
 
 /**
  * Reads the archive at `file`: a line at a time when it has the layout above, else (a file
- * written by hand, or by an older version) as one JSON document. Anything unreadable is a
- * StoreError naming the file; a missing file is an empty archive.
+ * written by hand, or by an older version) as one JSON document. Every item is checked (shapes.ts):
+ * anything unreadable, or of the wrong shape, is a StoreError naming the file and the first bad
+ * item; a missing file is an empty archive.
  */
 export async function readItemsFile(file: string): Promise<ItemsData> {
+  let byLine: Lined | null;
+  let d: ItemsData;
   try {
-    return (await readLines(file)) ?? parseItems(file, await readFile(file, 'utf8'));
+    byLine = await readLines(file);
+    d = byLine?.data ?? parseItems(file, await readFile(file, 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyItems();
-    throw err;
+    throw accessError(file, err, 'items');
   }
+  const problem = !byLine
+    ? itemsProblem(d.lastSeq, d.items, itemAt)
+    : byLine.firstBad >= 0 ? itemsProblem(d.lastSeq, d.items, itemLine, byLine.firstBad) : null;
+  if (problem) throw new StoreError(file, problem);
+  return d;
 }
 
-/** The archive as one JSON document, checked; a StoreError naming `file` if it is not one. */
+/** Item i of the archive, for messages: with its line when the archive has one item a line (the first line is the head). */
+export const itemLine = (i: number) => `items[${i}] (line ${i + 2})`;
+export const itemAt = (i: number) => `items[${i}]`;
+
+/** The archive as one JSON document, its outline checked; a StoreError naming `file` if it is not one. */
 function parseItems(file: string, text: string): ItemsData {
   let d: any;
   try {
@@ -92,33 +107,54 @@ function parseItems(file: string, text: string): ItemsData {
     throw new StoreError(file, text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty');
   }
   if (!d || typeof d !== 'object' || !Array.isArray(d.items) || typeof d.lastSeq !== 'number') throw new StoreError(file, 'it does not hold {"lastSeq", "items"}');
+  if (!Number.isInteger(d.lastSeq) || d.lastSeq < 0) throw new StoreError(file, `its lastSeq, ${d.lastSeq}, is not a whole number`);
   return d;
 }
 
 const HEAD = /^\{"lastSeq":(\d+),"items":\[$/;
 const TAIL = ']}';
 
-/** The archive streamed a line at a time, each line parsed as it comes; null when the file does not have that layout. */
-async function readLines(file: string): Promise<ItemsData | null> {
+/** An archive read a line at a time, and its first item that is not a news item in seq order (-1 when none). */
+interface Lined {
+  data: ItemsData;
+  firstBad: number;
+}
+
+/**
+ * The archive streamed a line at a time, each line parsed and checked as it comes; null when
+ * the file does not have that layout. The check (isItem) is cheap only here, on the item just
+ * parsed; what is wrong with a bad item is worked out later, from the first one.
+ */
+async function readLines(file: string): Promise<Lined | null> {
   let head: RegExpExecArray | null = null;
+  let lastSeq = 0;
+  let prevSeq = 0;
+  let firstBad = -1;
   let ended = false;
   const items = [];
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (!head) {
       head = HEAD.exec(line);
       if (!head) return null;
+      lastSeq = Number(head[1]);
     } else if (ended) {
       if (line.trim()) return null;
     } else if (line === TAIL) {
       ended = true;
     } else {
+      let item;
       try {
-        items.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
+        item = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
       } catch {
         // Not one item a line after all (edited by hand?): the whole-document parse decides.
         return null;
       }
+      if (firstBad < 0) {
+        if (isItem(item) && item.seq > prevSeq && item.seq <= lastSeq) prevSeq = item.seq;
+        else firstBad = items.length;
+      }
+      items.push(item);
     }
   }
-  return head && ended ? { lastSeq: Number(head[1]), items } : null;
+  return head && ended ? { data: { lastSeq, items }, firstBad } : null;
 }

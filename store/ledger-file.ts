@@ -1,6 +1,8 @@
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError, type Delivery } from '../src/ports.js';
+import { accessError } from './file-errors.js';
+import { deliveryProblem } from './shapes.js';
 
 /**
  * The delivery ledger: one JSON line per change of a delivery, appended, so that marking a
@@ -25,7 +27,7 @@ export class LedgerFile {
       text = await readFile(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
+      throw accessError(this.file, err, 'ledger');
     }
     const lines = text.split('\n');
     const byId = new Map<string, Delivery>();
@@ -40,14 +42,19 @@ export class LedgerFile {
         if (i === lines.length - 1) { partial = true; return; }
         throw new StoreError(this.file, `line ${i + 1} is not valid JSON`);
       }
-      if (!d || typeof d.id !== 'string' || typeof d.chatKey !== 'string') throw new StoreError(this.file, `line ${i + 1} is not a delivery record`);
+      const problem = deliveryProblem(d);
+      if (problem) throw new StoreError(this.file, `line ${i + 1} is not a delivery record: ${problem}`);
       byId.set(d.id, d);
     });
     this.lines = lines.filter((l) => l.trim()).length;
     const kept = keepLatest([...byId.values()]);
-    if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
-    else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
-    else if (text.length > 0 && !text.endsWith('\n')) await this.replace(text + '\n');
+    try {
+      if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
+      else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
+      else if (text.length > 0 && !text.endsWith('\n')) await this.replace(text + '\n');
+    } catch (err) {
+      throw accessError(this.file, err, 'ledger', 'write');
+    }
     return kept;
   }
 

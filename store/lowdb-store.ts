@@ -1,10 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreError, type Chat, type Delivery, type ItemChange, type NewsStore, type SourceHealth } from '../src/ports.js';
-import { ItemsFileWriter, readItemsFile } from './items-file.js';
+import { accessError, StoreAccessError } from './file-errors.js';
+import { itemAt, ItemsFileWriter, readItemsFile } from './items-file.js';
 import { LedgerFile } from './ledger-file.js';
+import { duplicateIdProblem, stateProblem } from './shapes.js';
 import { emptyState, StoreState, type StateData } from './state.js';
 
 /** The three files of a store at `dbPath` (NEWSBOT_DB). */
@@ -13,38 +15,53 @@ export function storeFiles(dbPath: string) {
   return { state: dbPath, items: `${base}.items.json`, ledger: `${base}.ledger.jsonl`, lock: `${base}.lock` };
 }
 
-function parser<T>(file: string, check: (data: any) => string | null) {
-  return (text: string): T => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      throw new StoreError(file, text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty');
-    }
-    const problem = check(data);
-    if (problem) throw new StoreError(file, problem);
-    return data as T;
-  };
+/**
+ * The chats and sources at `file`, checked (shapes.ts); an empty state when there is no file.
+ * Read here rather than by lowdb, so that a file that cannot be read is a StoreError too.
+ */
+async function readStateFile(file: string): Promise<StateData> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    throw accessError(file, err, 'state');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new StoreError(file, text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty');
+  }
+  const problem = stateProblem(data);
+  if (problem) throw new StoreError(file, problem);
+  return data as StateData;
 }
-
-const checkState = (d: any) =>
-  !d || typeof d !== 'object' || typeof d.chats !== 'object' || typeof d.sources !== 'object' ? 'it does not hold {"chats", "sources"}' : null;
 
 /**
  * The embedded store on lowdb. Items live apart from chats and sources, so a subscription
  * change rewrites a small file and never the archive; deliveries go to an append-only ledger.
  * Every file is written whole to a temporary file and renamed (lowdb's steno for the state,
- * ItemsFileWriter for the archive), so a crash leaves the old or the new file, never half of one. A file that cannot be read stops the
- * opening with a StoreError, before anything could write over it.
+ * ItemsFileWriter for the archive), so a crash leaves the old or the new file, never half of one. A file that cannot be read,
+ * or holds data of the wrong shape (shapes.ts), stops the opening with a StoreError naming it and what to do, before
+ * anything could write over it.
  */
 export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   const files = storeFiles(dbPath);
-  await mkdir(path.dirname(path.resolve(dbPath)), { recursive: true });
-  const stateDb = new Low<StateData>(new DataFile<StateData>(files.state, { parse: parser<StateData>(files.state, checkState), stringify: (d) => JSON.stringify(d, null, 2) }), emptyState());
+  if (/[\\/]$/.test(dbPath)) throw new StoreAccessError(dbPath, 'it names a folder, not a file', `NEWSBOT_DB names a folder; set it to a file path such as ${path.join(dbPath, 'newsbot.json')}.`);
+  try {
+    await mkdir(path.dirname(path.resolve(dbPath)), { recursive: true });
+  } catch (err) {
+    throw accessError(dbPath, err, 'state', 'mkdir');
+  }
   const itemsData = await readItemsFile(files.items);
-  await stateDb.read();
+  const stateData = await readStateFile(files.state);
+  const stateDb = new Low<StateData>(new DataFile<StateData>(files.state, { parse: JSON.parse, stringify: (d) => JSON.stringify(d, null, 2) }), stateData);
+  const s = new StoreState(itemsData, stateDb.data);
+  // Two items with one id: the map of ids is short of an entry. Checked before the ledger, which opening may compact.
+  if (s.byId.size !== itemsData.items.length) throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
   const { ledger, deliveries } = await LedgerFile.open(files.ledger);
-  const s = new StoreState(itemsData, stateDb.data, deliveries);
+  for (const d of deliveries) s.deliveryById.set(d.id, d);
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
   const archive = new ItemsFileWriter(files.items, () => s.itemsData);
 
