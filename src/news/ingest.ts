@@ -1,5 +1,5 @@
 import type { Tagger } from '../places/tagger.js';
-import type { NewsStore, SourceHealth } from '../ports.js';
+import { StoreError, type NewsStore, type SourceHealth } from '../ports.js';
 import type { NewsIndex } from '../search/news-index.js';
 import { FetchError, fetchSource, isUrl, type FetchOptions } from './fetch.js';
 import type { NewsItem, TaggedItem } from './item.js';
@@ -159,9 +159,12 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
       h.failures = 0;
       delete h.nextTryAt;
     } catch (err) {
-      if (!(err instanceof FetchError || err instanceof ParseError)) throw err;
-      report = { source, ok: false, read: 0, added: 0, updated: 0, warnings: [], error: err.message };
-      h.lastError = err.message;
+      // A store that cannot write stops everything; anything else is this source's fault (a
+      // parser meeting a shape it did not foresee included): reported, and the others go on.
+      if (err instanceof StoreError) throw err;
+      const message = err instanceof FetchError || err instanceof ParseError ? err.message : `could not be read (${(err as Error)?.message ?? String(err)})`;
+      report = { source, ok: false, read: 0, added: 0, updated: 0, warnings: [], error: message };
+      h.lastError = message;
       h.lastErrorAt = now.toISOString();
       h.failures = (h.failures ?? 0) + 1;
       h.nextTryAt = new Date(now.getTime() + backoffMinutes(deps.pollMinutes ?? 60, h.failures) * 60_000).toISOString();

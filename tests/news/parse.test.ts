@@ -335,6 +335,20 @@ describe('items without a title', () => {
 });
 
 describe('Atom (RFC 4287)', () => {
+  it('an <entry> or <item> holding only text is passed over; the real ones are read', () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+      <entry>just some text</entry>
+      <entry><title>Remittances to Haiti rise</title><link href="https://a.org/h"/><updated>2021-03-20T09:00:00Z</updated></entry>
+      <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Panama <b>opens</b> a labour office</div></title><link href="https://a.org/p"/></entry>
+    </feed>`;
+    expect(read(atom).items.map((i) => [i.title, i.url])).toEqual([
+      ['Remittances to Haiti rise', 'https://a.org/h'],
+      ['Panama opens a labour office', 'https://a.org/p'],
+    ]);
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>text</item><item><title>Cuba and Mexico sign</title></item></channel></rss>';
+    expect(read(rss).items.map((i) => i.title)).toEqual(['Cuba and Mexico sign']);
+  });
+
   it('type="xhtml" titles, summaries and content keep their words in order, inline markup gone, blocks on lines of their own', () => {
     const { parsed, items } = read(fixture('atom-xhtml.xml'));
     expect(parsed.format).toBe('atom');

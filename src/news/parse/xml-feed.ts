@@ -53,7 +53,7 @@ export function parseRss(body: string): RawItem[] {
   const channel = doc.rss?.channel ?? doc['rdf:RDF']?.channel;
   if (!channel) throw new ParseError('malformed', 'not an RSS 2.0 document: no <rss><channel>');
   const lang = text(channel.language) || null;
-  const items: any[] = doc.rss?.channel?.item ?? doc['rdf:RDF']?.item ?? [];
+  const items: any[] = (doc.rss?.channel?.item ?? doc['rdf:RDF']?.item ?? []).filter((it: unknown) => it && typeof it === 'object');
   return items.map((it) => {
     const guid = it.guid;
     const link = text(it.link) || (attr(guid, 'isPermaLink') !== 'false' && /^https?:/.test(text(guid)) ? text(guid) : '');
@@ -109,16 +109,18 @@ export function parseAtom(body: string): RawItem[] {
   const lang = attr(feed, 'xml:lang') ?? null;
   const entries: any[] = feed.entry ?? [];
   const xhtml = /type\s*=\s*["']xhtml["']/.test(body) ? xhtmlParts(body) : [];
-  return entries.map((e, i) => {
-    const links: any[] = e.link ?? [];
+  // An <entry> holding only text parses as a string: no entry of ours (its index still counts for xhtml).
+  return entries.flatMap((e, i): RawItem[] => {
+    if (!e || typeof e !== 'object') return [];
+    const links: any[] = Array.isArray(e.link) ? e.link : [];
     const alt = links.find((l) => !attr(l, 'rel') || attr(l, 'rel') === 'alternate') ?? links[0];
     const x = xhtml[i] ?? {};
-    return {
+    return [{
       title: x.title ?? rich(e.title),
       summary: e.summary !== undefined ? (x.summary ?? rich(e.summary)) : (x.content ?? rich(e.content)),
       date: parseDate(text(e.published) || text(e.updated)),
       url: attr(alt, 'href') ?? null,
       lang: attr(e, 'xml:lang') ?? lang,
-    };
+    }];
   });
 }
