@@ -35,9 +35,11 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   const due = dueDigests(deps.store.chats(), deliveries, now, deps.defaultSchedule);
   const finished = lastDeliveredByChat(deliveries);
   const floor = Math.min(...due.map((d) => digestFloor(d.chat, finished.get(d.chat.key)?.toSeq ?? 0)));
-  const recent = due.length ? recentByPlace(deps.store.items(), floor) : new Map();
+  // The items as they are now: what a poll adds while this run sends belongs to the next digest
+  // of every chat, not to the window of those whose turn comes after it.
+  const items = deps.store.items().slice();
+  const recent = due.length ? recentByPlace(items, floor) : new Map();
   const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
-  const items = deps.store.items();
   let byId: Map<string, NewsItem> | undefined;
   const itemById = (id: string) => (byId ??= new Map(items.map((i) => [i.id, i]))).get(id);
 

@@ -15,9 +15,13 @@ function recorder() {
   const sent: { to: string; reply: Reply; text: string }[] = [];
   const faults = new Map<string, DeliveryError[]>();
   let parts = 1;
+  let onFirstSend: (() => Promise<unknown>) | undefined;
   const notifier: Notifier = {
     platform: 'telegram',
     async send(to: ChatAddress, reply: Reply, opts?: SendOptions) {
+      const hook = onFirstSend;
+      onFirstSend = undefined;
+      await hook?.();
       const f = faults.get(to.chatId)?.shift();
       if (f) throw f;
       const ids: string[] = [];
@@ -34,6 +38,7 @@ function recorder() {
     notifier, sent,
     fail: (chatId: string, ...errs: DeliveryError[]) => faults.set(chatId, errs),
     setParts: (n: number) => (parts = n),
+    duringFirstSend: (f: () => Promise<unknown>) => (onFirstSend = f),
   };
 }
 
@@ -56,6 +61,20 @@ const MONDAY = '2026-11-30T15:00:10Z';
 const NEXT_MONDAY = '2026-12-07T15:00:10Z';
 
 describe('weekly digests', () => {
+  it('an item that arrives while a run is sending comes in the next digest of every chat, once', async () => {
+    const { r, run, add, subscribe } = await setup();
+    const chats = Array.from({ length: 40 }, (_, i) => String(100 + i));
+    for (const id of chats) await subscribe(id, 'subscribe Honduras');
+    await add([{ title: 'Honduras signs a mobility agreement', date: '2026-11-24' }]);
+    r.duringFirstSend(() => add([{ title: 'Honduran nurses arrive in Canada', date: '2026-11-30' }], '2026-11-30T15:00:20Z'));
+    expect(await run(MONDAY)).toMatchObject({ due: 40, sent: 40 });
+    await run(NEXT_MONDAY);
+    for (const id of chats) {
+      const got = r.sent.filter((s) => s.to === id).map((s) => s.reply.items?.map((i) => i.title));
+      expect(got, id).toEqual([['Honduras signs a mobility agreement'], ['Honduran nurses arrive in Canada']]);
+    }
+  });
+
   it('hold only what arrived after subscribing, matching the places, newest first; nothing new sends nothing', async () => {
     const { r, run, add, subscribe } = await setup();
     await subscribe('1', 'subscribe Honduras');
