@@ -70,6 +70,13 @@ export function dueDigests(chats: readonly Chat[], deliveries: readonly Delivery
     if (dueAt.getTime() <= since) continue;
     const last = latestByChat.get(chat.key);
     if (last && Date.parse(last.dueAt) > dueAt.getTime()) continue;
+    // An earlier digest cut short after some of its messages went out is finished first: the
+    // next one starts after it, and its items are not sent again.
+    if (last && Date.parse(last.dueAt) < dueAt.getTime() && last.state !== 'sent' && last.state !== 'empty' && last.sent.length > 0) {
+      if (last.state === 'failed' && now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)) continue;
+      due.push({ chat, schedule, dueAt: new Date(last.dueAt), resume: last });
+      continue;
+    }
     if (last && Date.parse(last.dueAt) === dueAt.getTime()) {
       if (last.state === 'sent' || last.state === 'empty') continue;
       if (last.state === 'failed' && now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)) continue;

@@ -178,6 +178,29 @@ describe('weekly digests', () => {
     expect(core.store.deliveries()[0]).toMatchObject({ state: 'sent', sent: ['earlier-1', '1-0', '1-1'] });
   });
 
+  it('a digest cut short and still unfinished when the next week comes is finished first, then the new one, nothing sent twice', async () => {
+    const { core, r, run, add, subscribe } = await setup();
+    await subscribe('1', 'subscribe HN');
+    await add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
+    r.setParts(3);
+    const item = core.store.items().at(-1)!;
+    // two of three messages out, then a 502 that outlasted the week
+    await core.store.saveDelivery({
+      id: 'telegram:1@2026-11-30T15:00:00.000Z', chatKey: 'telegram:1', dueAt: '2026-11-30T15:00:00.000Z', fromSeq: 0, toSeq: item.seq,
+      itemIds: [item.id], more: 0, sent: ['earlier-1', 'earlier-2'], parts: 3, state: 'failed', error: 'unavailable: HTTP 502', attempts: 9, createdAt: MONDAY, updatedAt: MONDAY,
+    });
+    await add([{ title: 'Honduran diaspora forum', date: '2026-12-03' }], '2026-12-03T00:00:00Z');
+    await run(NEXT_MONDAY);
+    await run('2026-12-07T15:01:10Z');
+    expect(r.sent.map((s) => [s.reply.items?.map((i) => i.title).join(' + '), s.text.match(/part \d\/3/)?.[0]])).toEqual([
+      ['Honduras: a long report', 'part 3/3'],
+      ['Honduran diaspora forum', 'part 1/3'],
+      ['Honduran diaspora forum', 'part 2/3'],
+      ['Honduran diaspora forum', 'part 3/3'],
+    ]);
+    expect((await run('2026-12-07T15:02:10Z')).due).toBe(0);
+  });
+
   it('catch up once after downtime, with everything missed', async () => {
     const { r, run, add, subscribe } = await setup();
     await subscribe('1', 'subscribe HN');
