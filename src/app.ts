@@ -26,6 +26,8 @@ export interface AppOptions {
   memory?: boolean;
   /** local mode's console; off for CLI commands that answer one thing and exit */
   console?: { input: Readable; output: Writable; interactive?: boolean; chatId?: string } | false;
+  /** how often a service refused the scheduler lock asks again (default a minute) */
+  lockRetryMs?: number;
 }
 
 export interface App {
@@ -85,6 +87,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   let stopping = false;
   let release: (() => void) | undefined;
   let scheduler: Scheduler | undefined;
+  let lockRetry: NodeJS.Timeout | undefined;
   const sendDue = (now: Date) =>
     sendDueDigests({ store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping }, now).then((r) => {
       if (r.due) log.info(r, 'digests run');
@@ -108,20 +111,29 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }
       for (const a of adapters) await a.start();
       if (startOpts.scheduler === false) return;
+      const startScheduler = async () => {
+        scheduler = createScheduler({ sendDue, poll: (now) => news.pollDue(config.sources, now), pollMinutes: config.pollMinutes, log });
+        await scheduler.start();
+      };
       const held = lock();
-      if (!held.ok) {
-        log.warn({ owner: held.owner, lock: held.file }, 'another process runs the scheduler for this store');
-        process.stderr.write(
-          `newsbot: another newsbot (pid ${held.owner}) is already sending the digests of this store (lock ${held.file}). ` +
-            'This one answers commands but sends no digests and polls no sources. Stop one of them.\n',
-        );
-        return;
-      }
-      scheduler = createScheduler({ sendDue, poll: (now) => news.pollDue(config.sources, now), pollMinutes: config.pollMinutes, log });
-      await scheduler.start();
+      if (held.ok) return startScheduler();
+      log.warn({ owner: held.owner, lock: held.file }, 'another process runs the scheduler for this store');
+      process.stderr.write(
+        `newsbot: another newsbot (pid ${held.owner}) is already sending the digests of this store (lock ${held.file}). ` +
+          'This one answers commands but sends no digests and polls no sources, and takes over if that one stops. Stop one of them.\n',
+      );
+      // The other may be a `digests send-due` about to finish, or a service that dies: ask again.
+      lockRetry = setInterval(() => {
+        if (stopping || !lock().ok) return;
+        clearInterval(lockRetry);
+        log.warn({ lock: held.file }, 'the other process let go of the store: this one now runs the scheduler');
+        void startScheduler().catch((err) => log.error({ err }, 'could not start the scheduler'));
+      }, opts.lockRetryMs ?? 60_000);
+      lockRetry.unref();
     },
     async stop() {
       stopping = true;
+      clearInterval(lockRetry);
       await scheduler?.stop();
       for (const a of [...adapters].reverse()) await a.stop().catch((err) => log.error({ err, platform: a.platform }, 'adapter stop failed'));
       await http?.close();

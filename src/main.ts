@@ -28,7 +28,20 @@ export async function serve(): Promise<void> {
   const app: App = await createApp(config, {
     console: config.local ? { input: process.stdin, output: process.stdout, interactive } : false,
   });
-  const reports = await app.news.ingestAll(config.sources, new Date());
+  // From here on a signal stops the service gracefully, even while it is still reading its sources.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  // A second service on the store leaves the sources to the first (see App.start).
+  const reports = app.lock().ok ? await app.news.ingestAll(config.sources, new Date()) : [];
   for (const r of reports) {
     if (r.ok) app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
     // In local mode the banner reports a failed source; a log line would say it twice.
@@ -41,17 +54,6 @@ export async function serve(): Promise<void> {
     const t0 = Date.now();
     void app.index.buildText().then(() => app.log.info({ items: app.index.size, ms: Date.now() - t0 }, 'search index ready'));
   };
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'stopping');
-    await app.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 
   if (app.console) {
     const failed = reports.filter((r) => !r.ok).map((r) => `  ${r.source}: ${r.error}`);

@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { ROOT, run, tempDb } from '../helpers/run.js';
 
@@ -59,6 +64,48 @@ describe('one scheduler per store', () => {
     expect(await a.exited).toBe(0);
     // with the service gone, the same command goes through
     expect((await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } })).code).toBe(0);
+  });
+
+  it('a service refused the lock takes over the scheduler once its holder is gone, and reads no sources meanwhile', async () => {
+    const db = tempDb();
+    const holder = spawn('sleep', ['30']);
+    children.push(holder);
+    const files = storeFiles(db);
+    mkdirSync(path.dirname(db), { recursive: true });
+    writeFileSync(files.lock, `${holder.pid}\n`);
+    const app = await createApp(loadConfig({ NEWSBOT_DB: db, LOG_LEVEL: 'silent', NEWS_SOURCES: 'data/sample-items.txt' }), { console: false, lockRetryMs: 50, log: pino({ level: 'silent' }) });
+    try {
+      expect(app.lock().ok).toBe(false);
+      await app.start();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(readFileSync(files.lock, 'utf8').trim()).toBe(String(holder.pid));
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+      const deadline = Date.now() + 5_000;
+      while (readFileSync(files.lock, 'utf8').trim() !== String(process.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(readFileSync(files.lock, 'utf8').trim()).toBe(String(process.pid));
+    } finally {
+      await app.stop();
+    }
+    expect(existsSync(files.lock)).toBe(false);
+  });
+
+  it('SIGTERM while the sources are still being read at start-up: exit 0', async () => {
+    const slow = createServer((_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000));
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+        cwd: ROOT, env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: tempDb(), NEWS_SOURCES: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/feed` }, stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      await new Promise((r) => setTimeout(r, 1500));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
   });
 
   it('stops on SIGTERM: exit 0, lock released', async () => {
