@@ -23,7 +23,6 @@ const chat: Chat = {
   createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z',
 };
 const health: SourceHealth = { source: 'https://example.org/feed', lastFetchAt: 'x', lastSuccessAt: 'x', itemCount: 3, failures: 1, nextTryAt: 'y', etag: '"e"', lastModified: 'z' };
-const isRoot = process.getuid?.() === 0;
 
 async function openError(db: string): Promise<StoreError> {
   const err = await openLowdbStore(db).then(
@@ -125,36 +124,6 @@ describe('store files that cannot be opened', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  // Root reads anything whatever its mode: these run where the tests do not run as root.
-  it.skipIf(isRoot).each([['state file', 'state'], ['item archive', 'items'], ['delivery ledger', 'ledger']] as const)(
-    'an unreadable %s: a StoreError saying permission denied and what to do',
-    async (_what, which) => {
-      const { chmodSync } = await import('node:fs');
-      const d = dir();
-      const db = path.join(d, 'newsbot.json');
-      const file = storeFiles(db)[which];
-      writeFileSync(file, which === 'ledger' ? '' : which === 'items' ? '{"lastSeq":0,"items":[]}' : '{"chats":{},"sources":{}}');
-      chmodSync(file, 0o000);
-      try {
-        const err = await openError(db);
-        expect(err.message).toContain(file);
-        expect(err.message).toMatch(/permission denied to read it.*Fix the permissions .* or set NEWSBOT_DB/);
-      } finally {
-        chmodSync(file, 0o644);
-      }
-    },
-  );
-  it.skipIf(isRoot)('a folder the store cannot be made in: a StoreError saying permission denied', async () => {
-    const { chmodSync } = await import('node:fs');
-    const d = dir();
-    chmodSync(d, 0o500);
-    try {
-      const err = await openError(path.join(d, 'data', 'newsbot.json'));
-      expect(err.message).toMatch(/cannot be created: permission denied/);
-    } finally {
-      chmodSync(d, 0o755);
-    }
-  });
 });
 
 describe('accessError: what each file-system error says (as root, permissions cannot be shown on disk)', () => {
