@@ -31,7 +31,9 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   const run = (kind: keyof typeof busy, fn: (now: Date) => Promise<unknown>, at: Date): Promise<unknown> => {
     if (stopped || busy[kind]) return Promise.resolve();
     busy[kind] = true;
-    const p = fn(at)
+    // Called at once, as before; a throw before the promise exists becomes its rejection, so it
+    // is logged and `busy` is cleared (it used to escape into node-schedule and stop that kind for good).
+    const p = new Promise<unknown>((resolve) => resolve(fn(at)))
       .catch((err) => o.log.error({ err, kind }, 'scheduled run failed'))
       .finally(() => {
         busy[kind] = false;
