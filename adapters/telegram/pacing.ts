@@ -22,6 +22,10 @@ export const realClock: Clock = {
 };
 
 export interface Pacer {
+  /** no limits kept (pacing off, against an unlimited fake): digest messages may go several at once */
+  readonly unlimited?: boolean;
+  /** waits until this chat's own limits allow a message (the overall rate aside) */
+  chatReady(chatId: string): Promise<void>;
   /** waits until a message to this chat may go out. Calls for one chat must not overlap. */
   turn(chatId: string): Promise<void>;
   /**
@@ -41,7 +45,7 @@ interface ChatState {
 const MINUTE = 60_000;
 
 export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Clock = realClock): Pacer {
-  if (opts === false) return { turn: async () => {}, sent: () => {} };
+  if (opts === false) return { unlimited: true, chatReady: async () => {}, turn: async () => {}, sent: () => {} };
   const o = { ...TELEGRAM_PACING, ...opts };
   // Evenly spaced rather than in bursts, with a millisecond to spare: the platform counts on its
   // side of the network, where two sends can arrive closer together than they left.
@@ -72,13 +76,18 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
     }
   };
 
+  const chatReady = async (chatId: string) => {
+    const s = state(chatId);
+    let ready = s.last + o.perChatIntervalMs;
+    if (chatId.startsWith('-') && s.recent.length >= o.groupPerMinute) ready = Math.max(ready, s.recent[s.recent.length - o.groupPerMinute] + MINUTE);
+    const now = clock.now();
+    if (ready > now) await clock.sleep(ready - now);
+  };
+
   return {
+    chatReady,
     async turn(chatId) {
-      const s = state(chatId);
-      let ready = s.last + o.perChatIntervalMs;
-      if (chatId.startsWith('-') && s.recent.length >= o.groupPerMinute) ready = Math.max(ready, s.recent[s.recent.length - o.groupPerMinute] + MINUTE);
-      const now = clock.now();
-      if (ready > now) await clock.sleep(ready - now);
+      await chatReady(chatId);
       // The overall slot is taken only once the chat is ready, so a chat that must wait does not
       // hold up the others.
       const mine = overall.then(async () => {

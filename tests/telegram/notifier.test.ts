@@ -61,6 +61,21 @@ describe('the Telegram notifier', () => {
     for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(150);
   });
 
+  it('paced digest messages leave one at a time, each recorded before the next is sent (a crash doubles at most one)', async () => {
+    s = await setup({ fake: { delayMs: 30 }, adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 } } });
+    const recorded: number[] = [];
+    const record = async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      recorded.push(performance.now());
+    };
+    await Promise.all(Array.from({ length: 6 }, (_, i) => s!.adapter.notifier.send(to(40_000 + i), small, { onPart: record })));
+    const arrivals = s.fake.callsOf('sendMessage').map((c) => c.t).sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(6);
+    recorded.sort((a, b) => a - b);
+    // each message reaches the API only after the one before it was answered and recorded
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThanOrEqual(recorded[i - 1]);
+  });
+
   it('stays under an overall limit the API enforces: 30 a second, no 429', async () => {
     s = await setup({ fake: { rateLimit: { perSecond: 30 } }, adapter: { pacing: {} } });
     const n = 60;
