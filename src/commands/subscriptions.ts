@@ -118,8 +118,10 @@ export function subscriptions(c: Call): Reply {
     lines.push(m.noSubscriptions);
   } else {
     lines.push(m.subscribedTo(placeList(chat.places.map((p) => p.code), c.lang)));
-    lines.push(`${m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone)} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
-    if (chat.state === 'paused') lines.push(m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)));
+    const when = m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone);
+    // A paused chat has no next digest to promise: why it paused is said instead.
+    if (chat.state === 'paused') lines.push(when, m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)));
+    else lines.push(`${when} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
   }
   lines.push(t(c.lang).languageLine);
   const actions: Action[] = chat.places.map((p) => ({ kind: 'unsubscribe', label: m.buttons.unsubscribe(placeName(p.code, c.lang)), command: `${commandWord('unsubscribe', c.lang)} ${p.code}` }));

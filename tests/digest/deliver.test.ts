@@ -133,6 +133,7 @@ describe('weekly digests', () => {
     expect(r.sent.map((s) => s.to)).toEqual(['2']);
     const subs = replyToText(await core.commands.run('subscriptions', tg('1')));
     expect(subs).toMatch(/Paused since 2026-11-30: the bot was blocked in this chat\. /);
+    expect(subs).not.toMatch(/Next digest/);
     // in the chat's language; a reason the catalogs do not know is shown as the platform gave it
     await core.commands.run('language es', tg('1'));
     expect(replyToText(await core.commands.run('subscriptions', tg('1')))).toMatch(/En pausa desde 2026-11-30: el bot fue bloqueado en este chat\. /);
