@@ -8,6 +8,7 @@ import { apologyReply, type CommandService } from '../../src/commands/service.js
 import { t } from '../../src/i18n/index.js';
 import { chatKey, DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
+import { createSeenKeys } from '../../src/seen-keys.js';
 import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
 import type { CallbackCodec } from './callback-data.js';
 import { createKeyedQueue } from './keyed-queue.js';
@@ -80,6 +81,14 @@ export function wireBot(w: BotWiring): WiredBot {
   async function migrate(from: number, to: number) {
     if (await moveChat(w.store, address(from), address(to), w.now())) log.info({ from, to }, 'group became a supergroup: its subscription moved with it');
   }
+
+  // Telegram delivers a webhook update again when its answer is slow (a command waiting out a
+  // 429): the same update_id is not run twice.
+  const seen = createSeenKeys();
+  bot.use((ctx, next) => {
+    if (!seen.seen(String(ctx.update.update_id))) return next();
+    log.debug({ updateId: ctx.update.update_id }, 'Telegram update delivered again: already handled');
+  });
 
   // One chat's updates in the order they came (subscribe, then subscriptions, sees the subscription).
   bot.use((ctx, next) => inOrder.run(String(ctx.chat?.id ?? ctx.from?.id ?? ''), () => next()));

@@ -92,6 +92,11 @@ describe('webhook mode', () => {
     // delivered as Telegram does: POSTed with the secret header
     expect(await s.fake.deliver(message(privateChat(users.bob), users.bob, '/latest 1'))).toBe(200);
     expect(s.texts(users.bob.id)[0]).toMatch(/^Latest news/);
+    // the same update delivered again (Telegram retries a slow answer) is not run twice
+    const update = message(privateChat(users.dan), users.dan, '/subscribe Honduras');
+    expect(await s.fake.deliver(update)).toBe(200);
+    expect(await s.fake.deliver(update)).toBe(200);
+    expect(s.texts(users.dan.id)).toHaveLength(1);
   });
 
   it('answers 403 to a wrong or missing secret, and no handler runs', async () => {
