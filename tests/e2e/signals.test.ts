@@ -1,0 +1,98 @@
+/**
+ * `npm start` stopped by SIGINT (Ctrl-C), as the README says: "SIGINT and SIGTERM stop the
+ * service gracefully: no new work, the digest in hand finished, the store flushed, exit code 0".
+ * (SIGTERM on an idle service is in scheduler-lock.test.ts.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeFiles } from '../../store/lowdb-store.js';
+import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
+import { ROOT, tempDb } from '../helpers/run.js';
+
+const children: ChildProcess[] = [];
+let fake: FakeTelegramApi | undefined;
+afterEach(async () => {
+  children.splice(0).forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL'));
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Service {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** resolves once standard output or error matches */
+  waitFor(stream: 'stdout' | 'stderr', re: RegExp): Promise<void>;
+}
+
+/** Starts the service with standard input held open (as a terminal would) and its own environment. */
+function startService(env: Record<string, string>): Service {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const out = { stdout: '', stderr: '' };
+  const waiters: { stream: 'stdout' | 'stderr'; re: RegExp; resolve: () => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) if (w.re.test(out[w.stream])) waiters.splice(waiters.indexOf(w), 1) && w.resolve();
+  };
+  child.stdout!.on('data', (d) => ((out.stdout += d), check()));
+  child.stderr!.on('data', (d) => ((out.stderr += d), check()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+  return {
+    child, exited,
+    stdout: () => out.stdout,
+    stderr: () => out.stderr,
+    waitFor: (stream, re) =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ stream, re, resolve });
+        check();
+        void exited.then(({ code, signal }) => reject(new Error(`exited (${code ?? signal}) before ${re}: ${out.stderr}`)));
+      }),
+  };
+}
+
+describe('SIGINT', () => {
+  it('an idle service in local mode: exit 0, lock released', async () => {
+    const db = tempDb();
+    const s = startService({ NEWSBOT_DB: db });
+    await s.waitFor('stderr', /local mode/);
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
+    s.child.kill('SIGINT');
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+    expect(s.stderr()).not.toMatch(/Error|at .*\.ts:\d+/);
+  });
+
+  it('after a command changed the store: the change is on disk when it exits 0', async () => {
+    const db = tempDb();
+    const s = startService({ NEWSBOT_DB: db });
+    await s.waitFor('stderr', /local mode/);
+    s.child.stdin!.write('subscribe Honduras\n');
+    await s.waitFor('stdout', /now subscribed to Honduras/);
+    s.child.kill('SIGINT');
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+    const state = JSON.parse(readFileSync(db, 'utf8'));
+    expect(state.chats['console:local'].places.map((p: { code: string }) => p.code)).toEqual(['HN']);
+  });
+
+  it('with a platform adapter and the HTTP listener: exit 0, lock released, the listener closed', async () => {
+    fake = await startFakeTelegram({ pollHoldMs: 100 });
+    const db = tempDb();
+    const s = startService({ NEWSBOT_DB: db, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, PORT: '0', LOG_LEVEL: 'info' });
+    await s.waitFor('stderr', /"msg":"service ready"/);
+    const port = Number(/"port":(\d+)/.exec(s.stderr())![1]);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    await fake.waitForCall((c) => c.method === 'getUpdates');
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
+    s.child.kill('SIGINT');
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    expect(s.stderr()).toMatch(/"signal":"SIGINT".*"msg":"stopping"/);
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
