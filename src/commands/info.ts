@@ -41,7 +41,7 @@ export function sources(c: Call): Reply {
   const lines = configured.map((source) => {
     const h = health.get(source);
     const parts = [m.sourceLine(source, h?.itemCount ?? 0)];
-    parts.push(h?.lastSuccessAt ? m.sourceOk(when(h.lastSuccessAt)) : m.sourceNever);
+    parts.push(h?.lastSuccessAt ? m.sourceOk(when(h.lastSuccessAt)) : h?.lastFetchAt ? m.sourceNeverRead : m.sourceNever);
     if (h?.lastError && h.lastErrorAt && (!h.lastSuccessAt || h.lastErrorAt >= h.lastSuccessAt)) parts.push(m.sourceError(when(h.lastErrorAt), h.lastError));
     if (h?.nextTryAt && h.failures > 0) parts.push(m.sourceNextTry(when(h.nextTryAt)));
     return `• ${parts.join('; ')}`;

@@ -113,9 +113,10 @@ export const en = {
   previewNoSubscription: 'This chat has no subscriptions, so it gets no digest. Try: subscribe Honduras',
 
   sourcesHeading: 'News sources',
-  sourceLine: (name: string, items: number) => `${name}: ${items} items`,
-  sourceOk: (when: string) => `last fetched ${when}`,
+  sourceLine: (name: string, items: number) => `${name}: ${items} ${items === 1 ? 'item' : 'items'}`,
+  sourceOk: (when: string) => `last read ${when}`,
   sourceNever: 'not fetched yet',
+  sourceNeverRead: 'never read successfully',
   sourceError: (when: string, err: string) => `last error ${when}: ${err}`,
   sourceNextTry: (when: string) => `next try ${when}`,
   noSources: 'No sources are configured (NEWS_SOURCES).',

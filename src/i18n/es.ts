@@ -113,9 +113,10 @@ export const es: Catalog = {
   previewNoSubscription: 'Este chat no tiene suscripciones, así que no recibe resúmenes. Pruebe: suscribir Honduras',
 
   sourcesHeading: 'Fuentes de noticias',
-  sourceLine: (name, items) => `${name}: ${items} noticias`,
+  sourceLine: (name, items) => `${name}: ${items} ${items === 1 ? 'noticia' : 'noticias'}`,
   sourceOk: (when) => `última lectura ${when}`,
   sourceNever: 'todavía sin leer',
+  sourceNeverRead: 'nunca leída con éxito',
   sourceError: (when, err) => `último error ${when}: ${err}`,
   sourceNextTry: (when) => `próximo intento ${when}`,
   noSources: 'No hay fuentes configuradas (NEWS_SOURCES).',

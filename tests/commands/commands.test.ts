@@ -162,7 +162,7 @@ describe('commands in English', () => {
   it('sources, help, help <command>, and unknown commands with a suggestion', async () => {
     const { commands, store } = await makeCore();
     await store.saveSource({ source: 'data/sample-items.txt', itemCount: 10, failures: 0, lastSuccessAt: NOW.toISOString() });
-    expect(replyToText(await commands.run('sources', ctx()))).toMatch(/data\/sample-items\.txt: 10 items; last fetched 2026-11-28 04:00 UTC/);
+    expect(replyToText(await commands.run('sources', ctx()))).toMatch(/data\/sample-items\.txt: 10 items; last read 2026-11-28 04:00 UTC/);
     expect(replyToText(await commands.run('help', ctx()))).toMatch(/country <name or code>/);
     expect(replyToText(await commands.run('help country', ctx()))).toMatch(/^Items about those countries or regions\n\nUsage: country[\s\S]*country costa rica/);
     expect(replyToText(await commands.run('help frob', ctx()))).toMatch(/^Migration news: commands\n\nI don't know the command "frob"\.\n\n• latest/);

@@ -123,7 +123,7 @@ describe('fetching sources over HTTP', () => {
     await c.news.pollDue([src], new Date(NOW.getTime() + 121 * 60_000));
     expect(hits.get('/error')!.length).toBe(before + 1);
     const text = replyToText(await createCore({ store: c.store, defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [src] }).commands.run('sources', { address: { platform: 'console', chatId: 'x' } }));
-    expect(text).toMatch(/\/error: 0 items; not fetched yet; last error 2026-11-28 06:01 UTC: HTTP 500 Internal Server Error; next try/);
+    expect(text).toMatch(/\/error: 0 items; never read successfully; last error 2026-11-28 06:01 UTC: HTTP 500 Internal Server Error; next try/);
   });
 });
 
