@@ -1,7 +1,8 @@
 import { commandWord } from './grammar.js';
-import { formatDay, t } from '../i18n/index.js';
+import { formatDay, listOf, t } from '../i18n/index.js';
 import type { Action, Reply } from '../reply.js';
-import type { Page } from '../search/news-index.js';
+import { topicKey, type Page } from '../search/news-index.js';
+import { tagTopics } from '../news/topics.js';
 import { parseSince, splitSince } from './args.js';
 import type { Call } from './context.js';
 import { usageReply } from './usage.js';
@@ -74,6 +75,12 @@ export async function search(c: Call): Promise<Reply> {
   const q = c.args.trim().replace(/^["'“”«»]+|["'“”«»]+$/g, '').trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
   const page = await c.deps.index.search(q, { limit: PAGE, offset: c.offset });
-  if (page.total === 0) return info([m.noHits(q)]);
-  return pageReply(c, m.searchHeading(q), page, PAGE);
+  if (page.total > 0) return pageReply(c, m.searchHeading(q), page, PAGE);
+  // Words that name a topic ("reclutamiento ético", "remittances") find its items in either
+  // language, by the topic tags, when no item has the words themselves.
+  const topics = tagTopics(q);
+  const byTopic = topics.length ? c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset }) : undefined;
+  if (!byTopic?.total) return info([m.noHits(q)]);
+  const reply = pageReply(c, m.searchHeading(q), byTopic, PAGE);
+  return { ...reply, paragraphs: [m.byTopic(q, listOf(c.lang, topics.map((tp) => m.topicNames[tp] ?? tp))), ...(reply.paragraphs ?? [])] };
 }

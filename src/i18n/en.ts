@@ -61,6 +61,11 @@ export const en = {
   badSince: (text: string) => `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
   badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
   searchHeading: (q: string) => `Search: "${q}"`,
+  byTopic: (q: string, topics: string) => `No item has the words "${q}"; these are about ${topics}:`,
+  topicNames: {
+    'ethical-recruitment': 'ethical recruitment', 'labour-rights': 'labour rights', 'covid-19': 'COVID-19', diaspora: 'the diaspora',
+    remittances: 'remittances', return: 'return and reintegration', trafficking: 'trafficking and smuggling', integration: 'integration',
+  } as Record<string, string>,
   noHits: (q: string) => `Nothing found for "${q}". Try fewer words, other words, or the other language (recruitment / reclutamiento).`,
   searchNeedsWords: 'Tell me what to search for.',
 

@@ -62,6 +62,11 @@ export const es: Catalog = {
   badSince: (text) => `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde 30 dias o desde marzo 2021.`,
   badCount: (text) => `«${text}» no es un número del 1 al 20.`,
   searchHeading: (q) => `Búsqueda: «${q}»`,
+  byTopic: (q, topics) => `Ninguna noticia tiene las palabras «${q}»; estas tratan de ${topics}:`,
+  topicNames: {
+    'ethical-recruitment': 'reclutamiento ético', 'labour-rights': 'derechos laborales', 'covid-19': 'COVID-19', diaspora: 'la diáspora',
+    remittances: 'remesas', return: 'retorno y reintegración', trafficking: 'trata y tráfico de personas', integration: 'integración',
+  },
   noHits: (q) => `No encontré nada para «${q}». Pruebe con menos palabras, otras palabras o el otro idioma (reclutamiento / recruitment).`,
   searchNeedsWords: 'Dígame qué buscar.',
 

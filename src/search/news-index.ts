@@ -30,6 +30,15 @@ type SeqList = number[];
  * first, the same per place key, and a full-text index. The lists hold seqs and are ordered by
  * a rank per seq, so sorting, merging and counting touch numbers rather than items.
  */
+/** The list a topic's items are kept in, beside the places' lists: `#remittances`. */
+export const topicKey = (topic: string) => `#${topic}`;
+
+/** Every list an item belongs in: its places and its topics. */
+function forEachListKey(it: NewsItem, fn: (key: string) => void): void {
+  for (const k of placeKeys(it)) fn(k);
+  for (const t of it.topics) fn(topicKey(t));
+}
+
 export class NewsIndex {
   private readonly byId = new Map<string, NewsItem>();
   private readonly bySeq: NewsItem[] = [];
@@ -119,11 +128,11 @@ export class NewsIndex {
 
   private list(it: NewsItem): void {
     this.newest.splice(this.place(this.newest, it.seq), 0, it.seq);
-    for (const k of placeKeys(it)) {
+    forEachListKey(it, (k) => {
       let list = this.byPlace.get(k);
       if (!list) this.byPlace.set(k, (list = []));
       list.splice(this.place(list, it.seq), 0, it.seq);
-    }
+    });
   }
 
   private unlist(it: NewsItem): void {
@@ -132,7 +141,7 @@ export class NewsIndex {
       if (i >= 0) list!.splice(i, 1);
     };
     drop(this.newest);
-    for (const k of placeKeys(it)) drop(this.byPlace.get(k));
+    forEachListKey(it, (k) => drop(this.byPlace.get(k)));
   }
 
   /**
@@ -146,11 +155,11 @@ export class NewsIndex {
     for (let i = 0; i < n; i++) this.newest[n - 1 - i] = ranks[i] % SEQ_SPACE;
     this.byPlace = new Map();
     for (const seq of this.newest) {
-      for (const k of placeKeys(this.bySeq[seq])) {
+      forEachListKey(this.bySeq[seq], (k) => {
         const list = this.byPlace.get(k);
         if (list) list.push(seq);
         else this.byPlace.set(k, [seq]);
-      }
+      });
     }
   }
 
@@ -246,6 +255,6 @@ export class NewsIndex {
 
   /** Place keys by how many items they have, most first. */
   placeCounts(): [string, number][] {
-    return [...this.byPlace.entries()].map(([k, l]) => [k, l.length] as [string, number]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return [...this.byPlace.entries()].map(([k, l]) => [k, l.length] as [string, number]).filter(([k, n]) => n > 0 && !k.startsWith('#')).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 }

@@ -91,6 +91,11 @@ describe('commands in English', () => {
     expect(await first('ÉTICA')).toBe('Reclutamiento ético en Guatemala');
     expect(await first('diaspora')).toMatch(/diaspora organizations/);
     expect(replyToText(await commands.run('search zzzqqq', ctx()))).toMatch(/Nothing found/);
+    // words that name a topic find its items in the other language when none has the words
+    const { commands: english } = await makeCore();
+    const topical = await english.run('buscar reclutamiento ético', ctx('es-reader'));
+    expect(topical.items?.map((i) => i.title)).toEqual(['Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras']);
+    expect(topical.paragraphs?.[0]).toBe('Ninguna noticia tiene las palabras «reclutamiento ético»; estas tratan de reclutamiento ético:');
     // quotes around a phrase are not part of it
     expect((await commands.run('search "ethical recruitment"', ctx())).heading).toBe('Search: "ethical recruitment"');
     expect(replyToText(await commands.run('search', ctx()))).toMatch(/Usage: search/);
