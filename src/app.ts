@@ -62,8 +62,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const wantsHttp = config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
   const http = wantsHttp ? createHttpListener(log) : undefined;
+  // The configured sources, in order, each with its health (none yet for one never fetched);
+  // the conditional-GET validators are the fetcher's business, not a reader's.
+  const sourceHealth = () => {
+    const health = new Map(store.sources().map((h) => [h.source, h]));
+    return config.sources.map((source) => {
+      const { etag: _etag, lastModified: _lastModified, ...h } = health.get(source) ?? { source, itemCount: 0, failures: 0 };
+      return h;
+    });
+  };
   http?.route('/healthz', (_req, res) => {
-    const body = { ok: true, items: index.size, sources: store.sources(), adapters: adapters.map((a) => a.platform) };
+    const body = { ok: true, items: index.size, sources: sourceHealth(), adapters: adapters.map((a) => a.platform) };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
 

@@ -85,6 +85,21 @@ describe('GET /healthz', () => {
       nextTryAt: new Date(NOW.getTime() + 60 * MIN).toISOString(),
     });
     expect(b.lastSuccessAt).toBeUndefined();
+    // what the fetcher keeps for conditional GETs is not shown
+    expect(g.etag).toBeUndefined();
+  });
+
+  it('lists the configured sources, in order: one never fetched yet is there, one no longer configured is not', async () => {
+    const good = `${base}/good.xml`;
+    const db = tempDb();
+    const first = await createApp(loadConfig({ NEWSBOT_DB: db, NEWS_SOURCES: good }), { console: false, log: silent });
+    await first.news.ingestAll([good], NOW);
+    await first.stop();
+    const later = `${base}/later.xml`;
+    app = await createApp(loadConfig({ NEWSBOT_DB: db, PORT: '0', NEWS_SOURCES: later }), { console: false, log: silent });
+    await app.start();
+    const { body } = await getHealth(app);
+    expect(body.sources).toEqual([{ source: later, itemCount: 0, failures: 0 }]);
   });
 
   it('follows the sources as they change: a broken source that recovers shows its success, its items, and no next try', async () => {
