@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import { acquireLock } from '../store/lock-file.js';
+import { acquireLock, liveLockOwner } from '../store/lock-file.js';
 import { openLowdbStore, storeFiles } from '../store/lowdb-store.js';
 import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
 import { createScheduler, type Scheduler } from './digest/scheduler.js';
@@ -58,7 +58,11 @@ export interface App {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
   const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath);
-  const { index, tagger, news, commands } = createCore({ store, defaultSchedule: config.defaultSchedule, sources: config.sources, pollMinutes: config.pollMinutes });
+  // A second process on the store (a service started twice by mistake) answers questions but
+  // changes nothing: the one holding the store would write over it.
+  const lockFile = storeFiles(config.dbPath).lock;
+  const writable = () => !!opts.memory || liveLockOwner(lockFile) === undefined;
+  const { index, tagger, news, commands } = createCore({ store, defaultSchedule: config.defaultSchedule, sources: config.sources, pollMinutes: config.pollMinutes, writable });
 
   const wantsHttp = config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
   const http = wantsHttp ? createHttpListener(log) : undefined;

@@ -13,6 +13,8 @@ export interface CoreOptions {
   pollMinutes?: number;
   /** timeout and size cap of source fetches */
   fetch?: FetchOptions;
+  /** false while another process owns the store: changes made here would be overwritten */
+  writable?: () => boolean;
 }
 
 export interface Core {
@@ -34,6 +36,7 @@ export function createCore(o: CoreOptions): Core {
     resolver: createResolver(),
     defaultSchedule: o.defaultSchedule,
     sources: () => o.sources,
+    writable: o.writable,
   });
   return { store: o.store, index, tagger, news, commands };
 }

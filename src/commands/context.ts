@@ -24,6 +24,8 @@ export interface CommandDeps {
   defaultSchedule: Schedule;
   /** the configured sources, in order */
   sources: () => string[];
+  /** false while another process owns the store (changes would be overwritten); always true if absent */
+  writable?: () => boolean;
 }
 
 /** What one handler call sees. */

@@ -45,6 +45,9 @@ export function createCommandService(deps: CommandDeps): CommandService {
     if (MANAGING.has(parsed.name) && ctx.canManage === false) {
       return { kind: 'error', visibility: 'private', paragraphs: [t(lang).adminsOnly] };
     }
+    if (MANAGING.has(parsed.name) && deps.writable && !deps.writable()) {
+      return { kind: 'error', visibility: 'private', paragraphs: [t(lang).storeOwnedElsewhere] };
+    }
     const call: Call = {
       deps,
       ctx,

@@ -41,6 +41,7 @@ export const es: Catalog = {
   apology: 'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
   endOfList: 'Eso era todo: la lista no tiene nada más.',
   nothingMore: 'No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).',
+  storeOwnedElsewhere: 'Otro proceso de newsbot tiene este almacén (el que envía los resúmenes) y sobrescribiría este cambio: hágalo allí, o detenga primero aquel.',
   adminsOnly: 'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.',
 
   unknownPlace: (name) => `No conozco el país o la región «${name}».`,

@@ -42,8 +42,14 @@ describe('one scheduler per store', () => {
     const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
     expect(sd.code).toBe(1);
     expect(sd.stderr).toMatch(/is sending the digests of this store[\s\S]*nothing was sent/);
+    // the second answers questions but makes no changes the first would write over
+    let out = '';
+    b.child.stdout!.on('data', (d) => (out += d));
+    b.child.stdin!.write('subscribe panama\ncountry panama\n');
     b.child.stdin!.end();
     expect(await b.exited).toBe(0);
+    expect(out).toMatch(/Another newsbot process holds this store \(the one that sends the digests\) and would write over this change/);
+    expect(out).toMatch(/News about Panama/);
     expect(existsSync(storeFiles(db).lock)).toBe(true);
   });
 
