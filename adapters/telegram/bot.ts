@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
-import { moveChat, pauseChat } from '../../src/chats.js';
+import { moveChat, pauseChat, resumeChat } from '../../src/chats.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import { parseCommandLine, type CommandName } from '../../src/commands/grammar.js';
 import { apologyReply, type CommandService } from '../../src/commands/service.js';
-import { t } from '../../src/i18n/index.js';
+import { pauseReason, t } from '../../src/i18n/index.js';
 import { chatKey, DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { createSeenKeys } from '../../src/seen-keys.js';
@@ -114,8 +114,8 @@ export function wireBot(w: BotWiring): WiredBot {
   });
 
   // The bot's own membership: removed or blocked, the chat's digests pause at once rather than
-  // at the next send; added to a group, it says what it does there or where the group's
-  // subscription stands (a paused one says how to resume).
+  // at the next send; back in the chat, they resume, and a group is told what it receives (a
+  // new group, what the bot does there).
   bot.on('my_chat_member', async (ctx) => {
     const { chat, from, old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
     const gone = (status: string) => status === 'left' || status === 'kicked';
@@ -126,10 +126,17 @@ export function wireBot(w: BotWiring): WiredBot {
       log.info({ chatId: chat.id, status: after.status }, 'bot removed from a chat');
       return;
     }
-    if (!gone(before.status) || !isGroup(chat)) return;
-    const cctx: CommandContext = { address: address(chat.id), userLanguage: from.language_code, shared: true, now: w.now() };
+    if (!gone(before.status)) return;
+    // Back in the chat (added again, or unblocked): being able to post is what the pause waited for.
+    const was = await resumeChat(w.store, key, w.now());
+    if (was) log.info({ chatId: chat.id, reason: was.pausedReason }, 'bot back in a paused chat: digests resumed');
+    // A channel's readers would all see a greeting; a private chat's person says /start themselves.
+    if (chat.type === 'channel' || (chat.type === 'private' && !was)) return;
+    const cctx: CommandContext = { address: address(chat.id), userLanguage: from.language_code, shared: chat.type !== 'private', now: w.now() };
     const reply = await w.commands.run(w.store.chat(key) ? 'subscriptions' : 'start', cctx);
-    await w.sender.sendParts(String(chat.id), render(reply), { paced: false });
+    const lang = w.commands.languageOf(cctx);
+    const paragraphs = was ? [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])] : reply.paragraphs;
+    await w.sender.sendParts(String(chat.id), render({ ...reply, paragraphs }), { paced: false });
   });
 
   bot.on('callback_query', async (ctx) => {

@@ -132,7 +132,7 @@ describe('a group that becomes a supergroup', () => {
 });
 
 describe("the bot's own membership (my_chat_member)", () => {
-  it('removed from a group: its digests pause at once; added back: it says so and how to resume', async () => {
+  it('removed from a group: its digests pause at once; added back: they resume, and the group is told', async () => {
     s = await setup();
     s.fake.setMember(supergroup.id, users.bob.id, 'administrator');
     await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
@@ -143,9 +143,8 @@ describe("the bot's own membership (my_chat_member)", () => {
     expect(s.fake.sent(supergroup.id)).toHaveLength(sent);
 
     await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
-    expect(s.last(supergroup.id).text).toMatch(/Paused since 2026-\d\d-\d\d: the bot was removed from this chat\. Use subscribe again to resume/);
-    await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
     expect(s.core.store.chat(key(supergroup.id))?.state).toBe('active');
+    expect(s.last(supergroup.id).text).toMatch(/^Subscriptions of this chat\n\nDigests to this chat had been paused \(the bot was removed from this chat\); they are on again\.\n\nWeekly digest about: Honduras/);
   });
 
   it('added to a new group: a welcome in the language of whoever added it', async () => {
@@ -170,5 +169,11 @@ describe("the bot's own membership (my_chat_member)", () => {
     expect(s.core.store.chat(key(channel.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_removed' });
     await s.feed(botMembership(channel, users.bob, 'left', 'administrator'));
     expect(s.fake.callsOf('sendMessage')).toHaveLength(before);
+    // back in the channel: on again, without a post its readers would all see
+    expect(s.core.store.chat(key(channel.id))?.state).toBe('active');
+    // unblocked in the private chat: on again, and the person is told
+    await s.feed(botMembership(dm, users.carla, 'kicked', 'member'));
+    expect(s.core.store.chat(key(dm.id))?.state).toBe('active');
+    expect(s.last(dm.id).text).toMatch(/Los resúmenes a este chat estaban en pausa \(el bot fue bloqueado en este chat\); vuelven a enviarse\./);
   });
 });
