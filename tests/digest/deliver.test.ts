@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import { pauseReason } from '../../src/i18n/index.js';
-import { DeliveryError, type ChatAddress, type Notifier, type Platform, type SendOptions } from '../../src/ports.js';
+import { DeliveryError, type ChatAddress, type Delivery, type Notifier, type Platform, type SendOptions } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
 
@@ -163,33 +163,31 @@ describe('weekly digests', () => {
     expect(r.sent.map((s) => s.to).sort()).toEqual(['1', '2']);
   });
 
-  it('resume a digest cut short from the ledger, without resending the parts that went', async () => {
-    const { core, r, run, add, subscribe } = await setup();
-    await subscribe('1', 'subscribe HN');
-    await add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
-    r.setParts(3);
-    const item = core.store.items().at(-1)!;
-    // as a process killed after the first of three messages leaves it
-    await core.store.saveDelivery({
+  /** Chat 1 subscribed to Honduras, one item, and Monday's three-part digest cut short as the ledger left it. */
+  async function cutShort(left: Pick<Delivery, 'sent' | 'state' | 'attempts'> & Partial<Delivery>) {
+    const s = await setup();
+    await s.subscribe('1', 'subscribe HN');
+    await s.add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
+    s.r.setParts(3);
+    const item = s.core.store.items().at(-1)!;
+    await s.core.store.saveDelivery({
       id: 'telegram:1@2026-11-30T15:00:00.000Z', chatKey: 'telegram:1', dueAt: '2026-11-30T15:00:00.000Z', fromSeq: 0, toSeq: item.seq,
-      itemIds: [item.id], more: 0, sent: ['earlier-1'], parts: 3, state: 'pending', attempts: 1, createdAt: MONDAY, updatedAt: MONDAY,
+      itemIds: [item.id], more: 0, parts: 3, createdAt: MONDAY, updatedAt: MONDAY, ...left,
     });
+    return s;
+  }
+
+  it('resume a digest cut short from the ledger, without resending the parts that went', async () => {
+    // as a process killed after the first of three messages leaves it
+    const { core, r, run } = await cutShort({ sent: ['earlier-1'], state: 'pending', attempts: 1 });
     await run('2026-11-30T15:02:00Z');
     expect(r.sent.map((s) => s.text.match(/part \d\/3/)?.[0])).toEqual(['part 2/3', 'part 3/3']);
     expect(core.store.deliveries()[0]).toMatchObject({ state: 'sent', sent: ['earlier-1', '1-0', '1-1'] });
   });
 
   it('a digest cut short and still unfinished when the next week comes is finished first, then the new one, nothing sent twice', async () => {
-    const { core, r, run, add, subscribe } = await setup();
-    await subscribe('1', 'subscribe HN');
-    await add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
-    r.setParts(3);
-    const item = core.store.items().at(-1)!;
     // two of three messages out, then a 502 that outlasted the week
-    await core.store.saveDelivery({
-      id: 'telegram:1@2026-11-30T15:00:00.000Z', chatKey: 'telegram:1', dueAt: '2026-11-30T15:00:00.000Z', fromSeq: 0, toSeq: item.seq,
-      itemIds: [item.id], more: 0, sent: ['earlier-1', 'earlier-2'], parts: 3, state: 'failed', error: 'unavailable: HTTP 502', attempts: 9, createdAt: MONDAY, updatedAt: MONDAY,
-    });
+    const { r, run, add } = await cutShort({ sent: ['earlier-1', 'earlier-2'], state: 'failed', error: 'unavailable: HTTP 502', attempts: 9 });
     await add([{ title: 'Honduran diaspora forum', date: '2026-12-03' }], '2026-12-03T00:00:00Z');
     await run(NEXT_MONDAY);
     await run('2026-12-07T15:01:10Z');
