@@ -1,15 +1,21 @@
 /**
  * The Slack adapter running for real (Bolt's HTTPReceiver on the shared listener, on an
  * ephemeral port) against the fake Web API, and the signed requests Slack would send it.
+ *
+ * Importing the rig also makes every test of the importing file a test of Slack's Block Kit
+ * limits: after each test (and once more after the file, for answers that came late) it fails if
+ * any fake Slack was sent a message or view Slack would refuse or warn about. A test that sends
+ * such a message on purpose takes its violations with `fake.takeViolations()`.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { afterAll, afterEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
 import type { CommandService } from '../../src/commands/service.js';
 import type { Core } from '../../src/core.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
+import { describeViolation, startFakeSlack, takeUnreportedViolations, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -19,6 +25,15 @@ export const CHANNEL = 'C0NEWS';
 export const USER = 'U0ASKER';
 
 export const silent = (): Logger => pino({ level: 'silent' });
+
+/** Fails when a fake Slack was sent what Slack would refuse or warn about since the last check. */
+export function expectNoSlackViolations(when: string): void {
+  const found = takeUnreportedViolations().map(describeViolation);
+  if (found.length > 0) throw new Error(`Slack would refuse or warn about ${found.length} message(s) sent ${when}:\n${found.map((f) => `  - ${f}`).join('\n')}`);
+}
+
+afterEach(() => expectNoSlackViolations('during this test'));
+afterAll(() => expectNoSlackViolations('after the last test, before the suite closed'));
 
 /** Slack's request signature: v0= and the hex HMAC-SHA256 of v0:<timestamp>:<raw body>. */
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
