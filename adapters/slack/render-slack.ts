@@ -13,7 +13,7 @@ export const LIMITS = {
   headerText: 150,
   contextText: 3000,
   actionsPerBlock: 25,
-  /** Slack truncates `text` beyond 40,000 characters; stay under it even once escaped */
+  /** Slack truncates `text` beyond 40,000 characters: the escaped fallback is cut well under it */
   fallbackText: 30_000,
 } as const;
 
@@ -152,7 +152,17 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
     .map((m) => {
       const text = m.map((u) => u.text).filter(Boolean).join('\n\n');
       // Notifications show the fallback; a message of buttons alone still needs some text.
-      const fallback = text ? escapeEntities(shorten(text, LIMITS.fallbackText)) : '…';
+      const fallback = text ? fallbackOf(text) : '…';
       return { text: fallback, blocks: m.flatMap((u) => u.blocks) };
     });
+}
+
+/**
+ * The fallback as Slack counts it: escaped first (an & becomes five characters), then cut, and
+ * never inside an entity.
+ */
+function fallbackOf(text: string): string {
+  const escaped = escapeEntities(text);
+  if (escaped.length <= LIMITS.fallbackText) return escaped;
+  return `${escaped.slice(0, LIMITS.fallbackText - 1).replace(/&[a-z]*$/, '')}…`;
 }

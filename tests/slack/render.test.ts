@@ -213,4 +213,17 @@ describe('Slack rendering: long results end to end', () => {
     parts.forEach(expectWithinLimits);
     expect(parts.flatMap((p) => p.blocks).filter((b) => b.type === 'context')).toHaveLength(20);
   });
+
+  test('a fallback full of & < > stays under Slack\'s 40,000 characters once escaped, and is not cut inside an entity', () => {
+    const loud = '<&> '.repeat(1200);
+    const reply: Reply = {
+      kind: 'result', visibility: 'public', heading: 'Latest news',
+      items: Array.from({ length: 20 }, (_, i) => ({ ...view(i), title: `Item ${i} ${loud.slice(0, 200)}`, summary: loud })),
+    };
+    for (const part of renderSlack(reply, { audience: 'channel' })) {
+      expect(part.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+      expect(part.text).not.toMatch(/&[a-z]*…$/);
+      expect(part.text.replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[&<>]/);
+    }
+  });
 });
