@@ -168,6 +168,16 @@ describe('the seed listing (data/sample-items.txt)', () => {
 });
 
 describe('listing text', () => {
+  it('a line shaped like a date that is none still starts an item, kept undated, with a warning', () => {
+    const text = 'February 30, 2021\n\nHonduran nurses recruited for Canada\n\nThe programme opens in March.\n\n16 February, 2021\n\nGuatemala opens a labour office\n\nIt serves returnees.\n';
+    const { parsed, items } = read(text, { format: 'text' });
+    expect(items.map((i) => [i.date, i.title])).toEqual([
+      [null, 'Honduran nurses recruited for Canada'],
+      ['2021-02-16', 'Guatemala opens a labour office'],
+    ]);
+    expect(parsed.warnings).toEqual(['line 1: "February 30, 2021" is not a real date; the item after it is kept without one']);
+  });
+
   it('English month names, Sept., ordinals and MM/DD/YYYY; irregular blank lines, U+00A0, trailing spaces, footnotes', () => {
     const body = fixture('listing-en-dates.txt');
     expect(body).toMatch(/\u00a0/);

@@ -60,7 +60,7 @@ export function parseBody(body: string, opts: { format?: Format; contentType?: s
 
 function read(format: Format, body: string, baseUrl: string | undefined): Omit<Parsed, 'format'> {
   switch (format) {
-    case 'text': return { items: parseListingText(body), warnings: [] };
+    case 'text': return parseListingText(body);
     case 'rss': return { items: parseRss(body), warnings: [] };
     case 'atom': return { items: parseAtom(body), warnings: [] };
     case 'jsonfeed': return { items: parseJsonFeed(body), warnings: [] };
