@@ -76,13 +76,18 @@ export function createSender(o: SenderOptions): Sender {
   // Paced (digest) messages leave one at a time, each recorded (onPart) before the next is sent:
   // a crash then leaves at most one message sent and not recorded, the one that may go twice.
   // At Telegram's 30 a second there is time for that; only an unpaced benchmark sends several at once.
-  let pacedTail: Promise<unknown> = Promise.resolve();
+  const takeTurn = createMutex();
 
-  /** One API call with the retries; `paced` waits for the pacer before every attempt. */
-  async function attempt<T>(chatId: string, call: (signal: AbortSignal) => Promise<T>, paced: boolean): Promise<T> {
+  /**
+   * One API call with the retries; `paced` waits for the pacer before every attempt. A digest
+   * message holds `slot` from its first try until it is recorded, except while it waits out a
+   * failure of its own chat (a 5xx, a timeout): the other chats' digests go on meanwhile.
+   */
+  async function attempt<T>(chatId: string, call: (signal: AbortSignal) => Promise<T>, paced: boolean, slot?: Slot): Promise<T> {
     let limited = 0;
     let failed = 0;
     for (;;) {
+      await slot?.hold();
       if (paced) await o.pacer.turn(chatId);
       let err: unknown;
       try {
@@ -107,6 +112,7 @@ export function createSender(o: SenderOptions): Sender {
       if (f.kind === 'transient') {
         if (failed >= retry.backoffMs.length) throw new DeliveryError('unavailable', f.description, { cause: err });
         o.log.warn({ chatId, problem: f.description }, 'Telegram Bot API call failed; trying again');
+        slot?.letGo();
         await clock.sleep(retry.backoffMs[failed++]);
         continue;
       }
@@ -122,7 +128,7 @@ export function createSender(o: SenderOptions): Sender {
     throw new DeliveryError('bad_request', 'description' in f ? f.description : 'message is not modified', { cause: err });
   };
 
-  async function sendOne(chatId: string, r: RenderedReply, i: number, opts: SendPartsOptions): Promise<Message.TextMessage> {
+  async function sendOne(chatId: string, r: RenderedReply, i: number, opts: SendPartsOptions, slot?: Slot): Promise<Message.TextMessage> {
     const part = r.parts[i];
     const base = {
       chat_id: chatIdParam(chatId),
@@ -130,7 +136,7 @@ export function createSender(o: SenderOptions): Sender {
       ...(i === r.parts.length - 1 && r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
       ...(i === 0 && opts.replyTo ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } } : {}),
     };
-    const send = (payload: object) => attempt(chatId, (signal) => o.telegram.callApi('sendMessage', payload as never, { signal: signal as never }) as Promise<Message.TextMessage>, opts.paced);
+    const send = (payload: object) => attempt(chatId, (signal) => o.telegram.callApi('sendMessage', payload as never, { signal: signal as never }) as Promise<Message.TextMessage>, opts.paced, slot);
     try {
       return await send({ ...base, text: part.html, parse_mode: 'HTML' });
     } catch (err) {
@@ -151,20 +157,17 @@ export function createSender(o: SenderOptions): Sender {
       return queue.run(chatId, async () => {
         const ids: string[] = [];
         for (let i = opts.fromPart ?? 0; i < r.parts.length; i++) {
-          const step = async () => {
-            const msg = await sendOne(chatId, r, i, opts);
+          const serial = opts.paced && !o.pacer.unlimited;
+          // The chat's own wait (a second between its messages) is not spent holding the others up.
+          if (serial) await o.pacer.chatReady(chatId);
+          const slot = serial ? createSlot(takeTurn) : undefined;
+          try {
+            const msg = await sendOne(chatId, r, i, opts, slot);
             ids.push(String(msg.message_id));
             await opts.onPart?.(i, String(msg.message_id), r.parts.length);
-          };
-          if (!opts.paced || o.pacer.unlimited) {
-            await step();
-            continue;
+          } finally {
+            slot?.letGo();
           }
-          // The chat's own wait (a second between its messages) is not spent holding the others up.
-          await o.pacer.chatReady(chatId);
-          const mine = pacedTail.then(step);
-          pacedTail = mine.catch(() => {});
-          await mine;
         }
         return ids;
       });
@@ -191,5 +194,36 @@ export function createSender(o: SenderOptions): Sender {
       });
     },
     idle: () => queue.idle(),
+  };
+}
+
+/** Hands out turns one at a time, in the order they were asked for. */
+function createMutex(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const ready = tail;
+    tail = tail.then(() => mine);
+    return ready.then(() => release);
+  };
+}
+
+/** A message's hold on the turn: taken (again) before each try, let go when it waits or is done. */
+interface Slot {
+  hold(): Promise<void>;
+  letGo(): void;
+}
+
+function createSlot(takeTurn: () => Promise<() => void>): Slot {
+  let release: (() => void) | undefined;
+  return {
+    async hold() {
+      release ??= await takeTurn();
+    },
+    letGo() {
+      release?.();
+      release = undefined;
+    },
   };
 }

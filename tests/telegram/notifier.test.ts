@@ -76,6 +76,18 @@ describe('the Telegram notifier', () => {
     for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThanOrEqual(recorded[i - 1]);
   });
 
+  it('while one chat\'s digest waits out a 5xx, the other chats\' digests go on', async () => {
+    s = await setup({ adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 }, retry: { backoffMs: [400] } } });
+    s.fake.fault(41_000, { kind: 'server_error' }, 1);
+    const failing = s.adapter.notifier.send(to(41_000), small);
+    await s.fake.waitForCall((c) => c.method === 'sendMessage' && c.params.chat_id === 41_000);
+    await Promise.all([failing, ...Array.from({ length: 3 }, (_, i) => s!.adapter.notifier.send(to(41_001 + i), small))]);
+    // the failing chat's second try came after the others had gone, not before them
+    const order = s.fake.callsOf('sendMessage').map((c) => c.params.chat_id);
+    expect(order).toEqual([41_000, 41_001, 41_002, 41_003, 41_000]);
+    expect(s.fake.sent(41_000)).toHaveLength(1);
+  });
+
   it('stays under an overall limit the API enforces: 30 a second, no 429', async () => {
     s = await setup({ fake: { rateLimit: { perSecond: 30 } }, adapter: { pacing: {} } });
     const n = 60;
