@@ -109,7 +109,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const lock: App['lock'] = () => {
     if (release) return { ok: true };
     if (opts.memory) return { ok: true };
-    const got = acquireLock(storeFiles(config.dbPath).lock);
+    const got = acquireLock(lockFile);
     if (!got.ok) return got;
     release = got.release;
     return { ok: true };

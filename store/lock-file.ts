@@ -64,11 +64,6 @@ function releaseIfOurs(file: string): void {
 
 /** The pid of a live process holding the lock at `file`, if one does (a stale lock counts as none). */
 export function liveLockOwner(file: string): number | undefined {
-  let owner: number;
-  try {
-    owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-  } catch {
-    return undefined;
-  }
-  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? owner : undefined;
+  const owner = readOwner(file);
+  return owner !== undefined && Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? owner : undefined;
 }

@@ -22,11 +22,7 @@ function shown(v: unknown): string {
 /** `no name` when the field is absent, else `name is not <what> (it is …)`; `at` is the path to `o`, as "address.". */
 const wrong = (o: Obj, name: string, what: string, at = '') => (o[name] === undefined ? `no ${at}${name}` : `${at}${name} is not ${what} (it is ${shown(o[name])})`);
 
-function isStrings(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
-}
+const isStrings = (v: unknown): boolean => Array.isArray(v) && allStrings(v);
 
 /** absent, null or a string: the optional text fields */
 const optString = (v: unknown) => v == null || typeof v === 'string';

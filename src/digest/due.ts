@@ -69,20 +69,18 @@ export function dueDigests(chats: readonly Chat[], deliveries: readonly Delivery
     const since = Math.min(...chat.places.map((p) => Date.parse(p.addedAt)));
     if (dueAt.getTime() <= since) continue;
     const last = latestByChat.get(chat.key);
-    if (last && Date.parse(last.dueAt) > dueAt.getTime()) continue;
-    // An earlier digest cut short after some of its messages went out is finished first: the
-    // next one starts after it, and its items are not sent again.
-    if (last && Date.parse(last.dueAt) < dueAt.getTime() && last.state !== 'sent' && last.state !== 'empty' && last.sent.length > 0) {
+    const lastAt = last ? Date.parse(last.dueAt) : -Infinity;
+    if (lastAt > dueAt.getTime()) continue;
+    // A digest not through yet is resumed: this occurrence's, or an earlier one cut short after
+    // some of its messages went out (finished first, so that the next starts after it and its
+    // items are not sent again). An earlier one that sent nothing is simply superseded.
+    const unfinished = last && last.state !== 'sent' && last.state !== 'empty';
+    if (unfinished && (lastAt === dueAt.getTime() || last.sent.length > 0)) {
       if (last.state === 'failed' && now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)) continue;
-      due.push({ chat, schedule, dueAt: new Date(last.dueAt), resume: last });
+      due.push({ chat, schedule, dueAt: new Date(lastAt), resume: last });
       continue;
     }
-    if (last && Date.parse(last.dueAt) === dueAt.getTime()) {
-      if (last.state === 'sent' || last.state === 'empty') continue;
-      if (last.state === 'failed' && now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)) continue;
-      due.push({ chat, schedule, dueAt, resume: last });
-      continue;
-    }
+    if (lastAt === dueAt.getTime()) continue;
     due.push({ chat, schedule, dueAt });
   }
   return due;
