@@ -49,7 +49,7 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
       out(`${it.date ?? '(no date)'}  [${tags}]  ${it.title}${it.topics.length ? `  {${it.topics.join(', ')}}` : ''}`);
     }
   }
-  if (!opts.json) process.stderr.write(`${items.length} items (${parsed.format})\n`);
+  if (!opts.json) process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${parsed.format})\n`);
 }
 
 /**
