@@ -6,7 +6,10 @@ import { startFakeTelegram } from '../tests/fakes/telegram-api.js';
 
 const i = process.argv.indexOf('--limit');
 const limit = i > 0 ? Number(process.argv[i + 1]) : undefined;
-const fake = await startFakeTelegram({ record: false, rateLimit: limit ? { perSecond: limit, retryAfter: 1 } : undefined });
+const fake = await startFakeTelegram({
+  record: false,
+  rateLimit: limit ? { perSecond: limit, retryAfter: 1 } : undefined,
+});
 process.stdout.write(`${fake.url}\n`);
 // On a line "stats" from the bench, answer with the counts.
 process.stdin.setEncoding('utf8');

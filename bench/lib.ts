@@ -20,7 +20,11 @@ export function percentile(samples: number[], p: number): number {
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 /** Times `fn` `runs` times (after a few warm-up calls) and returns the durations in ms. */
-export async function timeRuns(runs: number, fn: (i: number) => unknown | Promise<unknown>, warmup = 5): Promise<number[]> {
+export async function timeRuns(
+  runs: number,
+  fn: (i: number) => unknown | Promise<unknown>,
+  warmup = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -33,7 +37,14 @@ export async function timeRuns(runs: number, fn: (i: number) => unknown | Promis
 
 export function printTable(rows: Row[]): void {
   const head = ['section', 'measure', 'size', 'value', 'target', 'ok'];
-  const cells = rows.map((r) => [r.section, r.measure, r.size, r.value, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.section,
+    r.measure,
+    r.size,
+    r.value,
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(head));

@@ -18,7 +18,9 @@ const asJson = args.includes('--rows-json');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const unknown = wanted.filter((w) => !(w in sections));
 if (unknown.length) {
-  process.stderr.write(`bench: no section ${unknown.join(', ')}; the sections are ${Object.keys(sections).join(', ')}\n`);
+  process.stderr.write(
+    `bench: no section ${unknown.join(', ')}; the sections are ${Object.keys(sections).join(', ')}\n`,
+  );
   process.exit(2);
 }
 
@@ -28,7 +30,11 @@ if (wanted.length === 1) {
   rows.push(...(await sections[wanted[0]]()));
 } else {
   for (const name of wanted.length ? wanted : Object.keys(sections)) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], name, '--rows-json'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], name, '--rows-json'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (child.status !== 0) {
       process.stderr.write(`bench: section ${name} failed (exit ${child.status ?? child.signal})\n`);
       process.exit(1);

@@ -62,21 +62,37 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // changes nothing: the one holding the store would write over it.
   const lockFile = storeFiles(config.dbPath).lock;
   const writable = () => !!opts.memory || liveLockOwner(lockFile) === undefined;
-  const { index, tagger, news, commands } = createCore({ store, defaultSchedule: config.defaultSchedule, sources: config.sources, pollMinutes: config.pollMinutes, writable });
+  const { index, tagger, news, commands } = createCore({
+    store,
+    defaultSchedule: config.defaultSchedule,
+    sources: config.sources,
+    pollMinutes: config.pollMinutes,
+    writable,
+  });
 
-  const wantsHttp = config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
+  const wantsHttp =
+    config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
   const http = wantsHttp ? createHttpListener(log) : undefined;
   // The configured sources, in order, each with its health (none yet for one never fetched);
   // the conditional-GET validators are the fetcher's business, not a reader's.
   const sourceHealth = () => {
     const health = new Map(store.sources().map((h) => [h.source, h]));
     return config.sources.map((source) => {
-      const { etag: _etag, lastModified: _lastModified, ...h } = health.get(source) ?? { source, itemCount: 0, failures: 0 };
+      const {
+        etag: _etag,
+        lastModified: _lastModified,
+        ...h
+      } = health.get(source) ?? { source, itemCount: 0, failures: 0 };
       return h;
     });
   };
   http?.route('/healthz', (_req, res) => {
-    const body = { ok: true, items: index.size, sources: sourceHealth(), adapters: adapters.map((a) => a.platform) };
+    const body = {
+      ok: true,
+      items: index.size,
+      sources: sourceHealth(),
+      adapters: adapters.map((a) => a.platform),
+    };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
 
@@ -102,7 +118,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   let scheduler: Scheduler | undefined;
   let lockRetry: NodeJS.Timeout | undefined;
   const sendDue = (now: Date) =>
-    sendDueDigests({ store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping }, now).then((r) => {
+    sendDueDigests(
+      { store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping },
+      now,
+    ).then((r) => {
       if (r.due) log.info(r, 'digests run');
       return r;
     });
@@ -116,7 +135,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    config, log, store, index, tagger, news, commands, adapters, console: consoleAdapter, http, notifiers, sendDue, lock,
+    config,
+    log,
+    store,
+    index,
+    tagger,
+    news,
+    commands,
+    adapters,
+    console: consoleAdapter,
+    http,
+    notifiers,
+    sendDue,
+    lock,
     async start(startOpts = {}) {
       if (http) {
         const port = await http.listen(config.port);
@@ -125,7 +156,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       for (const a of adapters) await a.start();
       if (startOpts.scheduler === false) return;
       const startScheduler = async () => {
-        scheduler = createScheduler({ sendDue, poll: (now) => news.pollDue(config.sources, now), pollMinutes: config.pollMinutes, log });
+        scheduler = createScheduler({
+          sendDue,
+          poll: (now) => news.pollDue(config.sources, now),
+          pollMinutes: config.pollMinutes,
+          log,
+        });
         await scheduler.start();
       };
       const held = lock();
@@ -139,7 +175,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       lockRetry = setInterval(() => {
         if (stopping || !lock().ok) return;
         clearInterval(lockRetry);
-        log.warn({ lock: held.file }, 'the other process let go of the store: this one now runs the scheduler');
+        log.warn(
+          { lock: held.file },
+          'the other process let go of the store: this one now runs the scheduler',
+        );
         void startScheduler().catch((err) => log.error({ err }, 'could not start the scheduler'));
       }, opts.lockRetryMs ?? 60_000);
       lockRetry.unref();
@@ -148,7 +187,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       stopping = true;
       clearInterval(lockRetry);
       await scheduler?.stop();
-      for (const a of [...adapters].reverse()) await a.stop().catch((err) => log.error({ err, platform: a.platform }, 'adapter stop failed'));
+      for (const a of [...adapters].reverse())
+        await a.stop().catch((err) => log.error({ err, platform: a.platform }, 'adapter stop failed'));
       await http?.close();
       await store.close();
       release?.();

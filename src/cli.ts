@@ -34,22 +34,44 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
   if (fetched.status !== 'ok') throw new UsageProblem(`${source}: nothing to read`);
   let parsed;
   try {
-    parsed = parseBody(fetched.body, { format: opts.format, contentType: fetched.contentType, baseUrl: isUrl(source) ? fetched.url : undefined });
+    parsed = parseBody(fetched.body, {
+      format: opts.format,
+      contentType: fetched.contentType,
+      baseUrl: isUrl(source) ? fetched.url : undefined,
+    });
   } catch (err) {
-    if (err instanceof ParseError) throw new UsageProblem(`${source}: ${err.message}${opts.format ? ` (read as ${opts.format}, as --format asked)` : ' (the format was sniffed; --format sets it)'}`);
+    if (err instanceof ParseError)
+      throw new UsageProblem(
+        `${source}: ${err.message}${opts.format ? ` (read as ${opts.format}, as --format asked)` : ' (the format was sniffed; --format sets it)'}`,
+      );
     throw err;
   }
   for (const w of parsed.warnings) process.stderr.write(`newsbot parse: ${source}: ${w}\n`);
   const items = prepareItems(parsed.items, createTagger());
   for (const it of items) {
     if (opts.json) {
-      out(JSON.stringify({ id: it.id, date: it.date, title: it.title, summary: it.summary, url: it.url, lang: it.lang, countries: it.countries, regions: it.regions, topics: it.topics }));
+      out(
+        JSON.stringify({
+          id: it.id,
+          date: it.date,
+          title: it.title,
+          summary: it.summary,
+          url: it.url,
+          lang: it.lang,
+          countries: it.countries,
+          regions: it.regions,
+          topics: it.topics,
+        }),
+      );
     } else {
       const tags = [...it.countries, ...it.regions].join(',') || '-';
-      out(`${it.date ?? '(no date)'}  [${tags}]  ${it.title}${it.topics.length ? `  {${it.topics.join(', ')}}` : ''}`);
+      out(
+        `${it.date ?? '(no date)'}  [${tags}]  ${it.title}${it.topics.length ? `  {${it.topics.join(', ')}}` : ''}`,
+      );
     }
   }
-  if (!opts.json) process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${parsed.format})\n`);
+  if (!opts.json)
+    process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${parsed.format})\n`);
 }
 
 /**
@@ -72,7 +94,10 @@ async function ingestCommand(sources: string[]) {
   const list = sources.length ? sources : config.sources;
   const reports = await app.news.ingestAll(list, new Date());
   for (const r of reports) {
-    if (r.ok) out(`${r.source}: ${r.notModified ? 'unchanged since the last read' : `${r.read} read, ${r.added} new, ${r.updated} updated`}${r.warnings.length ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})` : ''}`);
+    if (r.ok)
+      out(
+        `${r.source}: ${r.notModified ? 'unchanged since the last read' : `${r.read} read, ${r.added} new, ${r.updated} updated`}${r.warnings.length ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})` : ''}`,
+      );
     else process.stderr.write(`${r.source}: failed: ${r.error}\n`);
   }
   out(`${app.store.items().length} items in ${app.store.location}`);
@@ -85,7 +110,9 @@ async function askCommand(text: string, opts: { chat?: string; json?: boolean })
   if (!config.local) config.local = true;
   const parsed = parseCommandLine(text);
   if (parsed.ok && MANAGING.has(parsed.name)) refuseBesideService(config.dbPath, `"${parsed.name}"`);
-  const app = await createApp(config, { console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat } });
+  const app = await createApp(config, {
+    console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat },
+  });
   if (app.store.items().length === 0) await app.news.ingestAll(config.sources, new Date());
   const reply = await app.console!.ask(text);
   out(opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));
@@ -94,7 +121,9 @@ async function askCommand(text: string, opts: { chat?: string; json?: boolean })
 
 export function buildCli(): Command {
   const program = new Command('newsbot')
-    .description('Labour-migration news: parse sources, fill the store, ask what a chat would ask, send digests.')
+    .description(
+      'Labour-migration news: parse sources, fill the store, ask what a chat would ask, send digests.',
+    )
     .showHelpAfterError('(newsbot --help lists the commands)');
 
   program
@@ -102,12 +131,17 @@ export function buildCli(): Command {
     .description('parse and tag a file or URL; stores nothing')
     .argument('<source>', 'a file path or an http(s) URL')
     .addOption(new Option('--format <format>', 'the format, instead of sniffing it').choices([...FORMATS]))
-    .option('--json', 'one JSON object a line: {id, date, title, summary, url, lang, countries, regions, topics}')
+    .option(
+      '--json',
+      'one JSON object a line: {id, date, title, summary, url, lang, countries, regions, topics}',
+    )
     .action(parseCommand);
 
   program
     .command('ingest')
-    .description('fetch the given sources (default: NEWS_SOURCES, or the bundled sample items) into the store')
+    .description(
+      'fetch the given sources (default: NEWS_SOURCES, or the bundled sample items) into the store',
+    )
     .argument('[sources...]', 'file paths or URLs')
     .action(ingestCommand);
 
@@ -154,4 +188,3 @@ export async function runCli(argv: string[]): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void runCli(process.argv);
 }
-

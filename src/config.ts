@@ -27,32 +27,97 @@ export interface Config {
 /** Environment settings that cannot work, each with what to do about it. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The settings are not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and the README for every setting.`);
+    super(
+      `The settings are not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and the README for every setting.`,
+    );
     this.name = 'ConfigError';
   }
 }
 
-const opt = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const opt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 const Env = z.object({
   NEWSBOT_DB: opt,
   NEWS_SOURCES: opt,
   SOURCE_POLL_MINUTES: opt.pipe(
-    z.string().regex(/^\d+$/, 'SOURCE_POLL_MINUTES must be a whole number of minutes, such as 60').transform(Number)
-      .refine((n) => n >= 1 && n <= 10080, 'SOURCE_POLL_MINUTES must be between 1 and 10080 (a week)').optional(),
+    z
+      .string()
+      .regex(/^\d+$/, 'SOURCE_POLL_MINUTES must be a whole number of minutes, such as 60')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 10080, 'SOURCE_POLL_MINUTES must be between 1 and 10080 (a week)')
+      .optional(),
   ),
   DIGEST_DEFAULT: opt,
-  TELEGRAM_BOT_TOKEN: opt.pipe(z.string().regex(/^\d+:[\w-]{20,}$/, 'TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC-...); copy it from @BotFather').optional()),
-  TELEGRAM_API_ROOT: opt.pipe(z.url({ message: 'TELEGRAM_API_ROOT must be a URL, such as https://api.telegram.org' }).optional()),
-  TELEGRAM_WEBHOOK_URL: opt.pipe(z.url({ protocol: /^https?$/, message: 'TELEGRAM_WEBHOOK_URL must be the public https URL Telegram will post updates to' }).optional()),
-  TELEGRAM_WEBHOOK_SECRET: opt.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)').optional()),
-  SLACK_BOT_TOKEN: opt.pipe(z.string().regex(/^xoxb-/, 'SLACK_BOT_TOKEN must be a bot token (xoxb-...); find it under OAuth & Permissions').optional()),
+  TELEGRAM_BOT_TOKEN: opt.pipe(
+    z
+      .string()
+      .regex(
+        /^\d+:[\w-]{20,}$/,
+        'TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC-...); copy it from @BotFather',
+      )
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: opt.pipe(
+    z.url({ message: 'TELEGRAM_API_ROOT must be a URL, such as https://api.telegram.org' }).optional(),
+  ),
+  TELEGRAM_WEBHOOK_URL: opt.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        message: 'TELEGRAM_WEBHOOK_URL must be the public https URL Telegram will post updates to',
+      })
+      .optional(),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: opt.pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,256}$/,
+        'TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)',
+      )
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: opt.pipe(
+    z
+      .string()
+      .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must be a bot token (xoxb-...); find it under OAuth & Permissions')
+      .optional(),
+  ),
   SLACK_SIGNING_SECRET: opt,
-  SLACK_APP_TOKEN: opt.pipe(z.string().regex(/^xapp-/, 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with connections:write').optional()),
-  SLACK_API_URL: opt.pipe(z.url({ message: 'SLACK_API_URL must be a URL, such as https://slack.com/api/' }).optional()),
-  SLACK_COMMAND: opt.pipe(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'SLACK_COMMAND must be a slash command name, such as /news').optional()),
-  PORT: opt.pipe(z.string().regex(/^\d+$/, 'PORT must be a port number, such as 3000').transform(Number).refine((n) => n < 65536, 'PORT must be below 65536').optional()),
-  LOG_LEVEL: opt.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).optional()),
+  SLACK_APP_TOKEN: opt.pipe(
+    z
+      .string()
+      .regex(/^xapp-/, 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with connections:write')
+      .optional(),
+  ),
+  SLACK_API_URL: opt.pipe(
+    z.url({ message: 'SLACK_API_URL must be a URL, such as https://slack.com/api/' }).optional(),
+  ),
+  SLACK_COMMAND: opt.pipe(
+    z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/, 'SLACK_COMMAND must be a slash command name, such as /news')
+      .optional(),
+  ),
+  PORT: opt.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'PORT must be a port number, such as 3000')
+      .transform(Number)
+      .refine((n) => n < 65536, 'PORT must be below 65536')
+      .optional(),
+  ),
+  LOG_LEVEL: opt.pipe(
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .optional(),
+  ),
 });
 
 /** Reads `.env` in the working folder into the environment, without overriding what is set. */
@@ -69,30 +134,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const schedText = e.DIGEST_DEFAULT ?? 'monday 09:00 America/Costa_Rica';
   const sched = parseSchedule(schedText);
-  if (!sched.ok) problems.push(`DIGEST_DEFAULT "${schedText}" must be "<weekday> <HH:MM> <IANA time zone>", such as "monday 09:00 America/Costa_Rica"`);
+  if (!sched.ok)
+    problems.push(
+      `DIGEST_DEFAULT "${schedText}" must be "<weekday> <HH:MM> <IANA time zone>", such as "monday 09:00 America/Costa_Rica"`,
+    );
 
   if (!!e.TELEGRAM_WEBHOOK_URL !== !!e.TELEGRAM_WEBHOOK_SECRET) {
-    problems.push('TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET go together: set both for webhook mode, or neither for long polling');
+    problems.push(
+      'TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET go together: set both for webhook mode, or neither for long polling',
+    );
   }
-  if ((e.TELEGRAM_WEBHOOK_URL || e.TELEGRAM_API_ROOT) && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_* settings need TELEGRAM_BOT_TOKEN too');
+  if ((e.TELEGRAM_WEBHOOK_URL || e.TELEGRAM_API_ROOT) && !e.TELEGRAM_BOT_TOKEN)
+    problems.push('TELEGRAM_* settings need TELEGRAM_BOT_TOKEN too');
   // Telegram posts only to https; a self-hosted Bot API server (TELEGRAM_API_ROOT) also takes http.
-  if (e.TELEGRAM_WEBHOOK_URL?.startsWith('http:') && !e.TELEGRAM_API_ROOT) problems.push('TELEGRAM_WEBHOOK_URL must be an https URL: Telegram posts updates only to https (http works only with a self-hosted Bot API server, TELEGRAM_API_ROOT)');
+  if (e.TELEGRAM_WEBHOOK_URL?.startsWith('http:') && !e.TELEGRAM_API_ROOT)
+    problems.push(
+      'TELEGRAM_WEBHOOK_URL must be an https URL: Telegram posts updates only to https (http works only with a self-hosted Bot API server, TELEGRAM_API_ROOT)',
+    );
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode, from Basic Information) or SLACK_APP_TOKEN (Socket Mode)');
+    problems.push(
+      'SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode, from Basic Information) or SLACK_APP_TOKEN (Socket Mode)',
+    );
   }
-  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) problems.push('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN need SLACK_BOT_TOKEN too');
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
+    problems.push('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN need SLACK_BOT_TOKEN too');
   if (problems.length || !sched.ok) throw new ConfigError(problems);
 
-  const sources = e.NEWS_SOURCES ? e.NEWS_SOURCES.split(',').map((s) => s.trim()).filter(Boolean) : [BUNDLED_SOURCE];
+  const sources = e.NEWS_SOURCES
+    ? e.NEWS_SOURCES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [BUNDLED_SOURCE];
   const telegram = e.TELEGRAM_BOT_TOKEN
     ? {
         token: e.TELEGRAM_BOT_TOKEN,
         apiRoot: e.TELEGRAM_API_ROOT,
-        webhook: e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        webhook:
+          e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET }
+            : undefined,
       }
     : undefined;
   const slack = e.SLACK_BOT_TOKEN
-    ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, command: e.SLACK_COMMAND ?? '/news' }
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        command: e.SLACK_COMMAND ?? '/news',
+      }
     : undefined;
   const local = !telegram && !slack;
   return {

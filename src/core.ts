@@ -29,7 +29,13 @@ export interface Core {
 export function createCore(o: CoreOptions): Core {
   const index = new NewsIndex(o.store.items(), { background: o.store.items().length > 5000 });
   const tagger = createTagger();
-  const news = createNewsService({ store: o.store, index, tagger, pollMinutes: o.pollMinutes, fetch: o.fetch });
+  const news = createNewsService({
+    store: o.store,
+    index,
+    tagger,
+    pollMinutes: o.pollMinutes,
+    fetch: o.fetch,
+  });
   const commands = createCommandService({
     store: o.store,
     index,

@@ -1,6 +1,12 @@
 /** Resolves when `p` settles or after `ms`, whichever comes first; the timer never keeps the process up. */
 export const within = (p: Promise<unknown>, ms: number): Promise<void> =>
-  Promise.race([p.then(() => {}, () => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);
+  Promise.race([
+    p.then(
+      () => {},
+      () => {},
+    ),
+    new Promise<void>((r) => setTimeout(r, ms).unref()),
+  ]);
 
 /** Work under way, so that stopping can wait for it (a command acknowledged but not yet answered). */
 export interface InFlight {

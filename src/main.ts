@@ -52,7 +52,9 @@ export async function serve(): Promise<void> {
   // Once ready: searches wait for this, every other command answers from the start.
   const indexText = () => {
     const t0 = Date.now();
-    void app.index.buildText().then(() => app.log.info({ items: app.index.size, ms: Date.now() - t0 }, 'search index ready'));
+    void app.index
+      .buildText()
+      .then(() => app.log.info({ items: app.index.size, ms: Date.now() - t0 }, 'search index ready'));
   };
 
   if (app.console) {
@@ -61,8 +63,12 @@ export async function serve(): Promise<void> {
       [
         `migration-news-bot: local mode (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set).`,
         `${app.index.size} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
-        interactive ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.' : '',
-      ].filter(Boolean).join('\n') + '\n',
+        interactive
+          ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.'
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n') + '\n',
     );
     // The first prompt after the banner, not before it.
     app.console.prompt();

@@ -149,7 +149,12 @@ export class DeliveryError extends Error {
   }
 
   get permanent(): boolean {
-    return this.code === 'chat_unreachable' || this.code === 'chat_migrated' || this.code === 'auth' || this.code === 'bad_request';
+    return (
+      this.code === 'chat_unreachable' ||
+      this.code === 'chat_migrated' ||
+      this.code === 'auth' ||
+      this.code === 'bad_request'
+    );
   }
 }
 
@@ -184,7 +189,10 @@ export class UnreachableError extends Error {
  * untouched; the message names the file and what to do.
  */
 export class StoreError extends Error {
-  constructor(readonly file: string, readonly problem: string) {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
     super(
       `The store file ${file} cannot be read: ${problem}. It has been left exactly as it is. ` +
         `Restore it from a backup, or move it aside to start with an empty store (NEWSBOT_DB sets where the store lives).`,

@@ -8,7 +8,11 @@ import { StoreError } from '../src/ports.js';
  * what would. Still a StoreError: the service stops on it and writes nothing.
  */
 export class StoreAccessError extends StoreError {
-  constructor(file: string, problem: string, readonly advice: string) {
+  constructor(
+    file: string,
+    problem: string,
+    readonly advice: string,
+  ) {
     super(file, problem);
     this.message = `The store file ${file} cannot be opened: ${problem}. Nothing has been written to it. ${advice}`;
   }
@@ -56,8 +60,16 @@ export function accessError(file: string, err: unknown, role: StoreFileRole, op:
   switch (code) {
     case 'EISDIR':
       return role === 'state'
-        ? new StoreAccessError(file, 'it is a folder, not a file', `NEWSBOT_DB names a folder; set it to a file path such as ${path.join(file, 'newsbot.json')}.`)
-        : new StoreAccessError(file, `it is a folder, where the store keeps ${what} in a file`, `Move that folder aside, ${ELSEWHERE}.`);
+        ? new StoreAccessError(
+            file,
+            'it is a folder, not a file',
+            `NEWSBOT_DB names a folder; set it to a file path such as ${path.join(file, 'newsbot.json')}.`,
+          )
+        : new StoreAccessError(
+            file,
+            `it is a folder, where the store keeps ${what} in a file`,
+            `Move that folder aside, ${ELSEWHERE}.`,
+          );
     case 'ENOTDIR':
     case 'EEXIST': {
       // EEXIST comes from making the store's folder when a file has its name.
@@ -72,16 +84,40 @@ export function accessError(file: string, err: unknown, role: StoreFileRole, op:
     case 'EPERM': {
       const user = process.getuid ? ` (the service runs as user ${process.getuid()})` : '';
       if (op === 'mkdir')
-        return new StoreAccessError(file, `its folder ${path.dirname(path.resolve(file))} cannot be created: permission denied`, `Create that folder and let the service write to it${user}, ${ELSEWHERE}.`);
-      return new StoreAccessError(file, `permission denied to ${op} it`, `Fix the permissions of the file and its folder${user}, ${ELSEWHERE}.`);
+        return new StoreAccessError(
+          file,
+          `its folder ${path.dirname(path.resolve(file))} cannot be created: permission denied`,
+          `Create that folder and let the service write to it${user}, ${ELSEWHERE}.`,
+        );
+      return new StoreAccessError(
+        file,
+        `permission denied to ${op} it`,
+        `Fix the permissions of the file and its folder${user}, ${ELSEWHERE}.`,
+      );
     }
     case 'EROFS':
-      return new StoreAccessError(file, 'it is on a read-only file system', `Set NEWSBOT_DB to a file path on a writable disk, such as data/newsbot.json.`);
+      return new StoreAccessError(
+        file,
+        'it is on a read-only file system',
+        `Set NEWSBOT_DB to a file path on a writable disk, such as data/newsbot.json.`,
+      );
     case 'ELOOP':
-      return new StoreAccessError(file, 'its path goes round a loop of symbolic links', `Fix the links, ${ELSEWHERE}.`);
+      return new StoreAccessError(
+        file,
+        'its path goes round a loop of symbolic links',
+        `Fix the links, ${ELSEWHERE}.`,
+      );
     case 'ENAMETOOLONG':
-      return new StoreAccessError(file, 'its path is too long', 'Set NEWSBOT_DB to a shorter file path, such as data/newsbot.json.');
+      return new StoreAccessError(
+        file,
+        'its path is too long',
+        'Set NEWSBOT_DB to a shorter file path, such as data/newsbot.json.',
+      );
     default:
-      return new StoreAccessError(file, (err as Error).message, `Check the file and its folder, ${ELSEWHERE}.`);
+      return new StoreAccessError(
+        file,
+        (err as Error).message,
+        `Check the file and its folder, ${ELSEWHERE}.`,
+      );
   }
 }

@@ -47,10 +47,12 @@ export class ItemsFileWriter {
   write(): Promise<void> {
     if (this.next) return this.next;
     if (!this.running) return this.start();
-    this.next = this.running.catch(() => {}).then(() => {
-      this.next = null;
-      return this.start();
-    });
+    this.next = this.running
+      .catch(() => {})
+      .then(() => {
+        this.next = null;
+        return this.start();
+      });
     return this.next;
   }
 
@@ -89,7 +91,9 @@ export async function readItemsFile(file: string): Promise<ItemsData> {
   }
   const problem = !byLine
     ? itemsProblem(d.lastSeq, d.items, itemAt)
-    : byLine.firstBad >= 0 ? itemsProblem(d.lastSeq, d.items, itemLine, byLine.firstBad) : null;
+    : byLine.firstBad >= 0
+      ? itemsProblem(d.lastSeq, d.items, itemLine, byLine.firstBad)
+      : null;
   if (problem) throw new StoreError(file, problem);
   return d;
 }
@@ -104,10 +108,15 @@ function parseItems(file: string, text: string): ItemsData {
   try {
     d = JSON.parse(text);
   } catch (err) {
-    throw new StoreError(file, text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty');
+    throw new StoreError(
+      file,
+      text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty',
+    );
   }
-  if (!d || typeof d !== 'object' || !Array.isArray(d.items) || typeof d.lastSeq !== 'number') throw new StoreError(file, 'it does not hold {"lastSeq", "items"}');
-  if (!Number.isInteger(d.lastSeq) || d.lastSeq < 0) throw new StoreError(file, `its lastSeq, ${d.lastSeq}, is not a whole number`);
+  if (!d || typeof d !== 'object' || !Array.isArray(d.items) || typeof d.lastSeq !== 'number')
+    throw new StoreError(file, 'it does not hold {"lastSeq", "items"}');
+  if (!Number.isInteger(d.lastSeq) || d.lastSeq < 0)
+    throw new StoreError(file, `its lastSeq, ${d.lastSeq}, is not a whole number`);
   return d;
 }
 

@@ -39,7 +39,10 @@ export class LedgerFile {
         d = JSON.parse(line);
       } catch {
         // A process killed in the middle of an append leaves a partial last line: that write never happened.
-        if (i === lines.length - 1) { partial = true; return; }
+        if (i === lines.length - 1) {
+          partial = true;
+          return;
+        }
         throw new StoreError(this.file, `line ${i + 1} is not valid JSON`);
       }
       const problem = deliveryProblem(d);
@@ -120,7 +123,8 @@ function keepLatest(all: Delivery[]): Delivery[] {
   for (const d of all) {
     const k = `${d.chatKey}|${d.state}`;
     const prev = newest.get(k);
-    if (!prev || prev.dueAt < d.dueAt || (prev.dueAt === d.dueAt && prev.updatedAt <= d.updatedAt)) newest.set(k, d);
+    if (!prev || prev.dueAt < d.dueAt || (prev.dueAt === d.dueAt && prev.updatedAt <= d.updatedAt))
+      newest.set(k, d);
   }
   const keep = new Set(newest.values());
   return all.filter((d) => keep.has(d));

@@ -65,5 +65,7 @@ function releaseIfOurs(file: string): void {
 /** The pid of a live process holding the lock at `file`, if one does (a stale lock counts as none). */
 export function liveLockOwner(file: string): number | undefined {
   const owner = readOwner(file);
-  return owner !== undefined && Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? owner : undefined;
+  return owner !== undefined && Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)
+    ? owner
+    : undefined;
 }

@@ -2,7 +2,14 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { StoreError, type Chat, type Delivery, type ItemChange, type NewsStore, type SourceHealth } from '../src/ports.js';
+import {
+  StoreError,
+  type Chat,
+  type Delivery,
+  type ItemChange,
+  type NewsStore,
+  type SourceHealth,
+} from '../src/ports.js';
 import { accessError, StoreAccessError } from './file-errors.js';
 import { itemAt, ItemsFileWriter, readItemsFile } from './items-file.js';
 import { LedgerFile } from './ledger-file.js';
@@ -31,7 +38,10 @@ async function readStateFile(file: string): Promise<StateData> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new StoreError(file, text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty');
+    throw new StoreError(
+      file,
+      text.trim() ? `it is not valid JSON (${(err as Error).message})` : 'it is empty',
+    );
   }
   const problem = stateProblem(data);
   if (problem) throw new StoreError(file, problem);
@@ -48,7 +58,12 @@ async function readStateFile(file: string): Promise<StateData> {
  */
 export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   const files = storeFiles(dbPath);
-  if (/[\\/]$/.test(dbPath)) throw new StoreAccessError(dbPath, 'it names a folder, not a file', `NEWSBOT_DB names a folder; set it to a file path such as ${path.join(dbPath, 'newsbot.json')}.`);
+  if (/[\\/]$/.test(dbPath))
+    throw new StoreAccessError(
+      dbPath,
+      'it names a folder, not a file',
+      `NEWSBOT_DB names a folder; set it to a file path such as ${path.join(dbPath, 'newsbot.json')}.`,
+    );
   try {
     await mkdir(path.dirname(path.resolve(dbPath)), { recursive: true });
   } catch (err) {
@@ -56,10 +71,14 @@ export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   }
   const itemsData = await readItemsFile(files.items);
   const stateData = await readStateFile(files.state);
-  const stateDb = new Low<StateData>(new DataFile<StateData>(files.state, { parse: JSON.parse, stringify: (d) => JSON.stringify(d, null, 2) }), stateData);
+  const stateDb = new Low<StateData>(
+    new DataFile<StateData>(files.state, { parse: JSON.parse, stringify: (d) => JSON.stringify(d, null, 2) }),
+    stateData,
+  );
   const s = new StoreState(itemsData, stateDb.data);
   // Two items with one id: the map of ids is short of an entry. Checked before the ledger, which opening may compact.
-  if (s.byId.size !== itemsData.items.length) throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
+  if (s.byId.size !== itemsData.items.length)
+    throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
   const { ledger, deliveries } = await LedgerFile.open(files.ledger);
   for (const d of deliveries) s.deliveryById.set(d.id, d);
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).

@@ -10,12 +10,20 @@ export function createMemoryStore(): NewsStore {
     saveItems: async (change: ItemChange, now: Date) => s.applyItems(change, now),
     chats: () => Object.values(s.state.chats),
     chat: (key: string) => s.state.chats[key],
-    saveChat: async (chat: Chat) => { s.state.chats[chat.key] = structuredClone(chat); },
-    deleteChat: async (key: string) => { delete s.state.chats[key]; },
+    saveChat: async (chat: Chat) => {
+      s.state.chats[chat.key] = structuredClone(chat);
+    },
+    deleteChat: async (key: string) => {
+      delete s.state.chats[key];
+    },
     sources: () => Object.values(s.state.sources),
-    saveSource: async (h: SourceHealth) => { s.state.sources[h.source] = { ...h }; },
+    saveSource: async (h: SourceHealth) => {
+      s.state.sources[h.source] = { ...h };
+    },
     deliveries: () => s.deliveries(),
-    saveDelivery: async (d: Delivery) => { s.deliveryById.set(d.id, structuredClone(d)); },
+    saveDelivery: async (d: Delivery) => {
+      s.deliveryById.set(d.id, structuredClone(d));
+    },
     close: async () => {},
   };
 }

@@ -20,7 +20,8 @@ function shown(v: unknown): string {
 }
 
 /** `no name` when the field is absent, else `name is not <what> (it is …)`; `at` is the path to `o`, as "address.". */
-const wrong = (o: Obj, name: string, what: string, at = '') => (o[name] === undefined ? `no ${at}${name}` : `${at}${name} is not ${what} (it is ${shown(o[name])})`);
+const wrong = (o: Obj, name: string, what: string, at = '') =>
+  o[name] === undefined ? `no ${at}${name}` : `${at}${name} is not ${what} (it is ${shown(o[name])})`;
 
 const isStrings = (v: unknown): boolean => Array.isArray(v) && allStrings(v);
 
@@ -49,13 +50,27 @@ function allStrings(a: unknown[]): boolean {
  */
 export function isItem(v: any): boolean {
   return (
-    typeof v === 'object' && v !== null &&
-    typeof v.id === 'string' && typeof v.title === 'string' && typeof v.summary === 'string' &&
-    typeof v.firstSeenAt === 'string' && typeof v.updatedAt === 'string' &&
-    typeof v.seq === 'number' && Number.isInteger(v.seq) && v.seq > 0 &&
-    (v.date == null || typeof v.date === 'string') && (v.url == null || typeof v.url === 'string') && (v.lang == null || typeof v.lang === 'string') &&
-    Array.isArray(v.countries) && allStrings(v.countries) && Array.isArray(v.regions) && allStrings(v.regions) &&
-    Array.isArray(v.topics) && allStrings(v.topics) && Array.isArray(v.sources) && allStrings(v.sources) &&
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.summary === 'string' &&
+    typeof v.firstSeenAt === 'string' &&
+    typeof v.updatedAt === 'string' &&
+    typeof v.seq === 'number' &&
+    Number.isInteger(v.seq) &&
+    v.seq > 0 &&
+    (v.date == null || typeof v.date === 'string') &&
+    (v.url == null || typeof v.url === 'string') &&
+    (v.lang == null || typeof v.lang === 'string') &&
+    Array.isArray(v.countries) &&
+    allStrings(v.countries) &&
+    Array.isArray(v.regions) &&
+    allStrings(v.regions) &&
+    Array.isArray(v.topics) &&
+    allStrings(v.topics) &&
+    Array.isArray(v.sources) &&
+    allStrings(v.sources) &&
     !Array.isArray(v)
   );
 }
@@ -65,7 +80,8 @@ export function itemProblem(v: unknown): string | null {
   if (isItem(v)) return null;
   if (!isObject(v)) return `it is ${shown(v)}`;
   for (const k of ITEM_STRINGS) if (typeof v[k] !== 'string') return wrong(v, k, 'a string');
-  if (!(typeof v.seq === 'number' && Number.isInteger(v.seq) && v.seq > 0)) return wrong(v, 'seq', 'a whole number above 0');
+  if (!(typeof v.seq === 'number' && Number.isInteger(v.seq) && v.seq > 0))
+    return wrong(v, 'seq', 'a whole number above 0');
   for (const k of ITEM_NULLABLE) if (!optString(v[k])) return wrong(v, k, 'a string or null');
   for (const k of ITEM_LISTS) if (!isStrings(v[k])) return wrong(v, k, 'a list of strings');
   return null;
@@ -77,13 +93,19 @@ export function itemProblem(v: unknown): string | null {
  * already given). `where(i)` names item i, with its line when the archive has one item a line.
  * From item `from` on, when those before it are known to be good.
  */
-export function itemsProblem(lastSeq: number, items: readonly unknown[], where: (i: number) => string, from = 0): string | null {
+export function itemsProblem(
+  lastSeq: number,
+  items: readonly unknown[],
+  where: (i: number) => string,
+  from = 0,
+): string | null {
   let prev = from > 0 ? (items[from - 1] as { seq: number }).seq : 0;
   for (let i = from; i < items.length; i++) {
     const p = itemProblem(items[i]);
     if (p) return `${where(i)} is not a news item: ${p}`;
     const seq = (items[i] as { seq: number }).seq;
-    if (seq <= prev) return `${where(i)} has seq ${seq}, but the item before it has ${prev}: items must be in rising seq order`;
+    if (seq <= prev)
+      return `${where(i)} has seq ${seq}, but the item before it has ${prev}: items must be in rising seq order`;
     if (seq > lastSeq) return `${where(i)} has seq ${seq}, above the archive's lastSeq ${lastSeq}`;
     prev = seq;
   }
@@ -91,11 +113,15 @@ export function itemsProblem(lastSeq: number, items: readonly unknown[], where: 
 }
 
 /** The first item whose id an earlier item has, as a problem; null when every id is different. */
-export function duplicateIdProblem(items: readonly { id: string }[], where: (i: number) => string): string | null {
+export function duplicateIdProblem(
+  items: readonly { id: string }[],
+  where: (i: number) => string,
+): string | null {
   const first = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const j = first.get(items[i].id);
-    if (j !== undefined) return `${where(i)} has the id ${JSON.stringify(items[i].id)} of ${where(j)}: ids must be different`;
+    if (j !== undefined)
+      return `${where(i)} has the id ${JSON.stringify(items[i].id)} of ${where(j)}: ids must be different`;
     first.set(items[i].id, i);
   }
   return null;
@@ -123,9 +149,12 @@ function isTimeZone(tz: string): boolean {
 
 function scheduleProblem(s: unknown): string | null {
   if (!isObject(s)) return `schedule is ${shown(s)}`;
-  if (!(typeof s.weekday === 'number' && Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7)) return wrong(s, 'weekday', 'a weekday number, 1 (Monday) to 7 (Sunday)', 'schedule.');
-  if (!(typeof s.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(s.time))) return wrong(s, 'time', 'a time as HH:MM', 'schedule.');
-  if (!(typeof s.timeZone === 'string' && isTimeZone(s.timeZone))) return wrong(s, 'timeZone', 'a time zone such as America/Costa_Rica', 'schedule.');
+  if (!(typeof s.weekday === 'number' && Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7))
+    return wrong(s, 'weekday', 'a weekday number, 1 (Monday) to 7 (Sunday)', 'schedule.');
+  if (!(typeof s.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(s.time)))
+    return wrong(s, 'time', 'a time as HH:MM', 'schedule.');
+  if (!(typeof s.timeZone === 'string' && isTimeZone(s.timeZone)))
+    return wrong(s, 'timeZone', 'a time zone such as America/Costa_Rica', 'schedule.');
   return null;
 }
 
@@ -136,7 +165,8 @@ export function chatProblem(c: unknown, key: string): string | null {
   if (c.key !== key) return `its key is ${JSON.stringify(c.key)}, not the key it is kept under`;
   const a = c.address;
   if (!isObject(a)) return a === undefined ? 'no address' : `address is ${shown(a)}`;
-  if (typeof a.platform !== 'string' || !PLATFORMS.has(a.platform)) return wrong(a, 'platform', 'telegram, slack or console', 'address.');
+  if (typeof a.platform !== 'string' || !PLATFORMS.has(a.platform))
+    return wrong(a, 'platform', 'telegram, slack or console', 'address.');
   if (typeof a.chatId !== 'string') return wrong(a, 'chatId', 'a string', 'address.');
   if (!optString(a.teamId)) return wrong(a, 'teamId', 'a string', 'address.');
   if (!Array.isArray(c.places)) return wrong(c, 'places', 'a list');
@@ -144,21 +174,32 @@ export function chatProblem(c: unknown, key: string): string | null {
     const p: unknown = c.places[i];
     if (!isObject(p)) return `places[${i}] is ${shown(p)}`;
     if (typeof p.code !== 'string') return wrong(p, 'code', 'a string', `places[${i}].`);
-    if (!(typeof p.sinceSeq === 'number' && Number.isInteger(p.sinceSeq) && p.sinceSeq >= 0)) return wrong(p, 'sinceSeq', 'a whole number', `places[${i}].`);
+    if (!(typeof p.sinceSeq === 'number' && Number.isInteger(p.sinceSeq) && p.sinceSeq >= 0))
+      return wrong(p, 'sinceSeq', 'a whole number', `places[${i}].`);
     if (typeof p.addedAt !== 'string') return wrong(p, 'addedAt', 'a string', `places[${i}].`);
   }
   if (typeof c.state !== 'string' || !STATES.has(c.state)) return wrong(c, 'state', '"active" or "paused"');
-  if (c.language != null && !(LANGS as unknown[]).includes(c.language)) return wrong(c, 'language', LANGS.map((l) => `"${l}"`).join(' or '));
+  if (c.language != null && !(LANGS as unknown[]).includes(c.language))
+    return wrong(c, 'language', LANGS.map((l) => `"${l}"`).join(' or '));
   if (c.schedule != null) {
     const p = scheduleProblem(c.schedule);
     if (p) return p;
   }
   for (const k of ['pausedReason', 'pausedAt'] as const) if (!optString(c[k])) return wrong(c, k, 'a string');
-  for (const k of ['createdAt', 'updatedAt'] as const) if (typeof c[k] !== 'string') return wrong(c, k, 'a string');
+  for (const k of ['createdAt', 'updatedAt'] as const)
+    if (typeof c[k] !== 'string') return wrong(c, k, 'a string');
   return null;
 }
 
-const SOURCE_STRINGS = ['lastFetchAt', 'lastSuccessAt', 'lastError', 'lastErrorAt', 'nextTryAt', 'etag', 'lastModified'] as const;
+const SOURCE_STRINGS = [
+  'lastFetchAt',
+  'lastSuccessAt',
+  'lastError',
+  'lastErrorAt',
+  'nextTryAt',
+  'etag',
+  'lastModified',
+] as const;
 
 /** What is wrong with `h`, kept under `key`, as a SourceHealth, or null. */
 export function sourceProblem(h: unknown, key: string): string | null {
@@ -172,7 +213,8 @@ export function sourceProblem(h: unknown, key: string): string | null {
 
 /** What is wrong with the state file's data, or null: its outline, then the first bad chat or source. */
 export function stateProblem(d: unknown): string | null {
-  if (!isObject(d) || !isObject(d.chats) || !isObject(d.sources)) return 'it does not hold {"chats", "sources"}';
+  if (!isObject(d) || !isObject(d.chats) || !isObject(d.sources))
+    return 'it does not hold {"chats", "sources"}';
   for (const key of Object.keys(d.chats)) {
     const p = chatProblem(d.chats[key], key);
     if (p) return `chats[${JSON.stringify(key)}] is not a chat: ${p}`;
@@ -191,11 +233,15 @@ const DELIVERY_STATES = new Set(['pending', 'sent', 'failed', 'empty']);
 /** What is wrong with `d` as a Delivery record of the ledger, or null. */
 export function deliveryProblem(d: unknown): string | null {
   if (!isObject(d)) return `it is ${shown(d)}`;
-  for (const k of ['id', 'chatKey', 'dueAt', 'createdAt', 'updatedAt'] as const) if (typeof d[k] !== 'string') return wrong(d, k, 'a string');
-  for (const k of ['fromSeq', 'toSeq', 'more'] as const) if (!isCount(d[k])) return wrong(d, k, 'a whole number');
+  for (const k of ['id', 'chatKey', 'dueAt', 'createdAt', 'updatedAt'] as const)
+    if (typeof d[k] !== 'string') return wrong(d, k, 'a string');
+  for (const k of ['fromSeq', 'toSeq', 'more'] as const)
+    if (!isCount(d[k])) return wrong(d, k, 'a whole number');
   for (const k of ['itemIds', 'sent'] as const) if (!isStrings(d[k])) return wrong(d, k, 'a list of strings');
-  if (typeof d.state !== 'string' || !DELIVERY_STATES.has(d.state)) return wrong(d, 'state', 'pending, sent, failed or empty');
-  for (const k of ['parts', 'attempts'] as const) if (d[k] != null && !isCount(d[k])) return wrong(d, k, 'a whole number');
+  if (typeof d.state !== 'string' || !DELIVERY_STATES.has(d.state))
+    return wrong(d, 'state', 'pending, sent, failed or empty');
+  for (const k of ['parts', 'attempts'] as const)
+    if (d[k] != null && !isCount(d[k])) return wrong(d, k, 'a whole number');
   if (!optString(d.error)) return wrong(d, 'error', 'a string');
   return null;
 }

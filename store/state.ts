@@ -23,7 +23,11 @@ export class StoreState {
   readonly byId = new Map<string, number>();
   readonly deliveryById = new Map<string, Delivery>();
 
-  constructor(readonly itemsData: ItemsData = emptyItems(), readonly state: StateData = emptyState(), deliveries: Delivery[] = []) {
+  constructor(
+    readonly itemsData: ItemsData = emptyItems(),
+    readonly state: StateData = emptyState(),
+    deliveries: Delivery[] = [],
+  ) {
     itemsData.items.forEach((it, i) => this.byId.set(it.id, i));
     for (const d of deliveries) this.deliveryById.set(d.id, d);
   }

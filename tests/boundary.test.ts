@@ -8,7 +8,9 @@ const ALLOWED = new Set(['app.ts', 'main.ts', 'cli.ts']);
 const FORBIDDEN = [/^@slack\//, /^telegraf/, /^lowdb/, /(^|\/)adapters\//, /(^|\/)store\//];
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 describe('the core stays platform-neutral', () => {
@@ -28,7 +30,9 @@ describe('the core stays platform-neutral', () => {
   });
 
   it('only src/config.ts reads the environment', () => {
-    const readers = files(SRC).filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f));
+    const readers = files(SRC)
+      .filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(SRC, f));
     expect(readers).toEqual(['config.ts']);
   });
 });

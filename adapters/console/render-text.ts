@@ -19,5 +19,8 @@ export function renderText(r: Reply): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l, i) => (i === 0 ? l : `   ${l}`)).join('\n');
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : `   ${l}`))
+    .join('\n');
 }

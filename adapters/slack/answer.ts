@@ -54,15 +54,20 @@ export function commandContext(where: Where): CommandContext {
   return { address: where.address, canManage: true, shared: where.shared };
 }
 
-function reachNote(reach: Reach | undefined, where: Where, lang: Lang, botUserId: string | undefined): string | undefined {
+function reachNote(
+  reach: Reach | undefined,
+  where: Where,
+  lang: Lang,
+  botUserId: string | undefined,
+): string | undefined {
   const m = slackTexts(lang);
   const bot = botUserId ? `<@${botUserId}>` : m.theApp;
   if (reach === 'archived') return m.archived;
   if (reach === 'not_member') return m.notMember(bot);
-  if (reach === 'not_visible') return where.address.chatId.startsWith('D') ? m.notVisibleDm : m.notVisible(bot);
+  if (reach === 'not_visible')
+    return where.address.chatId.startsWith('D') ? m.notVisibleDm : m.notVisible(bot);
   return undefined;
 }
-
 
 function wantsHint(reply: Reply, parsed: ParsedCommand): boolean {
   if (!parsed.ok || parsed.name === 'help' || parsed.name === 'start') return true;
@@ -70,7 +75,12 @@ function wantsHint(reply: Reply, parsed: ParsedCommand): boolean {
 }
 
 /** The parts through response_url: the first may replace the pressed message, the rest follow it. */
-async function sendAll(respond: RespondFn, parts: SlackMessage[], base: RespondArguments, replace: boolean): Promise<void> {
+async function sendAll(
+  respond: RespondFn,
+  parts: SlackMessage[],
+  base: RespondArguments,
+  replace: boolean,
+): Promise<void> {
   for (const [i, part] of parts.entries()) {
     await respond({ ...base, ...part, replace_original: replace && i === 0 });
   }
@@ -86,27 +96,46 @@ async function sendAll(respond: RespondFn, parts: SlackMessage[], base: RespondA
 export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
   const ctx = commandContext(q.where);
   const parsed = parseCommandLine(q.text);
-  const logContext = { command: q.text, offset: q.offset, channel: q.where.address.chatId, team: q.where.address.teamId, user: q.where.userId, source: q.source };
+  const logContext = {
+    command: q.text,
+    offset: q.offset,
+    channel: q.where.address.chatId,
+    team: q.where.address.teamId,
+    user: q.where.userId,
+    source: q.source,
+  };
   try {
     const reply = await deps.commands.run(q.text, ctx, q.offset ?? 0);
     const lang = replyLanguage(deps, ctx, parsed);
     const audience = q.audience ?? (reply.visibility === 'public' ? 'channel' : 'ephemeral');
     const notes: string[] = [];
     if (parsed.ok && parsed.name === 'subscribe' && reply.kind === 'result') {
-      const note = reachNote(await checkReach(q.client, q.where.address.chatId, deps.log, deps.reachCheckMs), q.where, lang, q.botUserId);
+      const note = reachNote(
+        await checkReach(q.client, q.where.address.chatId, deps.log, deps.reachCheckMs),
+        q.where,
+        lang,
+        q.botUserId,
+      );
       if (note) notes.push(note);
     }
     const hint = wantsHint(reply, parsed) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
     const parts = renderSlack(reply, { audience, notes, hint });
     const responseType = audience === 'channel' ? 'in_channel' : 'ephemeral';
-    await sendAll(q.respond, parts, { response_type: responseType }, q.replace === true && audience === 'ephemeral');
+    await sendAll(
+      q.respond,
+      parts,
+      { response_type: responseType },
+      q.replace === true && audience === 'ephemeral',
+    );
     return true;
   } catch (err) {
     deps.log.error({ err, ...logContext }, 'Slack command failed');
     const [apology] = renderSlack(apologyReply(safeLanguage(deps, ctx, parsed)), { audience: 'ephemeral' });
-    await q.respond({ ...apology, response_type: 'ephemeral', replace_original: false }).catch((e: unknown) => {
-      deps.log.error({ err: e, ...logContext }, 'could not send the apology either');
-    });
+    await q
+      .respond({ ...apology, response_type: 'ephemeral', replace_original: false })
+      .catch((e: unknown) => {
+        deps.log.error({ err: e, ...logContext }, 'could not send the apology either');
+      });
     return false;
   }
 }
@@ -116,7 +145,10 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
  * setting, else Spanish when the command word was Spanish (as the core decides).
  */
 function replyLanguage(deps: AnswerDeps, ctx: CommandContext, parsed: ParsedCommand): Lang {
-  return deps.store.chat(chatKey(ctx.address))?.language ?? (parsed.ok && parsed.spanish ? 'es' : deps.commands.languageOf(ctx));
+  return (
+    deps.store.chat(chatKey(ctx.address))?.language ??
+    (parsed.ok && parsed.spanish ? 'es' : deps.commands.languageOf(ctx))
+  );
 }
 
 /** The language to apologise in, even when the store that knows it is what failed. */

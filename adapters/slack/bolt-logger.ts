@@ -18,7 +18,9 @@ export function boltLogLevel(log: Logger): LogLevel {
 
 function line(msg: unknown[]): { text: string; err?: Error } {
   const err = msg.find((m): m is Error => m instanceof Error);
-  const text = msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const text = msg
+    .map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m)))
+    .join(' ');
   return { text, err };
 }
 
@@ -28,12 +30,14 @@ function line(msg: unknown[]): { text: string; err?: Error } {
  */
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
-  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (!child.isLevelEnabled(level)) return;
-    const { text, err } = line(msg);
-    if (err) child[level]({ err }, text);
-    else child[level](text);
-  };
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (!child.isLevelEnabled(level)) return;
+      const { text, err } = line(msg);
+      if (err) child[level]({ err }, text);
+      else child[level](text);
+    };
   return {
     debug: at('debug'),
     info: at('info'),

@@ -20,12 +20,22 @@ export interface BotJoinedDeps {
 export function registerBotJoined(app: App, deps: BotJoinedDeps): void {
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;
-    const address: ChatAddress = { platform: 'slack', chatId: event.channel, teamId: context.teamId ?? event.team };
+    const address: ChatAddress = {
+      platform: 'slack',
+      chatId: event.channel,
+      teamId: context.teamId ?? event.team,
+    };
     const was = await resumeChat(deps.store, chatKey(address), new Date());
     if (!was) return;
-    deps.log.info({ channel: event.channel, reason: was.pausedReason }, 'invited into a paused channel: digests resumed');
+    deps.log.info(
+      { channel: event.channel, reason: was.pausedReason },
+      'invited into a paused channel: digests resumed',
+    );
     const lang = deps.commands.languageOf({ address });
     const reply = await deps.commands.run('subscriptions', { address, canManage: true, shared: true });
-    await deps.notifier.send(address, { ...reply, paragraphs: [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])] });
+    await deps.notifier.send(address, {
+      ...reply,
+      paragraphs: [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])],
+    });
   });
 }

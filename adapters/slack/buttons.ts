@@ -7,7 +7,11 @@ function whereOfPress(body: BlockAction): Where | undefined {
   const channel = body.channel?.id;
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channel) return undefined;
-  return { address: { platform: 'slack', chatId: channel, teamId }, shared: isShared(channel, body.channel?.name), userId: body.user.id };
+  return {
+    address: { platform: 'slack', chatId: channel, teamId },
+    shared: isShared(channel, body.channel?.name),
+    userId: body.user.id,
+  };
 }
 
 /**
@@ -22,23 +26,40 @@ function whereOfPress(body: BlockAction): Where | undefined {
  * message, another app's), so Slack never shows a press as failed.
  */
 export function registerButtons(app: App, deps: AnswerDeps): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, respond, client, context }) => {
-    await ack();
-    const press = action.type === 'button' ? decodeButtonPress(action.action_id, action.value) : undefined;
-    const where = whereOfPress(body);
-    if (!press || !where) {
-      deps.log.warn({ actionId: action.action_id, channel: body.channel?.id }, 'a button press that is not ours, or outside a channel: ignored');
-      return;
-    }
-    const onEphemeral = body.container?.is_ephemeral === true;
-    const base = { text: press.command, offset: press.offset, where, respond, client, botUserId: context.botUserId, source: 'button' as const };
-    if (press.kind === 'more') {
-      await answer(deps, { ...base, replace: onEphemeral });
-    } else if (press.kind === 'share') {
-      const shared = await answer(deps, { ...base, audience: 'channel' });
-      if (shared && onEphemeral) await respond({ delete_original: true }).catch((err: unknown) => deps.log.warn({ err }, 'could not remove the shared preview'));
-    } else {
-      await answer(deps, { ...base, offset: 0 });
-    }
-  });
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions' },
+    async ({ ack, body, action, respond, client, context }) => {
+      await ack();
+      const press = action.type === 'button' ? decodeButtonPress(action.action_id, action.value) : undefined;
+      const where = whereOfPress(body);
+      if (!press || !where) {
+        deps.log.warn(
+          { actionId: action.action_id, channel: body.channel?.id },
+          'a button press that is not ours, or outside a channel: ignored',
+        );
+        return;
+      }
+      const onEphemeral = body.container?.is_ephemeral === true;
+      const base = {
+        text: press.command,
+        offset: press.offset,
+        where,
+        respond,
+        client,
+        botUserId: context.botUserId,
+        source: 'button' as const,
+      };
+      if (press.kind === 'more') {
+        await answer(deps, { ...base, replace: onEphemeral });
+      } else if (press.kind === 'share') {
+        const shared = await answer(deps, { ...base, audience: 'channel' });
+        if (shared && onEphemeral)
+          await respond({ delete_original: true }).catch((err: unknown) =>
+            deps.log.warn({ err }, 'could not remove the shared preview'),
+          );
+      } else {
+        await answer(deps, { ...base, offset: 0 });
+      }
+    },
+  );
 }

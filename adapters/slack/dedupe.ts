@@ -17,7 +17,8 @@ export function bodyHash(raw: Buffer | string): string {
  */
 function requestKey(body: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
   if (typeof body.event_id === 'string') return `event:${body.event_id}`;
-  if (typeof body.trigger_id === 'string' && body.trigger_id) return `${typeof body.command === 'string' ? 'command' : 'action'}:${body.trigger_id}`;
+  if (typeof body.trigger_id === 'string' && body.trigger_id)
+    return `${typeof body.command === 'string' ? 'command' : 'action'}:${body.trigger_id}`;
   const hash = context[BODY_HASH];
   return typeof hash === 'string' ? `body:${hash}` : undefined;
 }
@@ -32,7 +33,10 @@ export function dropDuplicates(keys: SeenKeys, log: Logger): Middleware<AnyMiddl
   return async (args) => {
     const key = requestKey(args.body as unknown as Record<string, unknown>, args.context);
     if (key && keys.seen(key)) {
-      log.info({ key, retryNum: args.context.retryNum, retryReason: args.context.retryReason }, 'Slack delivered a request again: already handled, skipped');
+      log.info(
+        { key, retryNum: args.context.retryNum, retryReason: args.context.retryReason },
+        'Slack delivered a request again: already handled, skipped',
+      );
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }

@@ -15,9 +15,23 @@ const UNREACHABLE = new Set([
   'ekm_access_denied',
 ]);
 /** The bot's own credentials or permissions: nothing will be delivered until the operator fixes them. */
-const AUTH = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'missing_scope', 'no_permission', 'not_allowed_token_type']);
+const AUTH = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'no_permission',
+  'not_allowed_token_type',
+]);
 /** Slack's side is having trouble: try again. */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const TRANSIENT = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 /** What one failed Web API call means for delivery. */
 export type Failure =
@@ -26,20 +40,28 @@ export type Failure =
   | { kind: 'final'; error: DeliveryError };
 
 export function classify(err: unknown): Failure {
-  if (err instanceof webApi.WebAPIRateLimitedError) return { kind: 'rate_limited', retryAfterMs: Math.max(0, err.retryAfter) * 1000 };
+  if (err instanceof webApi.WebAPIRateLimitedError)
+    return { kind: 'rate_limited', retryAfterMs: Math.max(0, err.retryAfter) * 1000 };
   if (err instanceof webApi.WebAPIPlatformError) {
     const code = err.data.error;
-    if (UNREACHABLE.has(code)) return { kind: 'final', error: new DeliveryError('chat_unreachable', code, { cause: err }) };
+    if (UNREACHABLE.has(code))
+      return { kind: 'final', error: new DeliveryError('chat_unreachable', code, { cause: err }) };
     if (AUTH.has(code)) return { kind: 'final', error: new DeliveryError('auth', code, { cause: err }) };
     if (TRANSIENT.has(code)) return { kind: 'transient', reason: code, cause: err };
     return { kind: 'final', error: new DeliveryError('bad_request', code, { cause: err }) };
   }
   if (err instanceof webApi.WebAPIHTTPError) {
-    if (err.statusCode >= 500 || err.statusCode === 408) return { kind: 'transient', reason: `HTTP ${err.statusCode}`, cause: err };
-    if (err.statusCode === 401 || err.statusCode === 403) return { kind: 'final', error: new DeliveryError('auth', `HTTP ${err.statusCode}`, { cause: err }) };
-    return { kind: 'final', error: new DeliveryError('bad_request', `HTTP ${err.statusCode}`, { cause: err }) };
+    if (err.statusCode >= 500 || err.statusCode === 408)
+      return { kind: 'transient', reason: `HTTP ${err.statusCode}`, cause: err };
+    if (err.statusCode === 401 || err.statusCode === 403)
+      return { kind: 'final', error: new DeliveryError('auth', `HTTP ${err.statusCode}`, { cause: err }) };
+    return {
+      kind: 'final',
+      error: new DeliveryError('bad_request', `HTTP ${err.statusCode}`, { cause: err }),
+    };
   }
-  if (err instanceof webApi.WebAPIRequestError) return { kind: 'transient', reason: err.original?.message ?? err.message, cause: err };
+  if (err instanceof webApi.WebAPIRequestError)
+    return { kind: 'transient', reason: err.original?.message ?? err.message, cause: err };
   // Anything else (a bug of ours, an unexpected library error) is reported, not retried forever.
   return { kind: 'transient', reason: (err as Error)?.message ?? String(err), cause: err };
 }

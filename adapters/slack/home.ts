@@ -26,7 +26,13 @@ async function channelsOf(client: webApi.WebClient, user: string): Promise<Set<s
   const ids = new Set<string>();
   let cursor: string | undefined;
   for (let page = 0; page < MEMBERSHIP_PAGES; page++) {
-    const res = await client.users.conversations({ user, types: 'public_channel,private_channel,mpim', exclude_archived: true, limit: 200, cursor });
+    const res = await client.users.conversations({
+      user,
+      types: 'public_channel,private_channel,mpim',
+      exclude_archived: true,
+      limit: 200,
+      cursor,
+    });
     for (const c of res.channels ?? []) if (c.id) ids.add(c.id);
     cursor = res.response_metadata?.next_cursor || undefined;
     if (!cursor) break;
@@ -49,25 +55,50 @@ function homeLanguage(deps: HomeDeps, subscribed: Chat[], dm: Chat['address']): 
  * `subscriptions` command would answer it, in that channel's language) and the latest items.
  * Channel names are Slack's `<#C…>` references, which link and never notify.
  */
-export async function homeView(deps: HomeDeps, client: webApi.WebClient, user: string, teamId: string | undefined, dmChannel?: string): Promise<types.HomeView> {
+export async function homeView(
+  deps: HomeDeps,
+  client: webApi.WebClient,
+  user: string,
+  teamId: string | undefined,
+  dmChannel?: string,
+): Promise<types.HomeView> {
   const mine = await channelsOf(client, user);
   const subscribed = deps.store
     .chats()
-    .filter((c) => c.address.platform === 'slack' && c.places.length > 0 && mine.has(c.address.chatId) && (!teamId || !c.address.teamId || c.address.teamId === teamId));
+    .filter(
+      (c) =>
+        c.address.platform === 'slack' &&
+        c.places.length > 0 &&
+        mine.has(c.address.chatId) &&
+        (!teamId || !c.address.teamId || c.address.teamId === teamId),
+    );
   const lang = homeLanguage(deps, subscribed, { platform: 'slack', chatId: dmChannel ?? user, teamId });
   const h = slackTexts(lang).home;
   const blocks: Block[] = [{ type: 'header', text: plain(h.title) }];
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.subscriptions } });
-  if (subscribed.length === 0) blocks.push({ type: 'context', elements: [plain(h.noSubscriptions(deps.commandName))] });
+  if (subscribed.length === 0)
+    blocks.push({ type: 'context', elements: [plain(h.noSubscriptions(deps.commandName))] });
   for (const chat of subscribed.slice(0, MAX_CHANNELS)) {
-    const reply = await deps.commands.run('subscriptions', { address: chat.address, canManage: true, shared: true });
+    const reply = await deps.commands.run('subscriptions', {
+      address: chat.address,
+      canManage: true,
+      shared: true,
+    });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${chat.address.chatId}>` } });
-    blocks.push({ type: 'context', elements: [plain((reply.paragraphs ?? []).join('\n').slice(0, 3000) || '…')] });
+    blocks.push({
+      type: 'context',
+      elements: [plain((reply.paragraphs ?? []).join('\n').slice(0, 3000) || '…')],
+    });
   }
-  if (subscribed.length > MAX_CHANNELS) blocks.push({ type: 'context', elements: [plain(h.moreChannels(subscribed.length - MAX_CHANNELS))] });
+  if (subscribed.length > MAX_CHANNELS)
+    blocks.push({ type: 'context', elements: [plain(h.moreChannels(subscribed.length - MAX_CHANNELS))] });
 
   // The person's own address has no stored language: the Home tab's is passed as theirs.
-  const latest = await deps.commands.run('latest', { address: { platform: 'slack', chatId: user, teamId }, canManage: false, userLanguage: lang });
+  const latest = await deps.commands.run('latest', {
+    address: { platform: 'slack', chatId: user, teamId },
+    canManage: false,
+    userLanguage: lang,
+  });
   blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: h.latest } });
   (latest.items ?? []).forEach((v, i) => blocks.push(...itemBlocks(v, i + 1)));
   blocks.push({ type: 'context', elements: [plain(h.moreNews(deps.commandName))] });

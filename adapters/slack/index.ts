@@ -61,16 +61,25 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const work = createInFlight();
   app.use(({ next }) => work.track(next()));
   app.use(dropDuplicates(createSeenKeys(), log));
-  const deps = { commands: o.commands, store: o.store, log, commandName: o.config.command, reachCheckMs: o.reachCheckMs };
+  const deps = {
+    commands: o.commands,
+    store: o.store,
+    log,
+    commandName: o.config.command,
+    reachCheckMs: o.reachCheckMs,
+  };
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
   registerHome(app, deps);
-  const notifier = createSlackNotifier({ client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger), log, ...o.delivery });
+  const notifier = createSlackNotifier({
+    client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger),
+    log,
+    ...o.delivery,
+  });
   registerBotJoined(app, { ...deps, notifier });
   app.error(async (err) => {
     log.error({ err }, 'Slack request failed outside a command');
   });
-
 
   return {
     platform: 'slack',
@@ -81,11 +90,20 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
         await app.init();
       } catch (err) {
         const api = apiBaseUrl(o.config.apiUrl);
-        if (err instanceof Error && 'data' in err && (err as webApi.WebAPIPlatformError).code === webApi.ErrorCode.PlatformError) {
+        if (
+          err instanceof Error &&
+          'data' in err &&
+          (err as webApi.WebAPIPlatformError).code === webApi.ErrorCode.PlatformError
+        ) {
           const code = (err as webApi.WebAPIPlatformError).data.error;
-          throw new ConfigError([`SLACK_BOT_TOKEN was refused by the Slack Web API at ${api} (${code}): copy the Bot User OAuth Token again from the app's OAuth & Permissions page (it starts with xoxb-) and set SLACK_BOT_TOKEN to it`]);
+          throw new ConfigError([
+            `SLACK_BOT_TOKEN was refused by the Slack Web API at ${api} (${code}): copy the Bot User OAuth Token again from the app's OAuth & Permissions page (it starts with xoxb-) and set SLACK_BOT_TOKEN to it`,
+          ]);
         }
-        throw new UnreachableError(`Could not reach the Slack Web API at ${api} to check SLACK_BOT_TOKEN: ${(err as Error).message}. Check the network, or SLACK_API_URL.`, { cause: err });
+        throw new UnreachableError(
+          `Could not reach the Slack Web API at ${api} to check SLACK_BOT_TOKEN: ${(err as Error).message}. Check the network, or SLACK_API_URL.`,
+          { cause: err },
+        );
       }
       await transport.start(app);
       log.info({ mode: transport.mode, command: o.config.command }, 'Slack app ready');

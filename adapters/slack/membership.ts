@@ -12,12 +12,20 @@ export type Reach = 'ok' | 'not_member' | 'not_visible' | 'archived';
  * the bot is not in, or a DM between other people, is invisible to it (channel_not_found).
  * Undefined when Slack could not say (missing scope, network): no warning then, only a log line.
  */
-export async function checkReach(client: webApi.WebClient, channel: string, log: Logger, deadlineMs = 2500): Promise<Reach | undefined> {
+export async function checkReach(
+  client: webApi.WebClient,
+  channel: string,
+  log: Logger,
+  deadlineMs = 2500,
+): Promise<Reach | undefined> {
   // The confirmation waits for this check: a slow Slack gets a confirmation without the note, not a long silence.
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => {
-      log.warn({ channel, deadlineMs }, 'Slack was slow to say whether the bot can post in the channel: confirming without checking');
+      log.warn(
+        { channel, deadlineMs },
+        'Slack was slow to say whether the bot can post in the channel: confirming without checking',
+      );
       resolve(undefined);
     }, deadlineMs);
   });
@@ -40,7 +48,8 @@ async function ask(client: webApi.WebClient, channel: string, log: Logger): Prom
     if (isPublic && scopes.includes('chat:write.public')) return 'ok';
     return 'not_member';
   } catch (err) {
-    if (err instanceof webApi.WebAPIPlatformError && err.data.error === 'channel_not_found') return 'not_visible';
+    if (err instanceof webApi.WebAPIPlatformError && err.data.error === 'channel_not_found')
+      return 'not_visible';
     log.warn({ err, channel }, 'could not check whether the bot can post in the channel');
     return undefined;
   }

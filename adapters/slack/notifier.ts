@@ -41,7 +41,13 @@ export function createSlackNotifier(o: SlackNotifierOptions): Notifier {
     let failures = 0;
     for (;;) {
       try {
-        const res = await o.client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false });
+        const res = await o.client.chat.postMessage({
+          channel,
+          text: m.text,
+          blocks: m.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
         return res.ts ?? '';
       } catch (err) {
         const f = classify(err);
@@ -49,15 +55,25 @@ export function createSlackNotifier(o: SlackNotifierOptions): Notifier {
         if (f.kind === 'rate_limited') {
           rateLimited += 1;
           if (rateLimited > rateLimitRetries || f.retryAfterMs > maxRetryAfterMs) {
-            throw new DeliveryError('rate_limited', `Slack kept asking to slow down (retry after ${f.retryAfterMs / 1000} s)`, { retryAfterMs: f.retryAfterMs, cause: err });
+            throw new DeliveryError(
+              'rate_limited',
+              `Slack kept asking to slow down (retry after ${f.retryAfterMs / 1000} s)`,
+              { retryAfterMs: f.retryAfterMs, cause: err },
+            );
           }
-          o.log.warn({ channel, retryAfterMs: f.retryAfterMs }, 'Slack rate limit: waiting before sending again');
+          o.log.warn(
+            { channel, retryAfterMs: f.retryAfterMs },
+            'Slack rate limit: waiting before sending again',
+          );
           await sleep(f.retryAfterMs);
           continue;
         }
         failures += 1;
         if (failures > serverRetries) throw new DeliveryError('unavailable', f.reason, { cause: f.cause });
-        o.log.warn({ channel, reason: f.reason, attempt: failures }, 'Slack did not take the message: trying again');
+        o.log.warn(
+          { channel, reason: f.reason, attempt: failures },
+          'Slack did not take the message: trying again',
+        );
         await sleep(backoffMs * 2 ** (failures - 1));
       }
     }

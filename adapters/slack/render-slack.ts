@@ -78,7 +78,10 @@ function paragraphUnits(paragraphs: string[] | undefined): Unit[] {
     .filter((p) => p.trim() !== '')
     .map((p) => ({
       text: p,
-      blocks: chunkText(p, LIMITS.sectionText).map((piece): Block => ({ type: 'section', text: plain(piece) })),
+      blocks: chunkText(p, LIMITS.sectionText).map((piece): Block => ({
+        type: 'section',
+        text: plain(piece),
+      })),
     }));
 }
 
@@ -89,7 +92,9 @@ export function itemBlocks(v: ItemView, n: number): Block[] {
   const heading = target && target.length <= URL_CHARS ? `${n}. *<${target}|${title}>*` : `${n}. *${title}*`;
   const room = LIMITS.sectionText - heading.length - 1;
   const summary = v.summary.trim() ? `\n${mrkdwnLiteral(v.summary, room)}` : '';
-  const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${heading}${summary}`, verbatim: true } }];
+  const blocks: Block[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `${heading}${summary}`, verbatim: true } },
+  ];
   const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
   if (meta) blocks.push({ type: 'context', elements: [plain(shorten(meta, LIMITS.contextText), false)] });
   return blocks;
@@ -98,7 +103,12 @@ export function itemBlocks(v: ItemView, n: number): Block[] {
 function button(a: Action, n: number): Button | undefined {
   const value = encodeButtonValue(a);
   if (value === undefined) return undefined;
-  const b: Button = { type: 'button', action_id: actionId(a.kind, n), text: plain(shorten(a.label, BUTTON_TEXT_MAX)), value };
+  const b: Button = {
+    type: 'button',
+    action_id: actionId(a.kind, n),
+    text: plain(shorten(a.label, BUTTON_TEXT_MAX)),
+    value,
+  };
   if (a.kind === 'subscribe') b.style = 'primary';
   return b;
 }
@@ -123,10 +133,16 @@ function actionUnits(actions: Action[] | undefined, audience: RenderOptions['aud
 export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
   const units: Unit[] = [];
   for (const note of opts.notes ?? []) {
-    units.push({ text: note, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: shorten(note, LIMITS.sectionText) } }] });
+    units.push({
+      text: note,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: shorten(note, LIMITS.sectionText) } }],
+    });
   }
   if (reply.heading) {
-    units.push({ text: reply.heading, blocks: [{ type: 'header', text: plain(shorten(reply.heading, LIMITS.headerText)) }] });
+    units.push({
+      text: reply.heading,
+      blocks: [{ type: 'header', text: plain(shorten(reply.heading, LIMITS.headerText)) }],
+    });
   }
   units.push(...paragraphUnits(reply.paragraphs));
   (reply.items ?? []).forEach((v, i) => {
@@ -134,7 +150,8 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
     units.push({ text: `${n}. ${itemViewToText(v)}`, blocks: itemBlocks(v, n) });
   });
   units.push(...paragraphUnits(reply.footer));
-  if (opts.hint) units.push({ blocks: [{ type: 'context', elements: [plain(shorten(opts.hint, LIMITS.contextText))] }] });
+  if (opts.hint)
+    units.push({ blocks: [{ type: 'context', elements: [plain(shorten(opts.hint, LIMITS.contextText))] }] });
   units.push(...actionUnits(reply.actions, opts.audience));
 
   const messages: Unit[][] = [[]];
@@ -150,7 +167,10 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
   return messages
     .filter((m) => m.length > 0)
     .map((m) => {
-      const text = m.map((u) => u.text).filter(Boolean).join('\n\n');
+      const text = m
+        .map((u) => u.text)
+        .filter(Boolean)
+        .join('\n\n');
       // Notifications show the fallback; a message of buttons alone still needs some text.
       const fallback = text ? fallbackOf(text) : '…';
       return { text: fallback, blocks: m.flatMap((u) => u.blocks) };

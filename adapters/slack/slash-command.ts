@@ -8,7 +8,11 @@ export function isShared(channelId: string, channelName?: string): boolean {
 }
 
 export function whereOfCommand(c: SlashCommand): Where {
-  return { address: { platform: 'slack', chatId: c.channel_id, teamId: c.team_id }, shared: isShared(c.channel_id, c.channel_name), userId: c.user_id };
+  return {
+    address: { platform: 'slack', chatId: c.channel_id, teamId: c.team_id },
+    shared: isShared(c.channel_id, c.channel_name),
+    userId: c.user_id,
+  };
 }
 
 /**
@@ -34,7 +38,13 @@ export function registerSlashCommand(app: App, deps: AnswerDeps): void {
   app.command(/.*/, async ({ ack, command, respond }) => {
     if (command.command === deps.commandName) return;
     await ack();
-    deps.log.warn({ received: command.command, configured: deps.commandName }, 'Slack sent a slash command other than SLACK_COMMAND: set SLACK_COMMAND to the name in the app manifest');
-    await respond({ response_type: 'ephemeral', text: `This app answers ${deps.commandName}: try ${deps.commandName} help.` }).catch(() => undefined);
+    deps.log.warn(
+      { received: command.command, configured: deps.commandName },
+      'Slack sent a slash command other than SLACK_COMMAND: set SLACK_COMMAND to the name in the app manifest',
+    );
+    await respond({
+      response_type: 'ephemeral',
+      text: `This app answers ${deps.commandName}: try ${deps.commandName} help.`,
+    }).catch(() => undefined);
   });
 }

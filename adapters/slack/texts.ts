@@ -31,14 +31,17 @@ const en: SlackTexts = {
     `:warning: I can't see this channel, so the digests can't be posted here. If it is a private channel, type /invite ${bot} in it: the subscription is saved and the digests start once I'm in.`,
   notVisibleDm:
     ":warning: I can't post in this conversation, so the digests can't be delivered here. Subscribe a channel instead (invite me there with /invite), or use the app's own Messages tab.",
-  notMember: (bot) => `:warning: I'm not a member of this channel yet, so the digests can't be posted here. Type /invite ${bot} in this channel to add me.`,
+  notMember: (bot) =>
+    `:warning: I'm not a member of this channel yet, so the digests can't be posted here. Type /invite ${bot} in this channel to add me.`,
   archived: ':warning: This channel is archived: no digests can be posted here.',
-  commandHint: (command) => `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
+  commandHint: (command) =>
+    `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
   theApp: 'the app',
   home: {
     title: 'Migration news',
     subscriptions: '*Subscriptions of your channels*',
-    noSubscriptions: (c) => `None of your channels is subscribed yet. In a channel, type ${c} subscribe Honduras (or another country).`,
+    noSubscriptions: (c) =>
+      `None of your channels is subscribed yet. In a channel, type ${c} subscribe Honduras (or another country).`,
     moreChannels: (n) => `And ${n} more channels.`,
     latest: '*Latest news*',
     moreNews: (c) => `More with ${c} latest, ${c} country <name> or ${c} search <words>, in any channel.`,
@@ -50,14 +53,17 @@ const es: SlackTexts = {
     `:warning: No puedo ver este canal, así que los resúmenes no se pueden publicar aquí. Si es un canal privado, escriba /invite ${bot} en él: la suscripción queda guardada y los resúmenes empiezan en cuanto esté dentro.`,
   notVisibleDm:
     ':warning: No puedo publicar en esta conversación, así que los resúmenes no llegarán aquí. Suscriba un canal (invíteme allí con /invite) o use la pestaña Mensajes de la aplicación.',
-  notMember: (bot) => `:warning: Todavía no soy miembro de este canal, así que los resúmenes no se pueden publicar aquí. Escriba /invite ${bot} en este canal para añadirme.`,
+  notMember: (bot) =>
+    `:warning: Todavía no soy miembro de este canal, así que los resúmenes no se pueden publicar aquí. Escriba /invite ${bot} en este canal para añadirme.`,
   archived: ':warning: Este canal está archivado: no se pueden publicar resúmenes aquí.',
-  commandHint: (command) => `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
+  commandHint: (command) =>
+    `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
   theApp: 'la aplicación',
   home: {
     title: 'Noticias de migración',
     subscriptions: '*Suscripciones de sus canales*',
-    noSubscriptions: (c) => `Ninguno de sus canales está suscrito todavía. En un canal, escriba ${c} suscribir Honduras (u otro país).`,
+    noSubscriptions: (c) =>
+      `Ninguno de sus canales está suscrito todavía. En un canal, escriba ${c} suscribir Honduras (u otro país).`,
     moreChannels: (n) => `Y ${n} canales más.`,
     latest: '*Últimas noticias*',
     moreNews: (c) => `Más con ${c} ultimas, ${c} pais <nombre> o ${c} buscar <palabras>, en cualquier canal.`,

@@ -1,4 +1,11 @@
-import { HTTPReceiver, SocketModeReceiver, type App, type LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import {
+  HTTPReceiver,
+  SocketModeReceiver,
+  type App,
+  type LogLevel,
+  type Logger as BoltLogger,
+  type Receiver,
+} from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { HttpRoutes } from '../../src/ports.js';
 import { BODY_HASH, bodyHash } from './dedupe.js';
@@ -30,7 +37,10 @@ export interface TransportOptions {
  */
 function httpTransport(o: TransportOptions): SlackTransport {
   const { signingSecret } = o.config;
-  if (!signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET for HTTP mode, or SLACK_APP_TOKEN for Socket Mode.');
+  if (!signingSecret)
+    throw new Error(
+      'The Slack adapter needs SLACK_SIGNING_SECRET for HTTP mode, or SLACK_APP_TOKEN for Socket Mode.',
+    );
   if (!o.http) throw new Error('The Slack adapter in HTTP mode needs the shared HTTP listener.');
   const receiver = new HTTPReceiver({
     signingSecret,

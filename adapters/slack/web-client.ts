@@ -11,7 +11,10 @@ export function apiBaseUrl(apiUrl: string | undefined): string {
 }
 
 /** Options of the client Bolt hands to listeners: one quick retry, never minutes of them. */
-export function listenerClientOptions(apiUrl: string | undefined, logger: BoltLogger): webApi.WebClientOptions {
+export function listenerClientOptions(
+  apiUrl: string | undefined,
+  logger: BoltLogger,
+): webApi.WebClientOptions {
   return {
     slackApiUrl: apiBaseUrl(apiUrl),
     logger,
@@ -25,7 +28,11 @@ export function listenerClientOptions(apiUrl: string | undefined, logger: BoltLo
  * notifier does both, per channel and with limits, so nothing is retried twice over and a
  * rate limit holds only the channel it is about (WebClient would pause every call).
  */
-export function createDeliveryClient(token: string, apiUrl: string | undefined, logger: BoltLogger): webApi.WebClient {
+export function createDeliveryClient(
+  token: string,
+  apiUrl: string | undefined,
+  logger: BoltLogger,
+): webApi.WebClient {
   return new webApi.WebClient(token, {
     slackApiUrl: apiBaseUrl(apiUrl),
     logger,

@@ -13,7 +13,13 @@ export interface AdminCheck {
  * rarely, and a busy group should not cost one API call per command. A failed lookup answers
  * no (and is not remembered): changing a chat's subscriptions is the thing to refuse when unsure.
  */
-export function createAdminCheck(o: { telegram: Telegram; log: Logger; ttlMs?: number; maxEntries?: number; now?: () => number }): AdminCheck {
+export function createAdminCheck(o: {
+  telegram: Telegram;
+  log: Logger;
+  ttlMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}): AdminCheck {
   const ttl = o.ttlMs ?? 60_000;
   const maxEntries = o.maxEntries ?? 5_000;
   const now = o.now ?? Date.now;
@@ -28,7 +34,10 @@ export function createAdminCheck(o: { telegram: Telegram; log: Logger; ttlMs?: n
       if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
       return admin;
     } catch (err) {
-      o.log.warn({ chatId, userId, err }, 'could not check whether the user is an administrator; treating as not');
+      o.log.warn(
+        { chatId, userId, err },
+        'could not check whether the user is an administrator; treating as not',
+      );
       return false;
     } finally {
       inFlight.delete(key);

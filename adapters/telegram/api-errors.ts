@@ -31,25 +31,45 @@ const UNREACHABLE = [
 ];
 
 export function isTelegramError(err: unknown): err is TelegramError {
-  return err instanceof TelegramError || (typeof err === 'object' && err !== null && 'response' in err && typeof (err as TelegramError).response?.error_code === 'number');
+  return (
+    err instanceof TelegramError ||
+    (typeof err === 'object' &&
+      err !== null &&
+      'response' in err &&
+      typeof (err as TelegramError).response?.error_code === 'number')
+  );
 }
 
 export function classify(err: unknown): Failure {
   if (!isTelegramError(err)) {
     const e = err as { name?: string; message?: string; code?: string } | undefined;
     // FetchError (refused, reset, DNS), AbortError/TimeoutError from our own timeout
-    if (e && ['FetchError', 'AbortError', 'TimeoutError'].includes(e.name ?? '')) return { kind: 'transient', description: e.message ?? e.name! };
+    if (e && ['FetchError', 'AbortError', 'TimeoutError'].includes(e.name ?? ''))
+      return { kind: 'transient', description: e.message ?? e.name! };
     throw err;
   }
   const { error_code: code, description = '', parameters } = err.response;
-  if (code === 429) return { kind: 'rate_limited', retryAfterMs: (parameters?.retry_after ?? 1) * 1000, description };
+  if (code === 429)
+    return { kind: 'rate_limited', retryAfterMs: (parameters?.retry_after ?? 1) * 1000, description };
   if (code >= 500) return { kind: 'transient', description: description || `HTTP ${code}` };
-  if (code === 401 || code === 404) return { kind: 'final', error: new DeliveryError('auth', description || `HTTP ${code}`, { cause: err }) };
+  if (code === 401 || code === 404)
+    return { kind: 'final', error: new DeliveryError('auth', description || `HTTP ${code}`, { cause: err }) };
   if (parameters?.migrate_to_chat_id !== undefined) {
-    return { kind: 'final', error: new DeliveryError('chat_migrated', description, { migratedTo: String(parameters.migrate_to_chat_id), cause: err }) };
+    return {
+      kind: 'final',
+      error: new DeliveryError('chat_migrated', description, {
+        migratedTo: String(parameters.migrate_to_chat_id),
+        cause: err,
+      }),
+    };
   }
-  if (code === 403 || UNREACHABLE.some((re) => re.test(description))) return { kind: 'final', error: new DeliveryError('chat_unreachable', description, { cause: err }) };
+  if (code === 403 || UNREACHABLE.some((re) => re.test(description)))
+    return { kind: 'final', error: new DeliveryError('chat_unreachable', description, { cause: err }) };
   if (/message is not modified/i.test(description)) return { kind: 'not_modified' };
-  if (/can't parse entities|unsupported start tag|can't find end tag/i.test(description)) return { kind: 'bad_html', description };
-  return { kind: 'final', error: new DeliveryError('bad_request', description || `HTTP ${code}`, { cause: err }) };
+  if (/can't parse entities|unsupported start tag|can't find end tag/i.test(description))
+    return { kind: 'bad_html', description };
+  return {
+    kind: 'final',
+    error: new DeliveryError('bad_request', description || `HTTP ${code}`, { cause: err }),
+  };
 }

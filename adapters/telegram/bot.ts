@@ -23,7 +23,16 @@ export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my
  * Commands that only read. Every other command, including any the core adds later, gets an
  * administrator check in groups, so forgetting to list one here errs on the side of asking.
  */
-const READ_ONLY = new Set<CommandName>(['latest', 'country', 'search', 'subscriptions', 'digest', 'sources', 'help', 'start']);
+const READ_ONLY = new Set<CommandName>([
+  'latest',
+  'country',
+  'search',
+  'subscriptions',
+  'digest',
+  'sources',
+  'help',
+  'start',
+]);
 /** Telegram shows at most this much in a callback answer. */
 const ALERT_MAX = 200;
 
@@ -56,7 +65,12 @@ export function wireBot(w: BotWiring): WiredBot {
   const inOrder = createKeyedQueue();
 
   /** May this person change the chat: anyone in their own private chat; group and channel admins. */
-  async function canManage(chat: Chat, from: User | undefined, senderChat: Chat | undefined, viaPost: boolean): Promise<boolean> {
+  async function canManage(
+    chat: Chat,
+    from: User | undefined,
+    senderChat: Chat | undefined,
+    viaPost: boolean,
+  ): Promise<boolean> {
     if (chat.type === 'private') return true;
     // Only a channel's administrators can post in it.
     if (chat.type === 'channel' && viaPost) return true;
@@ -66,7 +80,13 @@ export function wireBot(w: BotWiring): WiredBot {
     return w.admins.isAdmin(chat.id, from.id);
   }
 
-  async function contextFor(chat: Chat, from: User | undefined, senderChat: Chat | undefined, command: string, viaPost: boolean): Promise<CommandContext> {
+  async function contextFor(
+    chat: Chat,
+    from: User | undefined,
+    senderChat: Chat | undefined,
+    command: string,
+    viaPost: boolean,
+  ): Promise<CommandContext> {
     const parsed = parseCommandLine(command);
     const needsCheck = chat.type !== 'private' && parsed.ok && !READ_ONLY.has(parsed.name);
     return {
@@ -79,7 +99,8 @@ export function wireBot(w: BotWiring): WiredBot {
   }
 
   async function migrate(from: number, to: number) {
-    if (await moveChat(w.store, address(from), address(to), w.now())) log.info({ from, to }, 'group became a supergroup: its subscription moved with it');
+    if (await moveChat(w.store, address(from), address(to), w.now()))
+      log.info({ from, to }, 'group became a supergroup: its subscription moved with it');
   }
 
   // Telegram delivers a webhook update again when its answer is slow (a command waiting out a
@@ -110,7 +131,10 @@ export function wireBot(w: BotWiring): WiredBot {
     const cctx = await contextFor(chat, msg.from, msg.sender_chat, text, !!ctx.channelPost);
     log.debug({ chatId: chat.id, text }, 'Telegram command');
     const reply = await w.commands.run(text, cctx);
-    await w.sender.sendParts(String(chat.id), render(reply), { paced: false, replyTo: isGroup(chat) ? msg.message_id : undefined });
+    await w.sender.sendParts(String(chat.id), render(reply), {
+      paced: false,
+      replyTo: isGroup(chat) ? msg.message_id : undefined,
+    });
   });
 
   // The bot's own membership: removed or blocked, the chat's digests pause at once rather than
@@ -129,13 +153,21 @@ export function wireBot(w: BotWiring): WiredBot {
     if (!gone(before.status)) return;
     // Back in the chat (added again, or unblocked): being able to post is what the pause waited for.
     const was = await resumeChat(w.store, key, w.now());
-    if (was) log.info({ chatId: chat.id, reason: was.pausedReason }, 'bot back in a paused chat: digests resumed');
+    if (was)
+      log.info({ chatId: chat.id, reason: was.pausedReason }, 'bot back in a paused chat: digests resumed');
     // A channel's readers would all see a greeting; a private chat's person says /start themselves.
     if (chat.type === 'channel' || (chat.type === 'private' && !was)) return;
-    const cctx: CommandContext = { address: address(chat.id), userLanguage: from.language_code, shared: chat.type !== 'private', now: w.now() };
+    const cctx: CommandContext = {
+      address: address(chat.id),
+      userLanguage: from.language_code,
+      shared: chat.type !== 'private',
+      now: w.now(),
+    };
     const reply = await w.commands.run(w.store.chat(key) ? 'subscriptions' : 'start', cctx);
     const lang = w.commands.languageOf(cctx);
-    const paragraphs = was ? [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])] : reply.paragraphs;
+    const paragraphs = was
+      ? [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])]
+      : reply.paragraphs;
     await w.sender.sendParts(String(chat.id), render({ ...reply, paragraphs }), { paced: false });
   });
 
@@ -166,7 +198,8 @@ export function wireBot(w: BotWiring): WiredBot {
     }
     await ctx.answerCbQuery();
     const rendered = render(reply);
-    if (button.mode === 'page' && (await w.sender.edit(String(chat.id), q.message.message_id, rendered))) return;
+    if (button.mode === 'page' && (await w.sender.edit(String(chat.id), q.message.message_id, rendered)))
+      return;
     await w.sender.sendParts(String(chat.id), rendered, { paced: false });
   });
 
@@ -178,7 +211,10 @@ export function wireBot(w: BotWiring): WiredBot {
     const level = err instanceof DeliveryError && err.code === 'chat_unreachable' ? 'warn' : 'error';
     log[level]({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text }, 'Telegram update failed');
     if (!ctx.chat) return;
-    const lang = w.commands.languageOf({ address: address(ctx.chat.id), userLanguage: ctx.from?.language_code });
+    const lang = w.commands.languageOf({
+      address: address(ctx.chat.id),
+      userLanguage: ctx.from?.language_code,
+    });
     try {
       if (q && !ctx.state.answered) await ctx.answerCbQuery(t(lang).apology, { show_alert: true });
       else await w.sender.sendParts(String(ctx.chat.id), render(apologyReply(lang)), { paced: false });

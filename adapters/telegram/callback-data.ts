@@ -51,14 +51,19 @@ export function createCallbackCodec(o: { maxEntries?: number } = {}): CallbackCo
     return key;
   };
 
-  const inlineOf = (b: ButtonCommand) => `${b.mode === 'page' ? 'p' : 'r'}${b.offset ? b.offset.toString(36) : ''}|${b.command}`;
+  const inlineOf = (b: ButtonCommand) =>
+    `${b.mode === 'page' ? 'p' : 'r'}${b.offset ? b.offset.toString(36) : ''}|${b.command}`;
 
   return {
     encode(a) {
       const offset = a.offset ?? 0;
       // "More" from offset 0 (a digest's "and 25 more") starts a listing of its own: it must not
       // replace the message it sits under.
-      const b: ButtonCommand = { mode: a.kind === 'more' && offset > 0 ? 'page' : 'run', command: a.command, offset };
+      const b: ButtonCommand = {
+        mode: a.kind === 'more' && offset > 0 ? 'page' : 'run',
+        command: a.command,
+        offset,
+      };
       const inline = inlineOf(b);
       if (Buffer.byteLength(inline) <= CALLBACK_DATA_LIMIT) return inline;
       // Lists read the same without the spaces after commas; inline data outlives a restart.

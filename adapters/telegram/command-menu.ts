@@ -10,7 +10,10 @@ const MENU_NAME = /^[a-z0-9_]{1,32}$/;
  * (`/pais`, `/suscribir` for Spanish-speaking users), described from the core's catalog.
  */
 export function commandMenu(lang: Lang): BotCommand[] {
-  return COMMAND_NAMES.map((name) => ({ command: commandWord(name, lang), description: t(lang).commands[name].about }))
+  return COMMAND_NAMES.map((name) => ({
+    command: commandWord(name, lang),
+    description: t(lang).commands[name].about,
+  }))
     .filter((c) => MENU_NAME.test(c.command))
     .map((c) => ({ ...c, description: c.description.slice(0, 256) }));
 }

@@ -54,7 +54,13 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     log,
     now: o.now ?? (() => new Date()),
   });
-  const transport = createTransport({ bot, config: o.config, http: o.http, log, idle: () => Promise.all([wired.idle(), sender.idle()]).then(() => {}) });
+  const transport = createTransport({
+    bot,
+    config: o.config,
+    http: o.http,
+    log,
+    idle: () => Promise.all([wired.idle(), sender.idle()]).then(() => {}),
+  });
 
   return {
     platform: 'telegram',

@@ -13,7 +13,11 @@ export function createTelegramNotifier(o: { sender: Sender; codec: CallbackCodec
     platform: 'telegram',
     async send(to, reply, opts = {}) {
       const rendered = renderTelegram(reply, { encode: o.codec.encode });
-      const messageIds = await o.sender.sendParts(to.chatId, rendered, { paced: true, fromPart: opts.fromPart, onPart: opts.onPart });
+      const messageIds = await o.sender.sendParts(to.chatId, rendered, {
+        paced: true,
+        fromPart: opts.fromPart,
+        onPart: opts.onPart,
+      });
       return { messageIds };
     },
   };

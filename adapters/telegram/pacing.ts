@@ -9,7 +9,11 @@ export interface PacingOptions {
   groupPerMinute: number;
 }
 
-export const TELEGRAM_PACING: PacingOptions = { overallPerSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20 };
+export const TELEGRAM_PACING: PacingOptions = {
+  overallPerSecond: 30,
+  perChatIntervalMs: 1000,
+  groupPerMinute: 20,
+};
 
 export interface Clock {
   now(): number;
@@ -45,7 +49,8 @@ interface ChatState {
 const MINUTE = 60_000;
 
 export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Clock = realClock): Pacer {
-  if (opts === false) return { unlimited: true, chatReady: async () => {}, turn: async () => {}, sent: () => {} };
+  if (opts === false)
+    return { unlimited: true, chatReady: async () => {}, turn: async () => {}, sent: () => {} };
   const o = { ...TELEGRAM_PACING, ...opts };
   // Evenly spaced rather than in bursts, with a millisecond to spare: the platform counts on its
   // side of the network, where two sends can arrive closer together than they left.
@@ -79,7 +84,8 @@ export function createPacer(opts: Partial<PacingOptions> | false = {}, clock: Cl
   const chatReady = async (chatId: string) => {
     const s = state(chatId);
     let ready = s.last + o.perChatIntervalMs;
-    if (chatId.startsWith('-') && s.recent.length >= o.groupPerMinute) ready = Math.max(ready, s.recent[s.recent.length - o.groupPerMinute] + MINUTE);
+    if (chatId.startsWith('-') && s.recent.length >= o.groupPerMinute)
+      ready = Math.max(ready, s.recent[s.recent.length - o.groupPerMinute] + MINUTE);
     const now = clock.now();
     if (ready > now) await clock.sleep(ready - now);
   };

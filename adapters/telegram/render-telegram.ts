@@ -43,7 +43,12 @@ function itemHtml(v: ItemView, n: number): string {
   const head = web ? `<a href="${escapeHtml(v.url!)}">${title}</a>` : title;
   const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
   // A URL that is not a web link cannot be an href; it is shown as text, like the fallback does.
-  const lines = [`${n}. ${head}`, meta && `<i>${escapeHtml(meta)}</i>`, v.summary && escapeHtml(v.summary), !web && v.url && escapeHtml(v.url)];
+  const lines = [
+    `${n}. ${head}`,
+    meta && `<i>${escapeHtml(meta)}</i>`,
+    v.summary && escapeHtml(v.summary),
+    !web && v.url && escapeHtml(v.url),
+  ];
   return lines.filter(Boolean).join('\n');
 }
 
@@ -71,7 +76,10 @@ function fitItem(v: ItemView, n: number, limit: number): { view: ItemView; html:
 
 /** An item that alone exceeds the limit: shorten its summary, then its title, then drop the link. */
 function fitView(v: ItemView, n: number, limit: number): ItemView {
-  const s = largest(v.summary.length, (m) => itemHtml({ ...v, summary: cut(v.summary, m) }, n).length <= limit);
+  const s = largest(
+    v.summary.length,
+    (m) => itemHtml({ ...v, summary: cut(v.summary, m) }, n).length <= limit,
+  );
   let w = { ...v, summary: cut(v.summary, s) };
   if (itemHtml(w, n).length <= limit) return w;
   w = { ...w, summary: '' };
@@ -79,7 +87,13 @@ function fitView(v: ItemView, n: number, limit: number): ItemView {
   if (itemHtml({ ...w, title: cut(v.title, t) }, n).length <= limit) return { ...w, title: cut(v.title, t) };
   // Only a link longer than a message is left: it cannot be shown, the title still can.
   w = { ...w, url: null };
-  return { ...w, title: cut(v.title, largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit)) };
+  return {
+    ...w,
+    title: cut(
+      v.title,
+      largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit),
+    ),
+  };
 }
 
 /** Plain text longer than the limit, as pieces whose escaped form fits: at line breaks, else anywhere. */
@@ -110,7 +124,10 @@ function splitPlain(text: string, limit: number): string[] {
   return pieces;
 }
 
-function keyboardOf(actions: Action[], encode: RenderOptions['encode']): InlineKeyboardButton[][] | undefined {
+function keyboardOf(
+  actions: Action[],
+  encode: RenderOptions['encode'],
+): InlineKeyboardButton[][] | undefined {
   // "share" posts to a Slack channel; a Telegram chat has nothing to share into.
   const usable = actions.filter((a) => a.kind !== 'share');
   if (usable.length === 0) return undefined;
@@ -170,5 +187,9 @@ export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
     }
   }
   parts.push(cur!);
-  return { parts, keyboard: keyboardOf(reply.actions ?? [], o.encode), linkPreview: (reply.items?.length ?? 0) === 1 };
+  return {
+    parts,
+    keyboard: keyboardOf(reply.actions ?? [], o.encode),
+    linkPreview: (reply.items?.length ?? 0) === 1,
+  };
 }

@@ -18,7 +18,12 @@ export interface RetryOptions {
   timeoutMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { rateLimitRetries: 4, maxRetryAfterMs: 60_000, backoffMs: [1_000, 4_000], timeoutMs: 30_000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  rateLimitRetries: 4,
+  maxRetryAfterMs: 60_000,
+  backoffMs: [1_000, 4_000],
+  timeoutMs: 30_000,
+};
 
 export interface SendPartsOptions {
   /** wait for the pacer (digests); replies to a command go at once */
@@ -53,7 +58,10 @@ export interface SenderOptions {
  */
 async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ms,
+  );
   try {
     return await call(controller.signal);
   } finally {
@@ -62,7 +70,8 @@ async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise
 }
 
 /** A Bot API chat_id: numeric ids as numbers, @channelnames as they are. */
-export const chatIdParam = (chatId: string): number | string => (/^-?\d+$/.test(chatId) ? Number(chatId) : chatId);
+export const chatIdParam = (chatId: string): number | string =>
+  /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
 
 /**
  * Every message the bot sends goes through here: one chat at a time in order, paced when asked,
@@ -83,7 +92,12 @@ export function createSender(o: SenderOptions): Sender {
    * message holds `slot` from its first try until it is recorded, except while it waits out a
    * failure of its own chat (a 5xx, a timeout): the other chats' digests go on meanwhile.
    */
-  async function attempt<T>(chatId: string, call: (signal: AbortSignal) => Promise<T>, paced: boolean, slot?: Slot): Promise<T> {
+  async function attempt<T>(
+    chatId: string,
+    call: (signal: AbortSignal) => Promise<T>,
+    paced: boolean,
+    slot?: Slot,
+  ): Promise<T> {
     let limited = 0;
     let failed = 0;
     for (;;) {
@@ -102,7 +116,10 @@ export function createSender(o: SenderOptions): Sender {
       const f = classify(err);
       if (f.kind === 'rate_limited') {
         if (limited >= retry.rateLimitRetries || f.retryAfterMs > retry.maxRetryAfterMs) {
-          throw new DeliveryError('rate_limited', f.description, { retryAfterMs: f.retryAfterMs, cause: err });
+          throw new DeliveryError('rate_limited', f.description, {
+            retryAfterMs: f.retryAfterMs,
+            cause: err,
+          });
         }
         limited++;
         o.log.warn({ chatId, retryAfterMs: f.retryAfterMs }, 'Telegram asked to slow down; waiting');
@@ -110,7 +127,8 @@ export function createSender(o: SenderOptions): Sender {
         continue;
       }
       if (f.kind === 'transient') {
-        if (failed >= retry.backoffMs.length) throw new DeliveryError('unavailable', f.description, { cause: err });
+        if (failed >= retry.backoffMs.length)
+          throw new DeliveryError('unavailable', f.description, { cause: err });
         o.log.warn({ chatId, problem: f.description }, 'Telegram Bot API call failed; trying again');
         slot?.letGo();
         await clock.sleep(retry.backoffMs[failed++]);
@@ -125,18 +143,37 @@ export function createSender(o: SenderOptions): Sender {
     if (err instanceof DeliveryError) throw err;
     const f = classify(err);
     if (f.kind === 'final') throw f.error;
-    throw new DeliveryError('bad_request', 'description' in f ? f.description : 'message is not modified', { cause: err });
+    throw new DeliveryError('bad_request', 'description' in f ? f.description : 'message is not modified', {
+      cause: err,
+    });
   };
 
-  async function sendOne(chatId: string, r: RenderedReply, i: number, opts: SendPartsOptions, slot?: Slot): Promise<Message.TextMessage> {
+  async function sendOne(
+    chatId: string,
+    r: RenderedReply,
+    i: number,
+    opts: SendPartsOptions,
+    slot?: Slot,
+  ): Promise<Message.TextMessage> {
     const part = r.parts[i];
     const base = {
       chat_id: chatIdParam(chatId),
       link_preview_options: { is_disabled: !r.linkPreview },
       ...(i === r.parts.length - 1 && r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
-      ...(i === 0 && opts.replyTo ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } } : {}),
+      ...(i === 0 && opts.replyTo
+        ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } }
+        : {}),
     };
-    const send = (payload: object) => attempt(chatId, (signal) => o.telegram.callApi('sendMessage', payload as never, { signal: signal as never }) as Promise<Message.TextMessage>, opts.paced, slot);
+    const send = (payload: object) =>
+      attempt(
+        chatId,
+        (signal) =>
+          o.telegram.callApi('sendMessage', payload as never, {
+            signal: signal as never,
+          }) as Promise<Message.TextMessage>,
+        opts.paced,
+        slot,
+      );
     try {
       return await send({ ...base, text: part.html, parse_mode: 'HTML' });
     } catch (err) {
@@ -177,10 +214,23 @@ export function createSender(o: SenderOptions): Sender {
       const markup: InlineKeyboardMarkup = { inline_keyboard: r.keyboard ?? [] };
       return queue.run(chatId, async () => {
         try {
-          await attempt(chatId, (signal) => o.telegram.callApi('editMessageText', {
-            chat_id: chatIdParam(chatId), message_id: messageId, text: r.parts[0].html, parse_mode: 'HTML',
-            link_preview_options: { is_disabled: !r.linkPreview }, reply_markup: markup,
-          }, { signal: signal as never }), false);
+          await attempt(
+            chatId,
+            (signal) =>
+              o.telegram.callApi(
+                'editMessageText',
+                {
+                  chat_id: chatIdParam(chatId),
+                  message_id: messageId,
+                  text: r.parts[0].html,
+                  parse_mode: 'HTML',
+                  link_preview_options: { is_disabled: !r.linkPreview },
+                  reply_markup: markup,
+                },
+                { signal: signal as never },
+              ),
+            false,
+          );
           return true;
         } catch (err) {
           if (err instanceof DeliveryError) throw err;
@@ -188,7 +238,10 @@ export function createSender(o: SenderOptions): Sender {
           // a second tap on the same button: the message already shows that page
           if (f.kind === 'not_modified') return true;
           if (f.kind === 'final' && f.error.code !== 'bad_request') throw f.error;
-          o.log.debug({ chatId, messageId, problem: (err as Error).message }, 'could not edit the message; sending a new one');
+          o.log.debug(
+            { chatId, messageId, problem: (err as Error).message },
+            'could not edit the message; sending a new one',
+          );
           return false;
         }
       });

@@ -3,10 +3,12 @@ import type { Lang } from '../../src/i18n/index.js';
 /** Words only the Telegram adapter says; everything else comes from the core's catalogs. */
 const TEXTS = {
   en: {
-    buttonExpired: 'This button no longer works (the bot has restarted since). Please type the command again.',
+    buttonExpired:
+      'This button no longer works (the bot has restarted since). Please type the command again.',
   },
   es: {
-    buttonExpired: 'Este botón ya no funciona (el bot se reinició desde entonces). Por favor, escriba el comando de nuevo.',
+    buttonExpired:
+      'Este botón ya no funciona (el bot se reinició desde entonces). Por favor, escriba el comando de nuevo.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

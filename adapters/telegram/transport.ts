@@ -46,7 +46,10 @@ export function createTransport(o: TransportOptions): Transport {
           `TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at ${root} (${err.code} ${err.description}): copy the token again from @BotFather (/mybots, API Token) and set TELEGRAM_BOT_TOKEN to it`,
         ]);
       }
-      throw new UnreachableError(`Could not reach the Telegram Bot API at ${root} to check TELEGRAM_BOT_TOKEN: ${(err as Error).message}. Check the network, or TELEGRAM_API_ROOT.`, { cause: err });
+      throw new UnreachableError(
+        `Could not reach the Telegram Bot API at ${root} to check TELEGRAM_BOT_TOKEN: ${(err as Error).message}. Check the network, or TELEGRAM_API_ROOT.`,
+        { cause: err },
+      );
     }
   }
 
@@ -75,7 +78,10 @@ export function createTransport(o: TransportOptions): Transport {
       }
       await callback(req, res);
     });
-    return bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    return bot.telegram.setWebhook(webhook.url, {
+      secret_token: webhook.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
   }
 
   function startPolling(): Promise<void> {
@@ -83,9 +89,10 @@ export function createTransport(o: TransportOptions): Transport {
       // launch() resolves only when polling ends; its callback says it has begun.
       polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((err) => {
         if (stopping) return;
-        const hint = isTelegramError(err) && err.code === 409
-          ? 'another process is polling with this TELEGRAM_BOT_TOKEN, or a webhook is set; run one instance'
-          : 'no more Telegram updates will arrive until the service restarts';
+        const hint =
+          isTelegramError(err) && err.code === 409
+            ? 'another process is polling with this TELEGRAM_BOT_TOKEN, or a webhook is set; run one instance'
+            : 'no more Telegram updates will arrive until the service restarts';
         log.error({ err }, `Telegram polling stopped: ${hint}`);
         resolve();
       });
@@ -98,7 +105,10 @@ export function createTransport(o: TransportOptions): Transport {
       await registerMenus();
       if (o.config.webhook) await startWebhook(o.config.webhook);
       else await startPolling();
-      log.info({ bot: bot.botInfo?.username, mode: o.config.webhook ? 'webhook' : 'polling' }, 'Telegram bot ready');
+      log.info(
+        { bot: bot.botInfo?.username, mode: o.config.webhook ? 'webhook' : 'polling' },
+        'Telegram bot ready',
+      );
     },
     async stop() {
       stopping = true;

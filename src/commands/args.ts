@@ -17,19 +17,41 @@ export function splitSince(args: string): { places: string[]; since?: string } {
 }
 
 export function splitList(text: string): string[] {
-  return text.split(/\s*[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/\s*[,;]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** "Honduras and Guatemala", "Honduras y Guatemala": the parts, when the whole is not one name. */
 export function splitAnd(text: string): string[] {
-  return text.split(/\s+(?:and|y|e|&)\s+/i).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/\s+(?:and|y|e|&)\s+/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const UNITS: Record<string, (d: Date, n: number) => Date> = {
-  day: addDays, days: addDays, dia: addDays, dias: addDays, d: addDays,
-  week: addWeeks, weeks: addWeeks, semana: addWeeks, semanas: addWeeks, w: addWeeks,
-  month: addMonths, months: addMonths, mes: addMonths, meses: addMonths, m: addMonths,
-  year: addYears, years: addYears, ano: addYears, anos: addYears, y: addYears,
+  day: addDays,
+  days: addDays,
+  dia: addDays,
+  dias: addDays,
+  d: addDays,
+  week: addWeeks,
+  weeks: addWeeks,
+  semana: addWeeks,
+  semanas: addWeeks,
+  w: addWeeks,
+  month: addMonths,
+  months: addMonths,
+  mes: addMonths,
+  meses: addMonths,
+  m: addMonths,
+  year: addYears,
+  years: addYears,
+  ano: addYears,
+  anos: addYears,
+  y: addYears,
 };
 
 /**
@@ -38,7 +60,11 @@ const UNITS: Record<string, (d: Date, n: number) => Date> = {
  */
 export function parseSince(text: string, now: Date): string | undefined {
   // "hace 30 dias" is Spanish for "30 days ago"; "una semana", "a month": one of the unit.
-  const s = fold(text).trim().replace(/\s+/g, ' ').replace(/^hace /, '').replace(/^(?:un|una|a|an|one) /, '1 ');
+  const s = fold(text)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^hace /, '')
+    .replace(/^(?:un|una|a|an|one) /, '1 ');
   const day = (d: Date) => d.toISOString().slice(0, 10);
   let m = s.match(/^(\d+)\s*([a-z]+)(?:\s+(?:ago|atras))?$/);
   if (m && UNITS[m[2]]) return day(UNITS[m[2]](now, -Number(m[1])));

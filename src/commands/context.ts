@@ -15,7 +15,6 @@ export interface CommandContext {
   now?: Date;
 }
 
-
 /** What the handlers need from the rest of the core. */
 export interface CommandDeps {
   store: NewsStore;

@@ -1,7 +1,17 @@
 import { editDistance, fold } from '../places/text.js';
 
 export const COMMAND_NAMES = [
-  'latest', 'country', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'schedule', 'language', 'digest', 'sources', 'help',
+  'latest',
+  'country',
+  'search',
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'schedule',
+  'language',
+  'digest',
+  'sources',
+  'help',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number] | 'start';
 
@@ -11,7 +21,10 @@ const ALIASES: Record<CommandName, { en: string[]; es: string[] }> = {
   country: { en: ['country', 'countries', 'region'], es: ['pais', 'paises', 'región'] },
   search: { en: ['search', 'find'], es: ['buscar', 'busca', 'busqueda'] },
   subscribe: { en: ['subscribe', 'sub'], es: ['suscribir', 'suscribirse', 'suscribeme', 'suscribirme'] },
-  unsubscribe: { en: ['unsubscribe', 'unsub', 'stop'], es: ['cancelar', 'desuscribir', 'desuscribirse', 'baja'] },
+  unsubscribe: {
+    en: ['unsubscribe', 'unsub', 'stop'],
+    es: ['cancelar', 'desuscribir', 'desuscribirse', 'baja'],
+  },
   subscriptions: { en: ['subscriptions', 'subs'], es: ['suscripciones'] },
   schedule: { en: ['schedule'], es: ['horario', 'programar'] },
   language: { en: ['language', 'lang'], es: ['idioma', 'lengua'] },

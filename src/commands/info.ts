@@ -23,13 +23,22 @@ export function help(c: Call): Reply {
     kind: 'info',
     visibility: 'private',
     heading: m.helpHeading,
-    paragraphs: [...unknown, COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'), m.helpFooter],
+    paragraphs: [
+      ...unknown,
+      COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'),
+      m.helpFooter,
+    ],
   };
 }
 
 export function start(c: Call): Reply {
   const m = t(c.lang);
-  return { kind: 'info', visibility: 'private', heading: m.welcomeHeading, paragraphs: [...m.welcomeBody, m.helpFooter] };
+  return {
+    kind: 'info',
+    visibility: 'private',
+    heading: m.welcomeHeading,
+    paragraphs: [...m.welcomeBody, m.helpFooter],
+  };
 }
 
 export function sources(c: Call): Reply {
@@ -41,8 +50,15 @@ export function sources(c: Call): Reply {
   const lines = configured.map((source) => {
     const h = health.get(source);
     const parts = [m.sourceLine(source, h?.itemCount ?? 0)];
-    parts.push(h?.lastSuccessAt ? m.sourceOk(when(h.lastSuccessAt)) : h?.lastFetchAt ? m.sourceNeverRead : m.sourceNever);
-    if (h?.lastError && h.lastErrorAt && (!h.lastSuccessAt || h.lastErrorAt >= h.lastSuccessAt)) parts.push(m.sourceError(when(h.lastErrorAt), h.lastError));
+    parts.push(
+      h?.lastSuccessAt
+        ? m.sourceOk(when(h.lastSuccessAt))
+        : h?.lastFetchAt
+          ? m.sourceNeverRead
+          : m.sourceNever,
+    );
+    if (h?.lastError && h.lastErrorAt && (!h.lastSuccessAt || h.lastErrorAt >= h.lastSuccessAt))
+      parts.push(m.sourceError(when(h.lastErrorAt), h.lastError));
     if (h?.nextTryAt && h.failures > 0) parts.push(m.sourceNextTry(when(h.nextTryAt)));
     return `• ${parts.join('; ')}`;
   });
@@ -53,11 +69,23 @@ export function sources(c: Call): Reply {
 export function digestPreview(c: Call): Reply {
   const m = t(c.lang);
   const chat = chatOf(c);
-  if (chat.places.length === 0) return { kind: 'info', visibility: 'private', paragraphs: [m.previewNoSubscription] };
+  if (chat.places.length === 0)
+    return { kind: 'info', visibility: 'private', paragraphs: [m.previewNoSubscription] };
   const s = chat.schedule ?? c.deps.defaultSchedule;
   const note = m.previewNote(formatMoment(c.lang, nextOccurrence(s, c.now), s.timeZone));
-  const heading = m.previewHeading(placeList(chat.places.map((p) => p.code), c.lang));
-  const { selection, reply } = composeDigest(chat, c.deps.store.items(), lastDelivered(chat, c.deps.store.deliveries()), c.lang);
-  if (selection.items.length === 0) return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
+  const heading = m.previewHeading(
+    placeList(
+      chat.places.map((p) => p.code),
+      c.lang,
+    ),
+  );
+  const { selection, reply } = composeDigest(
+    chat,
+    c.deps.store.items(),
+    lastDelivered(chat, c.deps.store.deliveries()),
+    c.lang,
+  );
+  if (selection.items.length === 0)
+    return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
   return { ...reply, visibility: 'private', heading, paragraphs: [note, ...(reply.paragraphs ?? [])] };
 }

@@ -5,7 +5,8 @@ import { splitAnd } from './args.js';
 
 export type PlacesArg = { ok: true; codes: string[] } | { ok: false; problems: string[] };
 
-const named = (code: string, lang: Lang) => (code.length === 2 ? `${placeName(code, lang)} (${code})` : placeName(code, lang));
+const named = (code: string, lang: Lang) =>
+  code.length === 2 ? `${placeName(code, lang)} (${code})` : placeName(code, lang);
 
 /**
  * Resolves a list of typed places. Every one must resolve, or nothing is done and each
@@ -30,11 +31,30 @@ export function resolvePlaces(list: string[], resolver: Resolver, lang: Lang): P
     if (r.ok) {
       codes.push(...r.codes);
     } else if (r.reason === 'inside') {
-      problems.push(`${m.placeIsInside(r.input, placeName(r.country, lang))} ${m.didYouMean(named(r.country, lang))}`);
+      problems.push(
+        `${m.placeIsInside(r.input, placeName(r.country, lang))} ${m.didYouMean(named(r.country, lang))}`,
+      );
     } else if (r.reason === 'ambiguous') {
-      problems.push(m.ambiguousPlace(r.input, listOf(lang, r.candidates.map((c) => named(c, lang)), 'or')));
+      problems.push(
+        m.ambiguousPlace(
+          r.input,
+          listOf(
+            lang,
+            r.candidates.map((c) => named(c, lang)),
+            'or',
+          ),
+        ),
+      );
     } else {
-      const hint = r.suggestions.length ? m.didYouMean(listOf(lang, r.suggestions.map((c) => named(c, lang)), 'or')) : m.placeHint;
+      const hint = r.suggestions.length
+        ? m.didYouMean(
+            listOf(
+              lang,
+              r.suggestions.map((c) => named(c, lang)),
+              'or',
+            ),
+          )
+        : m.placeHint;
       problems.push(`${m.unknownPlace(r.input)} ${hint}`);
     }
   }

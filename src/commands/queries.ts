@@ -18,14 +18,16 @@ function pageReply(c: Call, heading: string, page: Page, size: number, extra: Ac
   const m = t(c.lang);
   const shown = page.items.length;
   const actions: Action[] = [];
-  if (c.offset + shown < page.total) actions.push({ kind: 'more', label: m.buttons.more, command: c.command, offset: c.offset + size });
+  if (c.offset + shown < page.total)
+    actions.push({ kind: 'more', label: m.buttons.more, command: c.command, offset: c.offset + size });
   actions.push(...extra);
   actions.push({ kind: 'share', label: m.buttons.share, command: c.command, offset: c.offset });
   return {
     kind: 'result',
     visibility: 'private',
     heading,
-    paragraphs: page.total > shown || c.offset > 0 ? [m.range(c.offset + 1, c.offset + shown, page.total)] : [],
+    paragraphs:
+      page.total > shown || c.offset > 0 ? [m.range(c.offset + 1, c.offset + shown, page.total)] : [],
     items: page.items.map((it) => itemView(it, c.lang)),
     actions,
     command: c.command,
@@ -58,29 +60,56 @@ export function country(c: Call): Reply {
   let since: string | undefined;
   if (sinceText !== undefined) {
     since = parseSince(sinceText, c.now);
-    if (!since) return usageReply('country', c.lang, [sinceText ? m.badSince(sinceText) : m.sinceWithoutDate]);
+    if (!since)
+      return usageReply('country', c.lang, [sinceText ? m.badSince(sinceText) : m.sinceWithoutDate]);
   }
   const names = placeList(resolved.codes, c.lang);
   const page = c.deps.index.byPlaces(resolved.codes, { since, limit: PAGE, offset: c.offset });
-  if (page.total === 0) return info([since ? m.noneForPlacesSince(names, formatDay(c.lang, since)) : m.noneForPlaces(names)]);
-  const heading = since ? `${m.countryHeading(names)} ${m.sinceDate(formatDay(c.lang, since))}` : m.countryHeading(names);
+  if (page.total === 0)
+    return info([since ? m.noneForPlacesSince(names, formatDay(c.lang, since)) : m.noneForPlaces(names)]);
+  const heading = since
+    ? `${m.countryHeading(names)} ${m.sinceDate(formatDay(c.lang, since))}`
+    : m.countryHeading(names);
   const label = c.ctx.shared ? m.buttons.subscribeChannel : m.buttons.subscribe;
-  const subscribe: Action[] = resolved.codes.slice(0, 3).map((code) => ({ kind: 'subscribe', label: label(placeName(code, c.lang)), command: `${commandWord('subscribe', c.lang)} ${code}` }));
+  const subscribe: Action[] = resolved.codes
+    .slice(0, 3)
+    .map((code) => ({
+      kind: 'subscribe',
+      label: label(placeName(code, c.lang)),
+      command: `${commandWord('subscribe', c.lang)} ${code}`,
+    }));
   return pageReply(c, heading, page, PAGE, subscribe);
 }
 
 export async function search(c: Call): Promise<Reply> {
   const m = t(c.lang);
   // Quotes typed around the words ("ethical recruitment") are how people write a phrase, not part of it.
-  const q = c.args.trim().replace(/^["'“”«»]+|["'“”«»]+$/g, '').trim();
+  const q = c.args
+    .trim()
+    .replace(/^["'“”«»]+|["'“”«»]+$/g, '')
+    .trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
   const page = await c.deps.index.search(q, { limit: PAGE, offset: c.offset });
   if (page.total > 0) return pageReply(c, m.searchHeading(q), page, PAGE);
   // Words that name a topic ("reclutamiento ético", "remittances") find its items in either
   // language, by the topic tags, when no item has the words themselves.
   const topics = tagTopics(q);
-  const byTopic = topics.length ? c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset }) : undefined;
+  const byTopic = topics.length
+    ? c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset })
+    : undefined;
   if (!byTopic?.total) return info([m.noHits(q)]);
   const reply = pageReply(c, m.searchHeading(q), byTopic, PAGE);
-  return { ...reply, paragraphs: [m.byTopic(q, listOf(c.lang, topics.map((tp) => m.topicNames[tp] ?? tp))), ...(reply.paragraphs ?? [])] };
+  return {
+    ...reply,
+    paragraphs: [
+      m.byTopic(
+        q,
+        listOf(
+          c.lang,
+          topics.map((tp) => m.topicNames[tp] ?? tp),
+        ),
+      ),
+      ...(reply.paragraphs ?? []),
+    ],
+  };
 }

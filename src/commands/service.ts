@@ -10,11 +10,27 @@ import { language, schedule, subscribe, subscriptions, unsubscribe } from './sub
 type Handler = (c: Call) => Reply | Promise<Reply>;
 
 const HANDLERS: Record<CommandName, Handler> = {
-  latest, country, search, subscribe, unsubscribe, subscriptions, schedule, language, digest: digestPreview, sources, help, start,
+  latest,
+  country,
+  search,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  schedule,
+  language,
+  digest: digestPreview,
+  sources,
+  help,
+  start,
 };
 
 /** Commands that change a chat (and so need its administrators, and write the store). */
-export const MANAGING: ReadonlySet<CommandName> = new Set<CommandName>(['subscribe', 'unsubscribe', 'schedule', 'language']);
+export const MANAGING: ReadonlySet<CommandName> = new Set<CommandName>([
+  'subscribe',
+  'unsubscribe',
+  'schedule',
+  'language',
+]);
 
 export interface CommandService {
   /** Runs one line of the command grammar in a chat; `offset` pages results ("more"). */
@@ -29,7 +45,10 @@ export function apologyReply(lang: Lang): Reply {
 
 export function createCommandService(deps: CommandDeps): CommandService {
   const languageOf = (ctx: CommandContext, spanishWord = false): Lang =>
-    deps.store.chat(chatKey(ctx.address))?.language ?? (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
+    deps.store.chat(chatKey(ctx.address))?.language ??
+    (spanishWord ? 'es' : undefined) ??
+    asLang(ctx.userLanguage) ??
+    'en';
 
   const run = async (text: string, ctx: CommandContext, offset = 0): Promise<Reply> => {
     const parsed = parseCommandLine(text);

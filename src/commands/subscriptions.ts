@@ -15,13 +15,25 @@ import { itemView, placeList } from './views.js';
 /** Countries offered per page of the subscribe keyboard. */
 export const KEYBOARD_PAGE = 8;
 
-const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({ kind: 'info', visibility: 'public', paragraphs, ...extra });
+const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({
+  kind: 'info',
+  visibility: 'public',
+  paragraphs,
+  ...extra,
+});
 
 /** The chat's record, or a new one with nothing in it. */
 export function chatOf(c: Call): Chat {
   if (c.chat) return structuredClone(c.chat);
   const at = c.now.toISOString();
-  return { key: chatKey(c.ctx.address), address: c.ctx.address, places: [], state: 'active', createdAt: at, updatedAt: at };
+  return {
+    key: chatKey(c.ctx.address),
+    address: c.ctx.address,
+    places: [],
+    state: 'active',
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 async function save(c: Call, chat: Chat): Promise<void> {
@@ -76,9 +88,26 @@ function countryKeyboard(c: Call): Reply {
   const counts = c.deps.index.placeCounts().filter(([code]) => code.length === 2 && !subscribed.has(code));
   if (counts.length === 0) return usageReply('subscribe', c.lang, [m.noCountriesYet]);
   const page = counts.slice(c.offset, c.offset + KEYBOARD_PAGE);
-  const actions: Action[] = page.map(([code, n]) => ({ kind: 'subscribe', label: `${placeName(code, c.lang)} (${n})`, command: `${commandWord('subscribe', c.lang)} ${code}` }));
-  if (c.offset + KEYBOARD_PAGE < counts.length) actions.push({ kind: 'more', label: m.buttons.more, command: commandWord('subscribe', c.lang), offset: c.offset + KEYBOARD_PAGE });
-  return { kind: 'usage', visibility: 'private', paragraphs: [m.pickCountry], actions, command: commandWord('subscribe', c.lang), offset: c.offset };
+  const actions: Action[] = page.map(([code, n]) => ({
+    kind: 'subscribe',
+    label: `${placeName(code, c.lang)} (${n})`,
+    command: `${commandWord('subscribe', c.lang)} ${code}`,
+  }));
+  if (c.offset + KEYBOARD_PAGE < counts.length)
+    actions.push({
+      kind: 'more',
+      label: m.buttons.more,
+      command: commandWord('subscribe', c.lang),
+      offset: c.offset + KEYBOARD_PAGE,
+    });
+  return {
+    kind: 'usage',
+    visibility: 'private',
+    paragraphs: [m.pickCountry],
+    actions,
+    command: commandWord('subscribe', c.lang),
+    offset: c.offset,
+  };
 }
 
 export async function unsubscribe(c: Call): Promise<Reply> {
@@ -99,13 +128,25 @@ export async function unsubscribe(c: Call): Promise<Reply> {
   const missing = resolved.codes.filter((code) => !had.has(code));
   const current = chat.places.map((p) => p.code);
   if (removing.length === 0) {
-    return info([m.notSubscribedTo(placeList(missing, c.lang)), m.stillSubscribed(placeList(current, c.lang))]);
+    return info([
+      m.notSubscribedTo(placeList(missing, c.lang)),
+      m.stillSubscribed(placeList(current, c.lang)),
+    ]);
   }
   chat.places = chat.places.filter((p) => !removing.includes(p.code));
   await save(c, chat);
   const paragraphs = [m.unsubscribed(placeList(removing, c.lang))];
   if (missing.length) paragraphs.push(m.notSubscribedTo(placeList(missing, c.lang)));
-  paragraphs.push(chat.places.length ? m.stillSubscribed(placeList(chat.places.map((p) => p.code), c.lang)) : m.unsubscribedAll);
+  paragraphs.push(
+    chat.places.length
+      ? m.stillSubscribed(
+          placeList(
+            chat.places.map((p) => p.code),
+            c.lang,
+          ),
+        )
+      : m.unsubscribedAll,
+  );
   return info(paragraphs);
 }
 
@@ -117,14 +158,29 @@ export function subscriptions(c: Call): Reply {
   if (chat.places.length === 0) {
     lines.push(m.noSubscriptions);
   } else {
-    lines.push(m.subscribedTo(placeList(chat.places.map((p) => p.code), c.lang)));
+    lines.push(
+      m.subscribedTo(
+        placeList(
+          chat.places.map((p) => p.code),
+          c.lang,
+        ),
+      ),
+    );
     const when = m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone);
     // A paused chat has no next digest to promise: why it paused is said instead.
-    if (chat.state === 'paused') lines.push(when, m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)));
+    if (chat.state === 'paused')
+      lines.push(
+        when,
+        m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)),
+      );
     else lines.push(`${when} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
   }
   lines.push(t(c.lang).languageLine);
-  const actions: Action[] = chat.places.map((p) => ({ kind: 'unsubscribe', label: m.buttons.unsubscribe(placeName(p.code, c.lang)), command: `${commandWord('unsubscribe', c.lang)} ${p.code}` }));
+  const actions: Action[] = chat.places.map((p) => ({
+    kind: 'unsubscribe',
+    label: m.buttons.unsubscribe(placeName(p.code, c.lang)),
+    command: `${commandWord('unsubscribe', c.lang)} ${p.code}`,
+  }));
   return { kind: 'info', visibility: 'private', heading: m.subscriptionsHeading, paragraphs: lines, actions };
 }
 
@@ -136,7 +192,11 @@ export async function schedule(c: Call): Promise<Reply> {
       missing: [],
       weekday: [m.badWeekday(parsed.text)],
       time: [m.badTime(parsed.text)],
-      zone: [m.badTimeZone(parsed.text), ...(parsed.suggestions.length ? [m.didYouMean(parsed.suggestions.join(', '))] : []), m.timeZoneHint],
+      zone: [
+        m.badTimeZone(parsed.text),
+        ...(parsed.suggestions.length ? [m.didYouMean(parsed.suggestions.join(', '))] : []),
+        m.timeZoneHint,
+      ],
     };
     return usageReply('schedule', c.lang, problems[parsed.problem]);
   }
@@ -144,14 +204,18 @@ export async function schedule(c: Call): Promise<Reply> {
   chat.schedule = parsed.schedule;
   await save(c, chat);
   const s = parsed.schedule;
-  return info([m.scheduleSet(weekdayName(c.lang, s.weekday), s.time, s.timeZone), m.nextDigest(nextDigestText(c, chat, c.lang))]);
+  return info([
+    m.scheduleSet(weekdayName(c.lang, s.weekday), s.time, s.timeZone),
+    m.nextDigest(nextDigestText(c, chat, c.lang)),
+  ]);
 }
 
 export async function language(c: Call): Promise<Reply> {
   const want = fold(c.args.trim()).slice(0, 2);
   const named: Record<string, Lang> = { en: 'en', in: 'en', es: 'es', sp: 'es' };
   const lang = named[want];
-  if (!lang || !LANGS.includes(lang)) return usageReply('language', c.lang, c.args ? [t(c.lang).badLanguage(c.args)] : []);
+  if (!lang || !LANGS.includes(lang))
+    return usageReply('language', c.lang, c.args ? [t(c.lang).badLanguage(c.args)] : []);
   const chat = chatOf(c);
   chat.language = lang;
   await save(c, chat);

@@ -9,6 +9,10 @@ export function usageReply(name: Exclude<CommandName, 'start'>, lang: Lang, prob
   return {
     kind: problems.length ? 'error' : 'usage',
     visibility: 'private',
-    paragraphs: [...problems, m.usageLine(spec.usage), `${m.examples}\n${spec.examples.map((e) => `• ${e}`).join('\n')}`],
+    paragraphs: [
+      ...problems,
+      m.usageLine(spec.usage),
+      `${m.examples}\n${spec.examples.map((e) => `• ${e}`).join('\n')}`,
+    ],
   };
 }

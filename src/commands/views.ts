@@ -12,11 +12,17 @@ export function itemView(item: NewsItem, lang: Lang): ItemView {
     title: item.title,
     url: item.url,
     date: item.date,
-    places: [...item.countries.map((c) => placeName(c, lang)), ...item.regions.map((r) => placeName(r, lang))],
+    places: [
+      ...item.countries.map((c) => placeName(c, lang)),
+      ...item.regions.map((r) => placeName(r, lang)),
+    ],
     summary: shorten(item.summary, SUMMARY_CHARS),
   };
 }
 
 export function placeList(codes: string[], lang: Lang): string {
-  return listOf(lang, codes.map((c) => placeName(c, lang)));
+  return listOf(
+    lang,
+    codes.map((c) => placeName(c, lang)),
+  );
 }

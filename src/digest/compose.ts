@@ -22,7 +22,12 @@ export interface DigestSelection {
 export function lastDelivered(chat: Chat, deliveries: readonly Delivery[]): Delivery | undefined {
   let last: Delivery | undefined;
   for (const d of deliveries) {
-    if (d.chatKey === chat.key && (d.state === 'sent' || d.state === 'empty') && (!last || d.dueAt > last.dueAt)) last = d;
+    if (
+      d.chatKey === chat.key &&
+      (d.state === 'sent' || d.state === 'empty') &&
+      (!last || d.dueAt > last.dueAt)
+    )
+      last = d;
   }
   return last;
 }
@@ -44,9 +49,18 @@ export function digestSinceDay(chat: Chat, last: Delivery | undefined): string {
 }
 
 /** What the chat's digest holds, composed after its last finished one, and how it reads. */
-export function composeDigest(chat: Chat, items: readonly NewsItem[], last: Delivery | undefined, lang: Lang, recent?: RecentByPlace): { selection: DigestSelection; reply: Reply } {
+export function composeDigest(
+  chat: Chat,
+  items: readonly NewsItem[],
+  last: Delivery | undefined,
+  lang: Lang,
+  recent?: RecentByPlace,
+): { selection: DigestSelection; reply: Reply } {
   const selection = selectDigest(chat, items, last?.toSeq ?? 0, recent);
-  return { selection, reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)) };
+  return {
+    selection,
+    reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)),
+  };
 }
 
 function firstAfter(items: readonly NewsItem[], seq: number): number {
@@ -97,7 +111,12 @@ export function digestFloor(chat: Chat, fromSeq: number): number {
  * newest first, at most 20. `items` is the store's list, in seq order; `recent`, when given,
  * groups what came after at least this chat's floor.
  */
-export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: number, recent = recentByPlace(items, digestFloor(chat, fromSeq))): DigestSelection {
+export function selectDigest(
+  chat: Chat,
+  items: readonly NewsItem[],
+  fromSeq: number,
+  recent = recentByPlace(items, digestFloor(chat, fromSeq)),
+): DigestSelection {
   const toSeq = items.length ? items[items.length - 1].seq : 0;
   const several = chat.places.length > 1;
   const seen = new Set<NewsItem>();
@@ -112,7 +131,12 @@ export function selectDigest(chat: Chat, items: readonly NewsItem[], fromSeq: nu
   }
   // One place's list is already in digest order; several are merged.
   if (several) picked.sort(newestFirst);
-  return { items: picked.slice(0, DIGEST_MAX_ITEMS), more: Math.max(0, picked.length - DIGEST_MAX_ITEMS), fromSeq, toSeq };
+  return {
+    items: picked.slice(0, DIGEST_MAX_ITEMS),
+    more: Math.max(0, picked.length - DIGEST_MAX_ITEMS),
+    fromSeq,
+    toSeq,
+  };
 }
 
 /** The digest as a Reply, in the chat's language. `since` is the day the "more" command starts from. */

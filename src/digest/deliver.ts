@@ -1,8 +1,25 @@
 import type { Logger } from 'pino';
 import { moveChat, pauseChat } from '../chats.js';
 import type { NewsItem } from '../news/item.js';
-import { chatKey, DeliveryError, type Delivery, type NewsStore, type Notifier, type Platform, type Schedule } from '../ports.js';
-import { composeDigest, digestFloor, digestReply, digestSinceDay, lastDelivered, lastDeliveredByChat, recentByPlace, type RecentByPlace } from './compose.js';
+import {
+  chatKey,
+  DeliveryError,
+  type Delivery,
+  type NewsStore,
+  type Notifier,
+  type Platform,
+  type Schedule,
+} from '../ports.js';
+import {
+  composeDigest,
+  digestFloor,
+  digestReply,
+  digestSinceDay,
+  lastDelivered,
+  lastDeliveredByChat,
+  recentByPlace,
+  type RecentByPlace,
+} from './compose.js';
 import { dueDigests, type DueDigest } from './due.js';
 
 export interface DeliveryDeps {
@@ -47,14 +64,21 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   const worker = async () => {
     while (next < due.length && !deps.stopping?.()) {
       const d = due[next++];
-      const outcome = await deliverOne(deps, d, now, { items, itemById, last: finished.get(d.chat.key), recent }).catch((err) => {
+      const outcome = await deliverOne(deps, d, now, {
+        items,
+        itemById,
+        last: finished.get(d.chat.key),
+        recent,
+      }).catch((err) => {
         deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
         return 'failed' as const;
       });
       report[outcome]++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, Math.max(1, due.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(deps.concurrency ?? 16, Math.max(1, due.length)) }, worker),
+  );
   return report;
 }
 
@@ -69,7 +93,13 @@ interface RunState {
   recent: RecentByPlace;
 }
 
-async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunState, moved = false): Promise<Outcome> {
+async function deliverOne(
+  deps: DeliveryDeps,
+  d: DueDigest,
+  now: Date,
+  run: RunState,
+  moved = false,
+): Promise<Outcome> {
   const { store, log } = deps;
   const chat = d.chat;
   const notifier = deps.notifiers.get(chat.address.platform);
@@ -109,7 +139,13 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
   await store.saveDelivery(delivery);
 
   // A resumed digest is rendered again from the items the ledger names: the same messages.
-  reply ??= digestReply(chat, delivery.itemIds.map(run.itemById).filter((i): i is NewsItem => !!i), delivery.more, lang, digestSinceDay(chat, run.last));
+  reply ??= digestReply(
+    chat,
+    delivery.itemIds.map(run.itemById).filter((i): i is NewsItem => !!i),
+    delivery.more,
+    lang,
+    digestSinceDay(chat, run.last),
+  );
   try {
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
@@ -122,8 +158,16 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
     await store.saveDelivery({ ...delivery, state: 'sent', error: undefined, updatedAt: at });
     return 'sent';
   } catch (err) {
-    const e = err instanceof DeliveryError ? err : new DeliveryError('unavailable', (err as Error).message, { cause: err });
-    await store.saveDelivery({ ...delivery, state: 'failed', error: `${e.code}: ${e.reason}`, updatedAt: at });
+    const e =
+      err instanceof DeliveryError
+        ? err
+        : new DeliveryError('unavailable', (err as Error).message, { cause: err });
+    await store.saveDelivery({
+      ...delivery,
+      state: 'failed',
+      error: `${e.code}: ${e.reason}`,
+      updatedAt: at,
+    });
     log.warn({ chat: chat.key, code: e.code, reason: e.reason }, 'digest not delivered');
     if (e.code === 'chat_unreachable') {
       await pauseChat(store, chat.key, e.reason, now);
@@ -134,7 +178,14 @@ async function deliverOne(deps: DeliveryDeps, d: DueDigest, now: Date, run: RunS
       await moveChat(store, chat.address, to, now);
       const movedChat = store.chat(chatKey(to));
       const last = lastDelivered(movedChat ?? chat, store.deliveries());
-      if (movedChat) return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, { ...run, last, recent: recentByPlace(run.items, digestFloor(movedChat, last?.toSeq ?? 0)) }, true);
+      if (movedChat)
+        return deliverOne(
+          deps,
+          { ...d, chat: movedChat, resume: undefined },
+          now,
+          { ...run, last, recent: recentByPlace(run.items, digestFloor(movedChat, last?.toSeq ?? 0)) },
+          true,
+        );
     }
     return 'failed';
   }

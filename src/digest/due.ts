@@ -51,7 +51,12 @@ export function retryDelayMs(attempts: number): number {
  * Only the latest occurrence counts, so a service that was down for three weeks sends one
  * digest per chat, not three. Pure: the scheduler passes the clock in.
  */
-export function dueDigests(chats: readonly Chat[], deliveries: readonly Delivery[], now: Date, defaultSchedule: Schedule): DueDigest[] {
+export function dueDigests(
+  chats: readonly Chat[],
+  deliveries: readonly Delivery[],
+  now: Date,
+  defaultSchedule: Schedule,
+): DueDigest[] {
   const latestByChat = new Map<string, Delivery>();
   for (const d of deliveries) {
     const prev = latestByChat.get(d.chatKey);
@@ -76,7 +81,11 @@ export function dueDigests(chats: readonly Chat[], deliveries: readonly Delivery
     // items are not sent again). An earlier one that sent nothing is simply superseded.
     const unfinished = last && last.state !== 'sent' && last.state !== 'empty';
     if (unfinished && (lastAt === dueAt.getTime() || last.sent.length > 0)) {
-      if (last.state === 'failed' && now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)) continue;
+      if (
+        last.state === 'failed' &&
+        now.getTime() < Date.parse(last.updatedAt) + retryDelayMs(last.attempts ?? 1)
+      )
+        continue;
       due.push({ chat, schedule, dueAt: new Date(lastAt), resume: last });
       continue;
     }

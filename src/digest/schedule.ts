@@ -2,13 +2,37 @@ import type { Schedule } from '../ports.js';
 import { editDistance, fold } from '../places/text.js';
 
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, lunes: 1, lun: 1,
-  tuesday: 2, tue: 2, tues: 2, martes: 2, mar: 2,
-  wednesday: 3, wed: 3, miercoles: 3, mie: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, jueves: 4, jue: 4,
-  friday: 5, fri: 5, viernes: 5, vie: 5,
-  saturday: 6, sat: 6, sabado: 6, sab: 6,
-  sunday: 7, sun: 7, domingo: 7, dom: 7,
+  monday: 1,
+  mon: 1,
+  lunes: 1,
+  lun: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  martes: 2,
+  mar: 2,
+  wednesday: 3,
+  wed: 3,
+  miercoles: 3,
+  mie: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  jueves: 4,
+  jue: 4,
+  friday: 5,
+  fri: 5,
+  viernes: 5,
+  vie: 5,
+  saturday: 6,
+  sat: 6,
+  sabado: 6,
+  sab: 6,
+  sunday: 7,
+  sun: 7,
+  domingo: 7,
+  dom: 7,
 };
 
 export function parseWeekday(text: string): number | undefined {
@@ -74,7 +98,9 @@ export function parseSchedule(text: string, defaultZone?: string): ScheduleParse
   if (words.length < 2) return { ok: false, problem: 'missing', text, suggestions: [] };
   const weekday = parseWeekday(words[0]);
   if (!weekday) {
-    const close = Object.keys(WEEKDAYS).filter((w) => w.length > 4 && editDistance(fold(words[0]), w, 2) <= 2);
+    const close = Object.keys(WEEKDAYS).filter(
+      (w) => w.length > 4 && editDistance(fold(words[0]), w, 2) <= 2,
+    );
     return { ok: false, problem: 'weekday', text: words[0], suggestions: close.slice(0, 2) };
   }
   // "9:00 am" is two words

@@ -10,7 +10,9 @@ import { loadConfig } from '../config.js';
 export async function sendDueCommand(opts: { now?: string }): Promise<void> {
   const now = opts.now ? new Date(opts.now) : new Date();
   if (Number.isNaN(now.getTime())) {
-    process.stderr.write(`newsbot: --now "${opts.now}" is not an ISO-8601 moment, such as 2026-11-30T15:00:00Z\n`);
+    process.stderr.write(
+      `newsbot: --now "${opts.now}" is not an ISO-8601 moment, such as 2026-11-30T15:00:00Z\n`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -18,13 +20,17 @@ export async function sendDueCommand(opts: { now?: string }): Promise<void> {
   const app = await createApp(config, { console: { input: new PassThrough(), output: process.stdout } });
   const held = app.lock();
   if (!held.ok) {
-    process.stderr.write(`newsbot: another newsbot (pid ${held.owner}) is sending the digests of this store (lock ${held.file}); nothing was sent.\n`);
+    process.stderr.write(
+      `newsbot: another newsbot (pid ${held.owner}) is sending the digests of this store (lock ${held.file}); nothing was sent.\n`,
+    );
     await app.stop();
     process.exitCode = 1;
     return;
   }
   const r = await app.sendDue(now);
-  process.stderr.write(`digests due at ${now.toISOString()}: ${r.due}; sent ${r.sent}, nothing new ${r.empty}, failed ${r.failed}, paused ${r.paused}, waiting for an adapter ${r.skipped}\n`);
+  process.stderr.write(
+    `digests due at ${now.toISOString()}: ${r.due}; sent ${r.sent}, nothing new ${r.empty}, failed ${r.failed}, paused ${r.paused}, waiting for an adapter ${r.skipped}\n`,
+  );
   await app.stop();
   if (r.failed) process.exitCode = 1;
 }

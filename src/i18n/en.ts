@@ -1,35 +1,69 @@
 /** English: the catalog every other language must match key for key. */
 export const en = {
   commands: {
-    latest: { usage: 'latest [n]', about: 'the newest items (5 by default, 20 at most)', examples: ['latest', 'latest 10'] },
+    latest: {
+      usage: 'latest [n]',
+      about: 'the newest items (5 by default, 20 at most)',
+      examples: ['latest', 'latest 10'],
+    },
     country: {
       usage: 'country <name or code>[, ...] [since <date>]',
       about: 'items about those countries or regions',
-      examples: ['country costa rica', 'country Honduras, GT since 2020-09', 'country caribbean since 30 days'],
+      examples: [
+        'country costa rica',
+        'country Honduras, GT since 2020-09',
+        'country caribbean since 30 days',
+      ],
     },
-    search: { usage: 'search <words>', about: 'full-text search, in English or Spanish', examples: ['search ethical recruitment', 'search remesas'] },
+    search: {
+      usage: 'search <words>',
+      about: 'full-text search, in English or Spanish',
+      examples: ['search ethical recruitment', 'search remesas'],
+    },
     subscribe: {
       usage: 'subscribe <country>[, ...]',
       about: 'this chat gets a weekly digest for those countries',
       examples: ['subscribe Honduras', 'subscribe Guatemala, El Salvador', 'subscribe central america'],
     },
-    unsubscribe: { usage: 'unsubscribe <country> | unsubscribe all', about: 'stop some or all', examples: ['unsubscribe Honduras', 'unsubscribe all'] },
-    subscriptions: { usage: 'subscriptions', about: 'what this chat is subscribed to, and when its digest goes out', examples: ['subscriptions'] },
+    unsubscribe: {
+      usage: 'unsubscribe <country> | unsubscribe all',
+      about: 'stop some or all',
+      examples: ['unsubscribe Honduras', 'unsubscribe all'],
+    },
+    subscriptions: {
+      usage: 'subscriptions',
+      about: 'what this chat is subscribed to, and when its digest goes out',
+      examples: ['subscriptions'],
+    },
     schedule: {
       usage: 'schedule <weekday> <HH:MM> [<time zone>]',
       about: "when this chat's weekly digest goes out",
       examples: ['schedule monday 09:00', 'schedule friday 08:00 America/Tegucigalpa'],
     },
-    language: { usage: 'language en | language es', about: "the language of this chat's replies and digests", examples: ['language es'] },
-    digest: { usage: 'digest', about: 'a preview of what the next digest would hold now', examples: ['digest'] },
-    sources: { usage: 'sources', about: 'the news sources: last fetch, item count, last error', examples: ['sources'] },
+    language: {
+      usage: 'language en | language es',
+      about: "the language of this chat's replies and digests",
+      examples: ['language es'],
+    },
+    digest: {
+      usage: 'digest',
+      about: 'a preview of what the next digest would hold now',
+      examples: ['digest'],
+    },
+    sources: {
+      usage: 'sources',
+      about: 'the news sources: last fetch, item count, last error',
+      examples: ['sources'],
+    },
     help: { usage: 'help [command]', about: 'usage, with examples', examples: ['help', 'help country'] },
   },
   usageLine: (usage: string) => `Usage: ${usage}`,
   examples: 'Examples:',
   helpHeading: 'Migration news: commands',
-  helpFooter: 'Type help <command> for examples. Country names work in English or Spanish, or as two-letter codes (CR, HN).',
-  welcomeHeading: 'Hello! I bring labour-migration news from Central America, North America and the Caribbean.',
+  helpFooter:
+    'Type help <command> for examples. Country names work in English or Spanish, or as two-letter codes (CR, HN).',
+  welcomeHeading:
+    'Hello! I bring labour-migration news from Central America, North America and the Caribbean.',
   welcomeBody: [
     'Ask for news about a country, search, or subscribe this chat to a weekly digest:',
     '• country costa rica\n• search ethical recruitment\n• subscribe Honduras, Guatemala\n• language es (respuestas en español)',
@@ -40,12 +74,14 @@ export const en = {
   apology: 'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
   endOfList: 'That was all: the list has nothing more.',
   nothingMore: 'There is nothing more to show: run a command first (latest, country, search).',
-  storeOwnedElsewhere: 'Another newsbot process holds this store (the one that sends the digests) and would write over this change: make it there, or stop that one first.',
+  storeOwnedElsewhere:
+    'Another newsbot process holds this store (the one that sends the digests) and would write over this change: make it there, or stop that one first.',
   adminsOnly: "Only this chat's administrators can change its subscriptions, schedule and language.",
 
   unknownPlace: (name: string) => `I don't know the country or region "${name}".`,
   didYouMean: (names: string) => `Did you mean ${names}?`,
-  placeIsInside: (place: string, country: string) => `${place} is in ${country}: subscriptions and queries go by country.`,
+  placeIsInside: (place: string, country: string) =>
+    `${place} is in ${country}: subscriptions and queries go by country.`,
   ambiguousPlace: (name: string, options: string) => `"${name}" could be ${options}: please say which.`,
   placeHint: 'Use a country or region name in English or Spanish, or a two-letter code (CR, HN, DO).',
   or: 'or',
@@ -59,15 +95,23 @@ export const en = {
   noneForPlaces: (places: string) => `No news about ${places} yet.`,
   noneForPlacesSince: (places: string, date: string) => `No news about ${places} since ${date}.`,
   sinceWithoutDate: 'since needs a date after it: since 2020-09, since 30 days or since March 2021.',
-  badSince: (text: string) => `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
+  badSince: (text: string) =>
+    `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
   badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
   searchHeading: (q: string) => `Search: "${q}"`,
   byTopic: (q: string, topics: string) => `No item has the words "${q}"; these are about ${topics}:`,
   topicNames: {
-    'ethical-recruitment': 'ethical recruitment', 'labour-rights': 'labour rights', 'covid-19': 'COVID-19', diaspora: 'the diaspora',
-    remittances: 'remittances', return: 'return and reintegration', trafficking: 'trafficking and smuggling', integration: 'integration',
+    'ethical-recruitment': 'ethical recruitment',
+    'labour-rights': 'labour rights',
+    'covid-19': 'COVID-19',
+    diaspora: 'the diaspora',
+    remittances: 'remittances',
+    return: 'return and reintegration',
+    trafficking: 'trafficking and smuggling',
+    integration: 'integration',
   } as Record<string, string>,
-  noHits: (q: string) => `Nothing found for "${q}". Try fewer words, other words, or the other language (recruitment / reclutamiento).`,
+  noHits: (q: string) =>
+    `Nothing found for "${q}". Try fewer words, other words, or the other language (recruitment / reclutamiento).`,
   searchNeedsWords: 'Tell me what to search for.',
 
   subscribed: (places: string) => `This chat is now subscribed to ${places}.`,
@@ -87,7 +131,8 @@ export const en = {
   subscribedTo: (places: string) => `Weekly digest about: ${places}.`,
   noSubscriptions: 'This chat has no subscriptions. Try: subscribe Honduras',
   scheduleLine: (weekday: string, time: string, tz: string) => `Every ${weekday} at ${time} (${tz}).`,
-  pausedLine: (since: string, reason: string) => `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
+  pausedLine: (since: string, reason: string) =>
+    `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
   /** why digests to a chat paused, for the reasons the platforms give most (others are shown as given) */
   pauseReasons: {
     bot_removed: 'the bot was removed from this chat',
@@ -101,8 +146,10 @@ export const en = {
   } as Record<string, string>,
   languageLine: 'Replies and digests in English.',
 
-  scheduleSet: (weekday: string, time: string, tz: string) => `Digests for this chat now go out every ${weekday} at ${time} (${tz}).`,
-  badWeekday: (text: string) => `"${text}" is not a day of the week. Use monday … sunday (or lunes … domingo).`,
+  scheduleSet: (weekday: string, time: string, tz: string) =>
+    `Digests for this chat now go out every ${weekday} at ${time} (${tz}).`,
+  badWeekday: (text: string) =>
+    `"${text}" is not a day of the week. Use monday … sunday (or lunes … domingo).`,
   badTime: (text: string) => `"${text}" is not a time. Use 24-hour HH:MM, such as 09:00 or 17:30.`,
   badTimeZone: (text: string) => `"${text}" is not an IANA time zone.`,
   timeZoneHint: 'Time zones are written like America/Costa_Rica or America/Tegucigalpa.',
@@ -115,7 +162,8 @@ export const en = {
   digestMore: (n: number, command: string) => `And ${n} more: ${command}`,
   previewHeading: (places: string) => `Digest preview: ${places}`,
   previewNothing: 'Nothing new since the last digest: no digest would go out now.',
-  previewNote: (when: string) => `This is what the next digest would hold if it went out now. It is due ${when}.`,
+  previewNote: (when: string) =>
+    `This is what the next digest would hold if it went out now. It is due ${when}.`,
   previewNoSubscription: 'This chat has no subscriptions, so it gets no digest. Try: subscribe Honduras',
 
   sourcesHeading: 'News sources',

@@ -2,34 +2,67 @@ import type { Catalog } from './en.js';
 
 export const es: Catalog = {
   commands: {
-    latest: { usage: 'ultimas [n]', about: 'las noticias más recientes (5 por defecto, 20 como máximo)', examples: ['ultimas', 'ultimas 10'] },
+    latest: {
+      usage: 'ultimas [n]',
+      about: 'las noticias más recientes (5 por defecto, 20 como máximo)',
+      examples: ['ultimas', 'ultimas 10'],
+    },
     country: {
       usage: 'pais <nombre o código>[, ...] [desde <fecha>]',
       about: 'noticias sobre esos países o regiones',
       examples: ['pais costa rica', 'pais Honduras, GT desde 2020-09', 'pais caribe desde 30 dias'],
     },
-    search: { usage: 'buscar <palabras>', about: 'búsqueda de texto, en español o en inglés', examples: ['buscar reclutamiento ético', 'buscar remittances'] },
+    search: {
+      usage: 'buscar <palabras>',
+      about: 'búsqueda de texto, en español o en inglés',
+      examples: ['buscar reclutamiento ético', 'buscar remittances'],
+    },
     subscribe: {
       usage: 'suscribir <país>[, ...]',
       about: 'este chat recibe un resumen semanal de esos países',
       examples: ['suscribir Honduras', 'suscribir Guatemala, El Salvador', 'suscribir centroamerica'],
     },
-    unsubscribe: { usage: 'cancelar <país> | cancelar todo', about: 'dejar de recibir algunos o todos', examples: ['cancelar Honduras', 'cancelar todo'] },
-    subscriptions: { usage: 'suscripciones', about: 'a qué está suscrito este chat y cuándo sale su resumen', examples: ['suscripciones'] },
+    unsubscribe: {
+      usage: 'cancelar <país> | cancelar todo',
+      about: 'dejar de recibir algunos o todos',
+      examples: ['cancelar Honduras', 'cancelar todo'],
+    },
+    subscriptions: {
+      usage: 'suscripciones',
+      about: 'a qué está suscrito este chat y cuándo sale su resumen',
+      examples: ['suscripciones'],
+    },
     schedule: {
       usage: 'horario <día> <HH:MM> [<zona horaria>]',
       about: 'cuándo sale el resumen semanal de este chat',
       examples: ['horario lunes 09:00', 'horario viernes 08:00 America/Tegucigalpa'],
     },
-    language: { usage: 'idioma es | idioma en', about: 'el idioma de las respuestas y resúmenes de este chat', examples: ['idioma en'] },
-    digest: { usage: 'resumen', about: 'una vista previa de lo que tendría ahora el próximo resumen', examples: ['resumen'] },
-    sources: { usage: 'fuentes', about: 'las fuentes de noticias: última lectura, cantidad, último error', examples: ['fuentes'] },
-    help: { usage: 'ayuda [comando]', about: 'cómo usar cada comando, con ejemplos', examples: ['ayuda', 'ayuda pais'] },
+    language: {
+      usage: 'idioma es | idioma en',
+      about: 'el idioma de las respuestas y resúmenes de este chat',
+      examples: ['idioma en'],
+    },
+    digest: {
+      usage: 'resumen',
+      about: 'una vista previa de lo que tendría ahora el próximo resumen',
+      examples: ['resumen'],
+    },
+    sources: {
+      usage: 'fuentes',
+      about: 'las fuentes de noticias: última lectura, cantidad, último error',
+      examples: ['fuentes'],
+    },
+    help: {
+      usage: 'ayuda [comando]',
+      about: 'cómo usar cada comando, con ejemplos',
+      examples: ['ayuda', 'ayuda pais'],
+    },
   },
   usageLine: (usage) => `Uso: ${usage}`,
   examples: 'Ejemplos:',
   helpHeading: 'Noticias de migración: comandos',
-  helpFooter: 'Escriba ayuda <comando> para ver ejemplos. Los países se escriben en español o en inglés, o con su código de dos letras (CR, HN).',
+  helpFooter:
+    'Escriba ayuda <comando> para ver ejemplos. Los países se escriben en español o en inglés, o con su código de dos letras (CR, HN).',
   welcomeHeading: '¡Hola! Traigo noticias de migración laboral de Centroamérica, Norteamérica y el Caribe.',
   welcomeBody: [
     'Pida noticias de un país, busque, o suscriba este chat a un resumen semanal:',
@@ -41,14 +74,18 @@ export const es: Catalog = {
   apology: 'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
   endOfList: 'Eso era todo: la lista no tiene nada más.',
   nothingMore: 'No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).',
-  storeOwnedElsewhere: 'Otro proceso de newsbot tiene este almacén (el que envía los resúmenes) y sobrescribiría este cambio: hágalo allí, o detenga primero aquel.',
-  adminsOnly: 'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.',
+  storeOwnedElsewhere:
+    'Otro proceso de newsbot tiene este almacén (el que envía los resúmenes) y sobrescribiría este cambio: hágalo allí, o detenga primero aquel.',
+  adminsOnly:
+    'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.',
 
   unknownPlace: (name) => `No conozco el país o la región «${name}».`,
   didYouMean: (names) => `¿Quiso decir ${names}?`,
-  placeIsInside: (place, country) => `${place} está en ${country}: las suscripciones y consultas son por país.`,
+  placeIsInside: (place, country) =>
+    `${place} está en ${country}: las suscripciones y consultas son por país.`,
   ambiguousPlace: (name, options) => `«${name}» puede ser ${options}: por favor, indique cuál.`,
-  placeHint: 'Use el nombre de un país o región en español o en inglés, o su código de dos letras (CR, HN, DO).',
+  placeHint:
+    'Use el nombre de un país o región en español o en inglés, o su código de dos letras (CR, HN, DO).',
   or: 'o',
   and: 'y',
 
@@ -60,15 +97,23 @@ export const es: Catalog = {
   noneForPlaces: (places) => `Todavía no hay noticias sobre ${places}.`,
   noneForPlacesSince: (places, date) => `No hay noticias sobre ${places} desde ${date}.`,
   sinceWithoutDate: 'desde necesita una fecha: desde 2020-09, desde hace 30 días o desde marzo 2021.',
-  badSince: (text) => `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde 30 dias o desde marzo 2021.`,
+  badSince: (text) =>
+    `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde 30 dias o desde marzo 2021.`,
   badCount: (text) => `«${text}» no es un número del 1 al 20.`,
   searchHeading: (q) => `Búsqueda: «${q}»`,
   byTopic: (q, topics) => `Ninguna noticia tiene las palabras «${q}»; estas tratan de ${topics}:`,
   topicNames: {
-    'ethical-recruitment': 'reclutamiento ético', 'labour-rights': 'derechos laborales', 'covid-19': 'COVID-19', diaspora: 'la diáspora',
-    remittances: 'remesas', return: 'retorno y reintegración', trafficking: 'trata y tráfico de personas', integration: 'integración',
+    'ethical-recruitment': 'reclutamiento ético',
+    'labour-rights': 'derechos laborales',
+    'covid-19': 'COVID-19',
+    diaspora: 'la diáspora',
+    remittances: 'remesas',
+    return: 'retorno y reintegración',
+    trafficking: 'trata y tráfico de personas',
+    integration: 'integración',
   },
-  noHits: (q) => `No encontré nada para «${q}». Pruebe con menos palabras, otras palabras o el otro idioma (reclutamiento / recruitment).`,
+  noHits: (q) =>
+    `No encontré nada para «${q}». Pruebe con menos palabras, otras palabras o el otro idioma (reclutamiento / recruitment).`,
   searchNeedsWords: 'Dígame qué buscar.',
 
   subscribed: (places) => `Este chat ahora está suscrito a ${places}.`,
@@ -88,12 +133,14 @@ export const es: Catalog = {
   subscribedTo: (places) => `Resumen semanal sobre: ${places}.`,
   noSubscriptions: 'Este chat no tiene suscripciones. Pruebe: suscribir Honduras',
   scheduleLine: (weekday, time, tz) => `Cada ${weekday} a las ${time} (${tz}).`,
-  pausedLine: (since, reason) => `En pausa desde ${since}: ${reason}. Use suscribir de nuevo para reanudar cuando esté resuelto.`,
+  pausedLine: (since, reason) =>
+    `En pausa desde ${since}: ${reason}. Use suscribir de nuevo para reanudar cuando esté resuelto.`,
   pauseReasons: {
     bot_removed: 'el bot fue retirado de este chat',
     bot_blocked: 'el bot fue bloqueado en este chat',
     not_in_channel: 'la aplicación no es miembro de este canal (invítela con /invite)',
-    channel_not_found: 'la aplicación no puede ver este canal (un canal privado en el que no está, o uno eliminado)',
+    channel_not_found:
+      'la aplicación no puede ver este canal (un canal privado en el que no está, o uno eliminado)',
     is_archived: 'el canal está archivado',
     account_inactive: 'la aplicación fue retirada de este espacio de trabajo',
     invalid_auth: 'el token de la aplicación ya no es válido',
@@ -101,7 +148,8 @@ export const es: Catalog = {
   },
   languageLine: 'Respuestas y resúmenes en español.',
 
-  scheduleSet: (weekday, time, tz) => `Los resúmenes de este chat ahora salen cada ${weekday} a las ${time} (${tz}).`,
+  scheduleSet: (weekday, time, tz) =>
+    `Los resúmenes de este chat ahora salen cada ${weekday} a las ${time} (${tz}).`,
   badWeekday: (text) => `«${text}» no es un día de la semana. Use lunes … domingo (o monday … sunday).`,
   badTime: (text) => `«${text}» no es una hora. Use HH:MM de 24 horas, como 09:00 o 17:30.`,
   badTimeZone: (text) => `«${text}» no es una zona horaria IANA.`,
@@ -116,7 +164,8 @@ export const es: Catalog = {
   previewHeading: (places) => `Vista previa del resumen: ${places}`,
   previewNothing: 'Nada nuevo desde el último resumen: ahora no saldría ningún resumen.',
   previewNote: (when) => `Esto es lo que tendría el próximo resumen si saliera ahora. Sale ${when}.`,
-  previewNoSubscription: 'Este chat no tiene suscripciones, así que no recibe resúmenes. Pruebe: suscribir Honduras',
+  previewNoSubscription:
+    'Este chat no tiene suscripciones, así que no recibe resúmenes. Pruebe: suscribir Honduras',
 
   sourcesHeading: 'Fuentes de noticias',
   sourceLine: (name, items) => `${name}: ${items} ${items === 1 ? 'noticia' : 'noticias'}`,

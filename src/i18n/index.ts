@@ -41,13 +41,25 @@ export function listOf(lang: Lang, parts: string[], joiner: 'and' | 'or' = 'and'
 /** A date (YYYY-MM-DD) as people write it in the language: "16 February 2021", "16 de febrero de 2021". */
 export function formatDay(lang: Lang, ymd: string): string {
   const d = new Date(`${ymd}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
 /** A moment in a time zone: "Monday 30 November 2026, 09:00 (America/Costa_Rica)". */
 export function formatMoment(lang: Lang, at: Date, timeZone: string): string {
   const s = new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
   }).format(at);
   return `${s} (${timeZone})`;
 }

@@ -34,21 +34,34 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string | null][] = [
   [/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, (m) => iso(+m[1], +m[2], +m[3])],
   // 02/16/2021 (MM/DD/YYYY, as the listings write it); a first number over 12 can only be a
   // day, as Spanish sources write it (16/02/2021)
-  [/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, (m) => (+m[1] > 12 ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2]))],
+  [
+    /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+    (m) => (+m[1] > 12 ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2])),
+  ],
   // 2021/02/16
   [/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, (m) => iso(+m[1], +m[2], +m[3])],
   // 16.02.2021 (day first wherever dots are used)
   [/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, (m) => iso(+m[3], +m[2], +m[1])],
   // 16 February, 2021 / 10 Octubre, 2019 / 16 de febrero de 2021
-  [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:de\\s+)?${MONTH},?\\s+(?:de(?:l)?\\s+)?(\\d{4})$`, 'i'), (m) => month(m[2], (n) => iso(+m[3], n, +m[1]))],
+  [
+    new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:de\\s+)?${MONTH},?\\s+(?:de(?:l)?\\s+)?(\\d{4})$`, 'i'),
+    (m) => month(m[2], (n) => iso(+m[3], n, +m[1])),
+  ],
   // February 16, 2021
-  [new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'), (m) => month(m[1], (n) => iso(+m[3], n, +m[2]))],
+  [
+    new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'),
+    (m) => month(m[1], (n) => iso(+m[3], n, +m[2])),
+  ],
   // Tue, 16 Feb 2021 10:00:00 GMT (RFC 822, as RSS writes it)
-  [new RegExp(`^(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})(?:\\s+[\\d:]+.*)?$`, 'i'), (m) => month(m[2], (n) => iso(+m[3], n, +m[1]))],
+  [
+    new RegExp(`^(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})(?:\\s+[\\d:]+.*)?$`, 'i'),
+    (m) => month(m[2], (n) => iso(+m[3], n, +m[1])),
+  ],
 ];
 
 // "Tuesday, 16 February 2021", "martes 16 de febrero de 2021": the day's name adds nothing.
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/i;
+const WEEKDAY =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/i;
 
 function month(word: string, f: (n: number) => string | null): string | null {
   const n = monthNumber(word);
@@ -58,7 +71,10 @@ function month(word: string, f: (n: number) => string | null): string | null {
 /** A calendar date in any of the forms the sources write, as YYYY-MM-DD; null when it is not one. */
 export function parseDate(text: string | null | undefined): string | null {
   if (!text) return null;
-  const s = text.replace(/[\u00a0\s]+/g, ' ').trim().replace(WEEKDAY, '');
+  const s = text
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim()
+    .replace(WEEKDAY, '');
   for (const [re, f] of PATTERNS) {
     const m = s.match(re);
     if (m) return f(m);

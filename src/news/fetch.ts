@@ -1,10 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 
-export type FetchErrorCode = 'timeout' | 'http_status' | 'too_large' | 'network' | 'redirects' | 'content_type' | 'not_found';
+export type FetchErrorCode =
+  'timeout' | 'http_status' | 'too_large' | 'network' | 'redirects' | 'content_type' | 'not_found';
 
 /** A source that could not be fetched: reported for that source, never fatal. */
 export class FetchError extends Error {
-  constructor(readonly code: FetchErrorCode, message: string) {
+  constructor(
+    readonly code: FetchErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'FetchError';
   }
@@ -24,7 +28,8 @@ export type Fetched =
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-const TEXTUAL = /^(text\/|application\/(.+\+)?(xml|json|x-ndjson|jsonl|ld\+json|rss\+xml|atom\+xml|feed\+json|xhtml\+xml)\b)/i;
+const TEXTUAL =
+  /^(text\/|application\/(.+\+)?(xml|json|x-ndjson|jsonl|ld\+json|rss\+xml|atom\+xml|feed\+json|xhtml\+xml)\b)/i;
 
 /**
  * Reads a source: a local file, or an HTTP(S) URL with a conditional GET (ETag and
@@ -39,7 +44,11 @@ export async function fetchSource(source: string, opts: FetchOptions = {}): Prom
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      const headers: Record<string, string> = { 'user-agent': 'migration-news-bot/0.1', accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json, text/html, text/plain;q=0.9, */*;q=0.5' };
+      const headers: Record<string, string> = {
+        'user-agent': 'migration-news-bot/0.1',
+        accept:
+          'application/rss+xml, application/atom+xml, application/feed+json, application/json, text/html, text/plain;q=0.9, */*;q=0.5',
+      };
       if (opts.etag) headers['if-none-match'] = opts.etag;
       if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
       res = await fetch(url, { headers, redirect: 'manual', signal });
@@ -50,7 +59,8 @@ export async function fetchSource(source: string, opts: FetchOptions = {}): Prom
       const location = res.headers.get('location');
       await res.body?.cancel();
       if (!location) throw new FetchError('http_status', `HTTP ${res.status} without a Location`);
-      if (hop >= (opts.maxRedirects ?? 5)) throw new FetchError('redirects', `more than ${opts.maxRedirects ?? 5} redirects`);
+      if (hop >= (opts.maxRedirects ?? 5))
+        throw new FetchError('redirects', `more than ${opts.maxRedirects ?? 5} redirects`);
       url = new URL(location, url).toString();
       continue;
     }
@@ -73,7 +83,14 @@ export async function fetchSource(source: string, opts: FetchOptions = {}): Prom
       throw new FetchError('too_large', `the body is ${declared} bytes, over the limit of ${maxBytes}`);
     }
     const body = decodeBody(await readCapped(res, maxBytes, timeoutMs), contentType);
-    return { status: 'ok', body, contentType, url, etag: res.headers.get('etag') ?? undefined, lastModified: res.headers.get('last-modified') ?? undefined };
+    return {
+      status: 'ok',
+      body,
+      contentType,
+      url,
+      etag: res.headers.get('etag') ?? undefined,
+      lastModified: res.headers.get('last-modified') ?? undefined,
+    };
   }
 }
 
@@ -83,7 +100,8 @@ async function readCapped(res: Response, maxBytes: number, timeoutMs: number): P
   try {
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new FetchError('too_large', `the body is over the limit of ${maxBytes} bytes`);
+      if (size > maxBytes)
+        throw new FetchError('too_large', `the body is over the limit of ${maxBytes} bytes`);
       chunks.push(chunk);
     }
   } catch (err) {
@@ -120,7 +138,9 @@ function headerCharset(contentType: string): string | undefined {
 
 /** The declaration is plain ASCII in any ASCII-compatible encoding, so reading the head as latin1 finds it. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString(
+    'latin1',
+  );
   const label =
     /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
     /<meta\s[^>]*?\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
@@ -138,16 +158,20 @@ function decodeAs(label: string, bytes: Uint8Array): string | undefined {
   const text = decoder.decode(bytes);
   // Node 20.18.3 and later decode windows-1252 (and so ISO-8859-1) as Latin-1, leaving C1 controls
   // where the curly quotes, dashes and euro sign belong (nodejs/node#56542); a correct decoder leaves none to map.
-  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]) : text;
+  return decoder.encoding === 'windows-1252'
+    ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
+    : text;
 }
 
 /** windows-1252's bytes 0x80-0x9F, from the WHATWG Encoding Standard's index (five are C1 controls there too). */
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function asFetchError(err: unknown, timeoutMs: number): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new FetchError('timeout', `no answer within ${timeoutMs / 1000} s`);
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return new FetchError('timeout', `no answer within ${timeoutMs / 1000} s`);
   return new FetchError('network', e.cause?.code ?? e.cause?.message ?? e.message);
 }
 
@@ -158,13 +182,23 @@ function asFetchError(err: unknown, timeoutMs: number): FetchError {
 async function readLocal(path: string, maxBytes: number, lastModified?: string): Promise<Fetched> {
   try {
     const s = await stat(path, { bigint: true });
-    if (s.size > maxBytes) throw new FetchError('too_large', `the file is ${s.size} bytes, over the limit of ${maxBytes}`);
+    if (s.size > maxBytes)
+      throw new FetchError('too_large', `the file is ${s.size} bytes, over the limit of ${maxBytes}`);
     const version = `file:${s.ino}:${s.size}:${s.mtimeNs}`;
     if (lastModified === version) return { status: 'not_modified' };
-    return { status: 'ok', body: decodeBody(await readFile(path)), contentType: '', url: path, lastModified: version };
+    return {
+      status: 'ok',
+      body: decodeBody(await readFile(path)),
+      contentType: '',
+      url: path,
+      lastModified: version,
+    };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new FetchError(code === 'ENOENT' ? 'not_found' : 'network', code === 'ENOENT' ? `no file at ${path}` : (err as Error).message);
+    throw new FetchError(
+      code === 'ENOENT' ? 'not_found' : 'network',
+      code === 'ENOENT' ? `no file at ${path}` : (err as Error).message,
+    );
   }
 }

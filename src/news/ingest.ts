@@ -22,7 +22,12 @@ export interface IngestReport {
 
 export interface NewsService {
   /** Parses and stores one body; the source names where it came from. */
-  ingestBody(body: string, source: string, now: Date, opts?: { format?: Format; contentType?: string; baseUrl?: string }): Promise<IngestReport>;
+  ingestBody(
+    body: string,
+    source: string,
+    now: Date,
+    opts?: { format?: Format; contentType?: string; baseUrl?: string },
+  ): Promise<IngestReport>;
   /** Fetches, parses and stores one source, and records its health. Never throws for the source's faults. */
   ingestSource(source: string, now: Date): Promise<IngestReport>;
   /** Every source in turn; a broken one is reported and the others go on. */
@@ -99,14 +104,21 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
       sources: old.sources.includes(source) ? old.sources : [...old.sources, source],
     };
     if (summary !== n.summary || next.title !== n.title) {
-      const [retagged] = prepareItems([{ title: next.title, summary, date: next.date, url: next.url, lang: next.lang }], tagger);
-      Object.assign(next, { countries: retagged.countries, regions: retagged.regions, topics: retagged.topics });
+      const [retagged] = prepareItems(
+        [{ title: next.title, summary, date: next.date, url: next.url, lang: next.lang }],
+        tagger,
+      );
+      Object.assign(next, {
+        countries: retagged.countries,
+        regions: retagged.regions,
+        topics: retagged.topics,
+      });
     } else {
       Object.assign(next, { countries: n.countries, regions: n.regions, topics: n.topics });
     }
-    const changed = (['title', 'summary', 'date', 'url', 'lang', 'sources', 'countries', 'regions', 'topics'] as const).some(
-      (k) => JSON.stringify(next[k]) !== JSON.stringify(old[k]),
-    );
+    const changed = (
+      ['title', 'summary', 'date', 'url', 'lang', 'sources', 'countries', 'regions', 'topics'] as const
+    ).some((k) => JSON.stringify(next[k]) !== JSON.stringify(old[k]));
     return changed ? next : null;
   };
 
@@ -137,21 +149,38 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
     }
     const stored = await store.saveItems({ added, updated: [...updated.values()] }, now);
     index.upsert([...stored, ...updated.values()]);
-    return { source, ok: true, format: parsed.format, read: parsed.items.length, added: stored.length, updated: updated.size, warnings: parsed.warnings };
+    return {
+      source,
+      ok: true,
+      format: parsed.format,
+      read: parsed.items.length,
+      added: stored.length,
+      updated: updated.size,
+      warnings: parsed.warnings,
+    };
   };
 
-  const health = (source: string): SourceHealth => store.sources().find((h) => h.source === source) ?? { source, itemCount: 0, failures: 0 };
-  const countFrom = (source: string) => store.items().reduce((n, it) => n + (it.sources.includes(source) ? 1 : 0), 0);
+  const health = (source: string): SourceHealth =>
+    store.sources().find((h) => h.source === source) ?? { source, itemCount: 0, failures: 0 };
+  const countFrom = (source: string) =>
+    store.items().reduce((n, it) => n + (it.sources.includes(source) ? 1 : 0), 0);
 
   const ingestSource: NewsService['ingestSource'] = async (source, now) => {
     const h = { ...health(source), lastFetchAt: now.toISOString() };
     let report: IngestReport;
     try {
-      const fetched = await fetchSource(source, { ...deps.fetch, etag: h.etag, lastModified: h.lastModified });
+      const fetched = await fetchSource(source, {
+        ...deps.fetch,
+        etag: h.etag,
+        lastModified: h.lastModified,
+      });
       if (fetched.status === 'not_modified') {
         report = { source, ok: true, notModified: true, read: 0, added: 0, updated: 0, warnings: [] };
       } else {
-        report = await ingestBody(fetched.body, source, now, { contentType: fetched.contentType, baseUrl: isUrl(source) ? fetched.url : undefined });
+        report = await ingestBody(fetched.body, source, now, {
+          contentType: fetched.contentType,
+          baseUrl: isUrl(source) ? fetched.url : undefined,
+        });
         h.etag = fetched.etag;
         h.lastModified = fetched.lastModified;
       }
@@ -162,12 +191,17 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
       // A store that cannot write stops everything; anything else is this source's fault (a
       // parser meeting a shape it did not foresee included): reported, and the others go on.
       if (err instanceof StoreError) throw err;
-      const message = err instanceof FetchError || err instanceof ParseError ? err.message : `could not be read (${(err as Error)?.message ?? String(err)})`;
+      const message =
+        err instanceof FetchError || err instanceof ParseError
+          ? err.message
+          : `could not be read (${(err as Error)?.message ?? String(err)})`;
       report = { source, ok: false, read: 0, added: 0, updated: 0, warnings: [], error: message };
       h.lastError = message;
       h.lastErrorAt = now.toISOString();
       h.failures = (h.failures ?? 0) + 1;
-      h.nextTryAt = new Date(now.getTime() + backoffMinutes(deps.pollMinutes ?? 60, h.failures) * 60_000).toISOString();
+      h.nextTryAt = new Date(
+        now.getTime() + backoffMinutes(deps.pollMinutes ?? 60, h.failures) * 60_000,
+      ).toISOString();
     }
     h.itemCount = countFrom(source);
     await store.saveSource(h);
@@ -185,7 +219,10 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
       const next = health(s).nextTryAt;
       return next !== undefined && Date.parse(next) > now.getTime();
     };
-    return ingestAll(sources.filter((s) => !resting(s)), now);
+    return ingestAll(
+      sources.filter((s) => !resting(s)),
+      now,
+    );
   };
 
   return { ingestBody, ingestSource, ingestAll, pollDue };

@@ -1,7 +1,15 @@
 import { tokenize, type Token } from '../places/text.js';
 
-const EN = new Set('the of and to in for with on is are from by that this was were has have its their at as an be will'.split(' '));
-const ES = new Set('el la los las de del y en para con por que es son un una su sus al se como desde sobre entre este esta fue han'.split(' '));
+const EN = new Set(
+  'the of and to in for with on is are from by that this was were has have its their at as an be will'.split(
+    ' ',
+  ),
+);
+const ES = new Set(
+  'el la los las de del y en para con por que es son un una su sus al se como desde sobre entre este esta fue han'.split(
+    ' ',
+  ),
+);
 
 /** English or Spanish, by counting the commonest words of each; null when neither shows. */
 export function detectLang(text: string, tokens: Token[] = tokenize(text)): 'en' | 'es' | null {

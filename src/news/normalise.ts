@@ -37,7 +37,9 @@ export function canonicalUrl(url: string | null | undefined, base?: string): str
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   u.hash = '';
   u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
-  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  const params = [...u.searchParams.entries()]
+    .filter(([k]) => !TRACKING.test(k))
+    .sort(([a], [b]) => a.localeCompare(b));
   u.search = new URLSearchParams(params).toString();
   if (u.pathname.length > 1) u.pathname = u.pathname.replace(/\/+$/, '');
   return u.toString();
@@ -56,9 +58,14 @@ export function normaliseRaw(raw: RawItem): RawItem {
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /** Keys an item is known by: the same story from two sources shares one of them. */
-export function identityKeys(item: Pick<RawItem, 'title' | 'date' | 'url'>): { urlKey: string | null; titleKey: string } {
+export function identityKeys(item: Pick<RawItem, 'title' | 'date' | 'url'>): {
+  urlKey: string | null;
+  titleKey: string;
+} {
   const urlKey = item.url ? item.url.replace(/^https?:\/\//, '') : null;
-  const words = fold(item.title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = fold(item.title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return { urlKey, titleKey: `${words}|${item.date ?? ''}` };
 }
 

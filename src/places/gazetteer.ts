@@ -15,7 +15,10 @@ export type Lang = 'en' | 'es';
  * written without lower-case letters, it must match exactly ("US", "EE. UU.", "T&T").
  */
 export interface GazetteerData {
-  regions: Record<string, { en: string; es: string; names: string[]; demonyms?: string[]; countries: string[] }>;
+  regions: Record<
+    string,
+    { en: string; es: string; names: string[]; demonyms?: string[]; countries: string[] }
+  >;
   countries: Record<string, { names?: string[]; demonyms?: string[]; places?: string[] }>;
   /** names that point at more than one country; resolved by the other names in the same text */
   ambiguous: { names: string[]; candidates: string[]; default?: string; why?: string }[];

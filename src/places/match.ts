@@ -21,7 +21,9 @@ const keysOfTags = new Map<string, string[]>();
  * shared between items: read it, never change it.
  */
 export function placeKeys(item: Pick<NewsItem, 'countries' | 'regions'>): readonly string[] {
-  const tags = item.regions.length ? `${item.countries.join(',')}|${item.regions.join(',')}` : item.countries.join(',');
+  const tags = item.regions.length
+    ? `${item.countries.join(',')}|${item.regions.join(',')}`
+    : item.countries.join(',');
   let keys = keysOfTags.get(tags);
   if (!keys) {
     if (keysOfTags.size > 50_000) keysOfTags.clear();

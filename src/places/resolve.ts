@@ -34,10 +34,12 @@ export function createResolver(): Resolver {
     const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
     const scored: [number, string][] = [];
     for (const [phrase, p] of suggestible) {
-      const code = p.target.kind === 'country' ? p.target.code : p.target.kind === 'region' ? p.target.id : null;
+      const code =
+        p.target.kind === 'country' ? p.target.code : p.target.kind === 'region' ? p.target.id : null;
       if (!code) continue;
       // The start of a name ("guat") or its last words ("salvador" for El Salvador) come first.
-      const part = (phrase.startsWith(key) && key.length >= 3) || (phrase.endsWith(` ${key}`) && key.length >= 4);
+      const part =
+        (phrase.startsWith(key) && key.length >= 3) || (phrase.endsWith(` ${key}`) && key.length >= 4);
       const d = part ? 0.5 : editDistance(key, phrase, max);
       if (d <= max) scored.push([d, code]);
     }
@@ -47,9 +49,12 @@ export function createResolver(): Resolver {
 
   const resolve = (input: string): Resolution => {
     const trimmed = input.trim();
-    const key = tokenize(trimmed).map((t) => t.key).join(' ');
+    const key = tokenize(trimmed)
+      .map((t) => t.key)
+      .join(' ');
     if (!key) return { ok: false, reason: 'unknown', input: trimmed, suggestions: [] };
-    if (/^[a-z]{2}$/i.test(trimmed) && isCountryCode(trimmed)) return { ok: true, codes: [trimmed.toUpperCase()] };
+    if (/^[a-z]{2}$/i.test(trimmed) && isCountryCode(trimmed))
+      return { ok: true, codes: [trimmed.toUpperCase()] };
     const asId = fold(trimmed).replace(/\s+/g, '-');
     if (regionIds().includes(asId)) return { ok: true, codes: [asId] };
     const p = table.get(key);
@@ -57,13 +62,18 @@ export function createResolver(): Resolver {
       const t = p.target;
       switch (t.kind) {
         case 'country':
-          return p.kind === 'place' ? { ok: false, reason: 'inside', input: trimmed, country: t.code } : { ok: true, codes: [t.code] };
-        case 'region': return { ok: true, codes: [t.id] };
-        case 'group': return { ok: true, codes: t.codes };
+          return p.kind === 'place'
+            ? { ok: false, reason: 'inside', input: trimmed, country: t.code }
+            : { ok: true, codes: [t.code] };
+        case 'region':
+          return { ok: true, codes: [t.id] };
+        case 'group':
+          return { ok: true, codes: t.codes };
         case 'ambiguous':
           if (t.default && isNameOf(t.default, key)) return { ok: true, codes: [t.default] };
           return { ok: false, reason: 'ambiguous', input: trimmed, candidates: t.candidates };
-        case 'none': break;
+        case 'none':
+          break;
       }
     }
     return { ok: false, reason: 'unknown', input: trimmed, suggestions: suggest(key) };
@@ -74,5 +84,12 @@ export function createResolver(): Resolver {
 
 /** An ambiguous phrase that is the default country's own name ("Georgia") resolves to it. */
 function isNameOf(code: string, key: string): boolean {
-  return (['en', 'es'] as const).some((lang) => packageNames(code, lang).some((n) => tokenize(n).map((t) => t.key).join(' ') === key));
+  return (['en', 'es'] as const).some((lang) =>
+    packageNames(code, lang).some(
+      (n) =>
+        tokenize(n)
+          .map((t) => t.key)
+          .join(' ') === key,
+    ),
+  );
 }

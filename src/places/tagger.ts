@@ -47,7 +47,13 @@ const PRIORITY = { none: 0, ambiguous: 1, own: 2, package: 3 } as const;
  */
 export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern[]> {
   const byPhrase = new Map<string, { pattern: Pattern; priority: number }>();
-  const ignored = new Set(g.ignore.names.map((n) => tokenize(n).map((t) => t.key).join(' ')));
+  const ignored = new Set(
+    g.ignore.names.map((n) =>
+      tokenize(n)
+        .map((t) => t.key)
+        .join(' '),
+    ),
+  );
 
   const add = (name: string, target: Target, priority: number, kind: PhraseKind) => {
     const tokens = tokenize(name);
@@ -56,7 +62,14 @@ export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern
     if (priority === PRIORITY.package && ignored.has(phrase)) return;
     const rule = caseRule(name);
     const key = `${rule === 'exact' ? tokens.map((t) => t.raw).join(' ') : phrase}|${rule}`;
-    const pattern: Pattern = { name, kind, keys: tokens.map((t) => t.key), raws: tokens.map((t) => t.raw), rule, target };
+    const pattern: Pattern = {
+      name,
+      kind,
+      keys: tokens.map((t) => t.key),
+      raws: tokens.map((t) => t.raw),
+      rule,
+      target,
+    };
     const prev = byPhrase.get(key);
     if (!prev || priority < prev.priority) {
       byPhrase.set(key, { pattern, priority });
@@ -68,18 +81,27 @@ export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern
 
   for (const phrase of g.none) add(phrase, { kind: 'none' }, PRIORITY.none, 'none');
   for (const a of g.ambiguous) {
-    for (const n of a.names) add(n, { kind: 'ambiguous', candidates: a.candidates, default: a.default }, PRIORITY.ambiguous, 'ambiguous');
+    for (const n of a.names)
+      add(
+        n,
+        { kind: 'ambiguous', candidates: a.candidates, default: a.default },
+        PRIORITY.ambiguous,
+        'ambiguous',
+      );
   }
-  for (const grp of g.groups) for (const n of grp.names) add(n, { kind: 'group', codes: grp.countries }, PRIORITY.own, 'group');
+  for (const grp of g.groups)
+    for (const n of grp.names) add(n, { kind: 'group', codes: grp.countries }, PRIORITY.own, 'group');
   for (const [id, r] of Object.entries(g.regions)) {
     for (const n of [r.en, r.es, ...r.names]) add(n, { kind: 'region', id }, PRIORITY.own, 'region');
-    for (const d of r.demonyms ?? []) for (const f of demonymForms(d)) add(f, { kind: 'region', id }, PRIORITY.own, 'region');
+    for (const d of r.demonyms ?? [])
+      for (const f of demonymForms(d)) add(f, { kind: 'region', id }, PRIORITY.own, 'region');
   }
   for (const [code, c] of Object.entries(g.countries)) {
     const target: Target = { kind: 'country', code };
     for (const n of c.names ?? []) add(n, target, PRIORITY.own, 'name');
     for (const n of c.places ?? []) add(n, target, PRIORITY.own, 'place');
-    for (const d of c.demonyms ?? []) for (const f of demonymForms(d)) add(f, target, PRIORITY.own, 'demonym');
+    for (const d of c.demonyms ?? [])
+      for (const f of demonymForms(d)) add(f, target, PRIORITY.own, 'demonym');
   }
   for (const code of allCountryCodes()) {
     for (const lang of ['en', 'es'] as const) {
@@ -93,7 +115,8 @@ export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern
     list.push(pattern);
     index.set(pattern.keys[0], list);
   }
-  for (const list of index.values()) list.sort((a, b) => b.keys.length - a.keys.length || ruleOrder(a.rule) - ruleOrder(b.rule));
+  for (const list of index.values())
+    list.sort((a, b) => b.keys.length - a.keys.length || ruleOrder(a.rule) - ruleOrder(b.rule));
   return index;
 }
 
@@ -101,10 +124,14 @@ const ruleOrder = (r: CaseRule) => (r === 'exact' ? 0 : r === 'capital' ? 1 : 2)
 
 function targetCodes(t: Target): string[] {
   switch (t.kind) {
-    case 'country': return [t.code];
-    case 'group': return t.codes;
-    case 'ambiguous': return t.candidates;
-    default: return [];
+    case 'country':
+      return [t.code];
+    case 'group':
+      return t.codes;
+    case 'ambiguous':
+      return t.candidates;
+    default:
+      return [];
   }
 }
 
@@ -120,7 +147,8 @@ function fits(p: Pattern, tokens: Token[], at: number): boolean {
   if (p.rule === 'exact') return p.raws.every((r, i) => tokens[at + i].raw === r);
   if (p.rule === 'capital') {
     // every word the name capitalises must be capitalised in the text: "La Paz", not "La paz" (peace)
-    for (let i = 0; i < p.raws.length; i++) if (UPPER.test(p.raws[i]) && !UPPER.test(tokens[at + i].raw)) return false;
+    for (let i = 0; i < p.raws.length; i++)
+      if (UPPER.test(p.raws[i]) && !UPPER.test(tokens[at + i].raw)) return false;
   }
   return true;
 }
@@ -137,10 +165,20 @@ export function createTagger(g: GazetteerData = gazetteer): Tagger {
 
   const matches = (text: string, tokens = tokenize(text)): Match[] => {
     const out: Match[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const p = index.get(tokens[i].key)?.find((c) => fits(c, tokens, i));
-      if (!p) { i++; continue; }
-      out.push({ text: tokens.slice(i, i + p.keys.length).map((t) => t.raw).join(' '), name: p.name, target: p.target });
+      if (!p) {
+        i++;
+        continue;
+      }
+      out.push({
+        text: tokens
+          .slice(i, i + p.keys.length)
+          .map((t) => t.raw)
+          .join(' '),
+        name: p.name,
+        target: p.target,
+      });
       i += p.keys.length;
     }
     return out;

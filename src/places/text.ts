@@ -15,7 +15,12 @@ export function fold(s: string): string {
 }
 
 function slowFold(s: string): string {
-  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ASCII.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
 }
 
 export interface Token {

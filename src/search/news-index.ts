@@ -15,7 +15,8 @@ const SEQ_SPACE = 2 ** 24;
 
 /** 'YYYY-MM-DD' (or its first part, as in `since 2020-09`) as a number in the same order. */
 function dayNumber(day: string): number {
-  const n = Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7) || 0) * 100 + Number(day.slice(8, 10) || 0);
+  const n =
+    Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7) || 0) * 100 + Number(day.slice(8, 10) || 0);
   return Number.isFinite(n) ? n : 0;
 }
 
@@ -78,7 +79,8 @@ export class NewsIndex {
 
   private indexSlice(items: readonly NewsItem[], from: number, to: number): void {
     // An item changed while the build was under way is already in, newer: leave it.
-    for (let i = from; i < to; i++) if (!this.text.has(items[i].seq)) this.text.add(items[i].seq, items[i].title, items[i].summary);
+    for (let i = from; i < to; i++)
+      if (!this.text.has(items[i].seq)) this.text.add(items[i].seq, items[i].title, items[i].summary);
   }
 
   private async indexText(items: readonly NewsItem[]): Promise<void> {
@@ -217,7 +219,11 @@ export class NewsIndex {
     while (out.length < limit) {
       let pick = -1;
       for (let l = 0; l < lists.length; l++) {
-        if (at[l] < lists[l].length && (pick < 0 || this.ranks[lists[l].list[at[l]]] > this.ranks[lists[pick].list[at[pick]]])) pick = l;
+        if (
+          at[l] < lists[l].length &&
+          (pick < 0 || this.ranks[lists[l].list[at[l]]] > this.ranks[lists[pick].list[at[pick]]])
+        )
+          pick = l;
       }
       if (pick < 0) break;
       const seq = lists[pick].list[at[pick]++];
@@ -255,6 +261,9 @@ export class NewsIndex {
 
   /** Place keys by how many items they have, most first. */
   placeCounts(): [string, number][] {
-    return [...this.byPlace.entries()].map(([k, l]) => [k, l.length] as [string, number]).filter(([k, n]) => n > 0 && !k.startsWith('#')).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return [...this.byPlace.entries()]
+      .map(([k, l]) => [k, l.length] as [string, number])
+      .filter(([k, n]) => n > 0 && !k.startsWith('#'))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 }

@@ -1,15 +1,45 @@
 import { fold } from '../places/text.js';
 
 const STOP = new Set(
-  ('a an and are as at be by for from has have in into is it its of on or that the their this to was were will with ' +
-    'al como con de del el en es esta este la las lo los para por que se sin sobre su sus un una y o')
-    .split(' '),
+  (
+    'a an and are as at be by for from has have in into is it its of on or that the their this to was were will with ' +
+    'al como con de del el en es esta este la las lo los para por que se sin sobre su sus un una y o'
+  ).split(' '),
 );
 
 /** Longest first, so "aciones" is tried before "es". Applies to English and Spanish words alike. */
 const SUFFIXES = [
-  'amientos', 'imientos', 'aciones', 'amiento', 'imiento', 'ations', 'ciones', 'idades', 'mente',
-  'ation', 'ments', 'acion', 'cion', 'idad', 'ings', 'ment', 'iones', 'ores', 'ing', 'ion', 'ers', 'ies', 'es', 'ed', 'er', 'or', 'os', 'as', 's', 'o', 'a',
+  'amientos',
+  'imientos',
+  'aciones',
+  'amiento',
+  'imiento',
+  'ations',
+  'ciones',
+  'idades',
+  'mente',
+  'ation',
+  'ments',
+  'acion',
+  'cion',
+  'idad',
+  'ings',
+  'ment',
+  'iones',
+  'ores',
+  'ing',
+  'ion',
+  'ers',
+  'ies',
+  'es',
+  'ed',
+  'er',
+  'or',
+  'os',
+  'as',
+  's',
+  'o',
+  'a',
 ];
 
 /**
@@ -48,7 +78,8 @@ const wide = new Uint8Array(65536);
 function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   // Astral letters (surrogate pairs) split words: news in these languages has none.
-  if (wide[c] === 0) wide[c] = c < 0xd800 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+  if (wide[c] === 0)
+    wide[c] = c < 0xd800 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
   return wide[c] === 1;
 }
 

@@ -104,8 +104,12 @@ export class TextIndex {
     if (old !== undefined) this.retire(old);
     const doc = this.docs++;
     let length = 0;
-    forEachWord(title, (w) => { length += this.count(w, TITLE_WEIGHT); });
-    forEachWord(summary, (w) => { length += this.count(w, 1); });
+    forEachWord(title, (w) => {
+      length += this.count(w, TITLE_WEIGHT);
+    });
+    forEachWord(summary, (w) => {
+      length += this.count(w, 1);
+    });
     const { tf, docTerms } = this;
     for (const id of docTerms) {
       const n = this.postingCounts[id];
@@ -130,7 +134,8 @@ export class TextIndex {
   /** Gives back the room the postings grew into: called after a bulk build, which leaves up to half of it empty. */
   trim(): void {
     for (let id = 0; id < this.postings.length; id++) {
-      if (this.postings[id].length > this.postingCounts[id]) this.postings[id] = this.postings[id].slice(0, this.postingCounts[id]);
+      if (this.postings[id].length > this.postingCounts[id])
+        this.postings[id] = this.postings[id].slice(0, this.postingCounts[id]);
     }
   }
 
@@ -217,7 +222,14 @@ export class TextIndex {
     }
     const { scores, matched, keys } = this;
     const better = (a: number, b: number) => scores[b] - scores[a] || keys[b] - keys[a];
-    const top = best(this.touched, nTouched, (d) => (matched[d] & need) === need, offset + limit, better, scores);
+    const top = best(
+      this.touched,
+      nTouched,
+      (d) => (matched[d] & need) === need,
+      offset + limit,
+      better,
+      scores,
+    );
     const hits = top.slice(offset).map((d) => ({ key: keys[d], score: scores[d] }));
     this.clear(nTouched);
     return { total, hits };
@@ -263,7 +275,14 @@ export class TextIndex {
  * them: most queries want five out of thousands. A doc scoring below the last kept one is
  * passed over with one comparison.
  */
-function best(pool: Int32Array, n: number, keep: (d: number) => boolean, want: number, order: (a: number, b: number) => number, scores: Float64Array): number[] {
+function best(
+  pool: Int32Array,
+  n: number,
+  keep: (d: number) => boolean,
+  want: number,
+  order: (a: number, b: number) => number,
+  scores: Float64Array,
+): number[] {
   const top: number[] = [];
   if (want <= 0) return top;
   let floor = -Infinity;

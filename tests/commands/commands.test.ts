@@ -4,14 +4,23 @@ import type { CommandContext } from '../../src/commands/context.js';
 import { jsonl, makeCore, NOW } from '../helpers/core.js';
 
 const ctx = (chatId = 'c1', extra: Partial<CommandContext> = {}): CommandContext => ({
-  address: { platform: 'console', chatId }, canManage: true, now: NOW, ...extra,
+  address: { platform: 'console', chatId },
+  canManage: true,
+  now: NOW,
+  ...extra,
 });
 
 describe('commands in English', () => {
   it('latest: five newest first, a count, and "more" paging to the rest', async () => {
     const { commands } = await makeCore();
     const r = await commands.run('latest', ctx());
-    expect(r.items?.map((i) => i.date)).toEqual(['2021-02-16', '2021-02-15', '2020-12-16', '2020-12-16', '2020-11-12']);
+    expect(r.items?.map((i) => i.date)).toEqual([
+      '2021-02-16',
+      '2021-02-15',
+      '2020-12-16',
+      '2020-12-16',
+      '2020-11-12',
+    ]);
     expect(r.paragraphs).toEqual(['1–5 of 10']);
     const more = r.actions?.find((a) => a.kind === 'more');
     expect(more).toMatchObject({ command: 'latest', offset: 5 });
@@ -41,8 +50,12 @@ describe('commands in English', () => {
     // a region holds what names it and what names its countries
     const region = await titles('country central america');
     expect(region).toHaveLength(5);
-    expect(region).toContain('IOM seeks to characterize diaspora organizations in Mexico and Central America');
-    expect(region).toContain('Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras');
+    expect(region).toContain(
+      'IOM seeks to characterize diaspora organizations in Mexico and Central America',
+    );
+    expect(region).toContain(
+      'Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras',
+    );
     expect(await titles('country costa rica since 2021-01')).toEqual([]);
     expect(await titles('country mexico since 2020-09')).toHaveLength(1);
     expect(await titles('country mexico since August 2020')).toHaveLength(2);
@@ -52,20 +65,31 @@ describe('commands in English', () => {
     const { commands } = await makeCore();
     const r = await commands.run('country hondras', ctx());
     expect(r.kind).toBe('error');
-    expect(replyToText(r)).toMatch(/don't know the country or region "hondras"\. Did you mean Honduras \(HN\)\?/);
+    expect(replyToText(r)).toMatch(
+      /don't know the country or region "hondras"\. Did you mean Honduras \(HN\)\?/,
+    );
     expect(replyToText(r)).toMatch(/Usage: country/);
-    expect(replyToText(await commands.run('country Tegucigalpa', ctx()))).toMatch(/Tegucigalpa is in Honduras/);
+    expect(replyToText(await commands.run('country Tegucigalpa', ctx()))).toMatch(
+      /Tegucigalpa is in Honduras/,
+    );
     expect(replyToText(await commands.run('country', ctx()))).toMatch(/Usage: country/);
-    expect(replyToText(await commands.run('country mexico since someday', ctx()))).toMatch(/can't read "someday" as a date/);
+    expect(replyToText(await commands.run('country mexico since someday', ctx()))).toMatch(
+      /can't read "someday" as a date/,
+    );
     // "since" with no date asks for one, rather than reading "mexico since" as a name
-    expect(replyToText(await commands.run('country mexico since', ctx()))).toMatch(/^since needs a date after it: since 2020-09/);
+    expect(replyToText(await commands.run('country mexico since', ctx()))).toMatch(
+      /^since needs a date after it: since 2020-09/,
+    );
     // the last words of a name are suggested too
-    expect(replyToText(await commands.run('country salvador', ctx()))).toMatch(/Did you mean El Salvador \(SV\)\?/);
+    expect(replyToText(await commands.run('country salvador', ctx()))).toMatch(
+      /Did you mean El Salvador \(SV\)\?/,
+    );
   });
 
   it('since: natural forms in English and Spanish', async () => {
     const { commands } = await makeCore();
-    const heading = async (text: string) => (await commands.run(text, ctx())).heading ?? replyToText(await commands.run(text, ctx()));
+    const heading = async (text: string) =>
+      (await commands.run(text, ctx())).heading ?? replyToText(await commands.run(text, ctx()));
     // NOW is 2026-11-28
     expect(await heading('country mexico since 30 days')).toMatch(/since 29 October 2026/);
     expect(await heading('country mexico since a week')).toMatch(/since 21 November 2026/);
@@ -77,12 +101,22 @@ describe('commands in English', () => {
   it('country results offer to subscribe to those countries', async () => {
     const { commands } = await makeCore();
     const r = await commands.run('country nicaragua', ctx());
-    expect(r.actions).toContainEqual({ kind: 'subscribe', label: 'Subscribe: Nicaragua', command: 'subscribe NI' });
+    expect(r.actions).toContainEqual({
+      kind: 'subscribe',
+      label: 'Subscribe: Nicaragua',
+      command: 'subscribe NI',
+    });
   });
 
   it('search: ranked, accent- and case-insensitive, with stems and prefixes', async () => {
     const { commands } = await makeCore({
-      jsonl: jsonl([{ title: 'Reclutamiento ético en Guatemala', summary: 'La OIM promueve la contratación ética de trabajadores migrantes.', date: '2021-03-01' }]),
+      jsonl: jsonl([
+        {
+          title: 'Reclutamiento ético en Guatemala',
+          summary: 'La OIM promueve la contratación ética de trabajadores migrantes.',
+          date: '2021-03-01',
+        },
+      ]),
     });
     const first = async (q: string) => (await commands.run(`search ${q}`, ctx())).items?.[0]?.title;
     expect(await first('recruitment')).toMatch(/ethical recruitment/);
@@ -94,10 +128,16 @@ describe('commands in English', () => {
     // words that name a topic find its items in the other language when none has the words
     const { commands: english } = await makeCore();
     const topical = await english.run('buscar reclutamiento ético', ctx('es-reader'));
-    expect(topical.items?.map((i) => i.title)).toEqual(['Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras']);
-    expect(topical.paragraphs?.[0]).toBe('Ninguna noticia tiene las palabras «reclutamiento ético»; estas tratan de reclutamiento ético:');
+    expect(topical.items?.map((i) => i.title)).toEqual([
+      'Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras',
+    ]);
+    expect(topical.paragraphs?.[0]).toBe(
+      'Ninguna noticia tiene las palabras «reclutamiento ético»; estas tratan de reclutamiento ético:',
+    );
     // quotes around a phrase are not part of it
-    expect((await commands.run('search "ethical recruitment"', ctx())).heading).toBe('Search: "ethical recruitment"');
+    expect((await commands.run('search "ethical recruitment"', ctx())).heading).toBe(
+      'Search: "ethical recruitment"',
+    );
     expect(replyToText(await commands.run('search', ctx()))).toMatch(/Usage: search/);
   });
 
@@ -109,11 +149,16 @@ describe('commands in English', () => {
     expect(text).toMatch(/Next digest: Monday, 30 November 2026 at 09:00 \(America\/Costa_Rica\)/);
     expect(r.items?.[0].title).toMatch(/Honduras/);
     const chat = store.chat('console:c1')!;
-    expect(chat.places.map((p) => [p.code, p.sinceSeq])).toEqual([['HN', 10], ['GT', 10]]);
+    expect(chat.places.map((p) => [p.code, p.sinceSeq])).toEqual([
+      ['HN', 10],
+      ['GT', 10],
+    ]);
     const again = replyToText(await commands.run('subscribe honduras', ctx()));
     expect(again).toMatch(/already subscribed to Honduras/);
     const subs = await commands.run('subscriptions', ctx());
-    expect(replyToText(subs)).toMatch(/Weekly digest about: Honduras and Guatemala\.[\s\S]*Every Monday at 09:00/);
+    expect(replyToText(subs)).toMatch(
+      /Weekly digest about: Honduras and Guatemala\.[\s\S]*Every Monday at 09:00/,
+    );
     expect(subs.actions?.map((a) => a.command)).toEqual(['unsubscribe HN', 'unsubscribe GT']);
   });
 
@@ -135,9 +180,13 @@ describe('commands in English', () => {
   it('unsubscribe one, unknown, then all', async () => {
     const { commands, store } = await makeCore();
     await commands.run('subscribe HN, GT, CR', ctx());
-    expect(replyToText(await commands.run('unsubscribe guatemala', ctx()))).toMatch(/no longer subscribed to Guatemala[\s\S]*Still subscribed to Honduras and Costa Rica/);
+    expect(replyToText(await commands.run('unsubscribe guatemala', ctx()))).toMatch(
+      /no longer subscribed to Guatemala[\s\S]*Still subscribed to Honduras and Costa Rica/,
+    );
     expect(replyToText(await commands.run('unsubscribe panama', ctx()))).toMatch(/not subscribed to Panama/);
-    expect(replyToText(await commands.run('unsubscribe all', ctx()))).toMatch(/no longer subscribed to anything/);
+    expect(replyToText(await commands.run('unsubscribe all', ctx()))).toMatch(
+      /no longer subscribed to anything/,
+    );
     expect(store.chat('console:c1')?.places).toEqual([]);
     expect(replyToText(await commands.run('unsubscribe', ctx()))).toMatch(/Usage: unsubscribe/);
   });
@@ -146,11 +195,19 @@ describe('commands in English', () => {
     const { commands, store } = await makeCore();
     const ok = replyToText(await commands.run('schedule friday 08:00 America/Tegucigalpa', ctx()));
     expect(ok).toMatch(/every Friday at 08:00 \(America\/Tegucigalpa\)/);
-    expect(store.chat('console:c1')?.schedule).toEqual({ weekday: 5, time: '08:00', timeZone: 'America/Tegucigalpa' });
-    expect(replyToText(await commands.run('schedule monday 7am managua', ctx()))).toMatch(/Monday at 07:00 \(America\/Managua\)/);
+    expect(store.chat('console:c1')?.schedule).toEqual({
+      weekday: 5,
+      time: '08:00',
+      timeZone: 'America/Tegucigalpa',
+    });
+    expect(replyToText(await commands.run('schedule monday 7am managua', ctx()))).toMatch(
+      /Monday at 07:00 \(America\/Managua\)/,
+    );
     expect(replyToText(await commands.run('schedule funday 08:00', ctx()))).toMatch(/"funday" is not a day/);
     expect(replyToText(await commands.run('schedule monday 25:00', ctx()))).toMatch(/"25:00" is not a time/);
-    expect(replyToText(await commands.run('schedule monday 08:00 Mars/Olympus', ctx()))).toMatch(/not an IANA time zone[\s\S]*America\/Costa_Rica/);
+    expect(replyToText(await commands.run('schedule monday 08:00 Mars/Olympus', ctx()))).toMatch(
+      /not an IANA time zone[\s\S]*America\/Costa_Rica/,
+    );
   });
 
   it('digest: a preview of what is new since subscribing, and nothing before', async () => {
@@ -158,7 +215,11 @@ describe('commands in English', () => {
     expect(replyToText(await commands.run('digest', ctx()))).toMatch(/no subscriptions/);
     await commands.run('subscribe Honduras', ctx());
     expect(replyToText(await commands.run('digest', ctx()))).toMatch(/Nothing new since the last digest/);
-    await news.ingestBody(jsonl([{ title: 'New Honduran returnees centre opens in San Pedro Sula', date: '2019-01-01' }]), 'late', NOW);
+    await news.ingestBody(
+      jsonl([{ title: 'New Honduran returnees centre opens in San Pedro Sula', date: '2019-01-01' }]),
+      'late',
+      NOW,
+    );
     const r = await commands.run('digest', ctx());
     expect(r.items?.map((i) => i.title)).toEqual(['New Honduran returnees centre opens in San Pedro Sula']);
     expect(replyToText(r)).toMatch(/Digest preview: Honduras[\s\S]*1 new item/);
@@ -166,11 +227,22 @@ describe('commands in English', () => {
 
   it('sources, help, help <command>, and unknown commands with a suggestion', async () => {
     const { commands, store } = await makeCore();
-    await store.saveSource({ source: 'data/sample-items.txt', itemCount: 10, failures: 0, lastSuccessAt: NOW.toISOString() });
-    expect(replyToText(await commands.run('sources', ctx()))).toMatch(/data\/sample-items\.txt: 10 items; last read 2026-11-28 04:00 UTC/);
+    await store.saveSource({
+      source: 'data/sample-items.txt',
+      itemCount: 10,
+      failures: 0,
+      lastSuccessAt: NOW.toISOString(),
+    });
+    expect(replyToText(await commands.run('sources', ctx()))).toMatch(
+      /data\/sample-items\.txt: 10 items; last read 2026-11-28 04:00 UTC/,
+    );
     expect(replyToText(await commands.run('help', ctx()))).toMatch(/country <name or code>/);
-    expect(replyToText(await commands.run('help country', ctx()))).toMatch(/^Items about those countries or regions\n\nUsage: country[\s\S]*country costa rica/);
-    expect(replyToText(await commands.run('help frob', ctx()))).toMatch(/^Migration news: commands\n\nI don't know the command "frob"\.\n\n• latest/);
+    expect(replyToText(await commands.run('help country', ctx()))).toMatch(
+      /^Items about those countries or regions\n\nUsage: country[\s\S]*country costa rica/,
+    );
+    expect(replyToText(await commands.run('help frob', ctx()))).toMatch(
+      /^Migration news: commands\n\nI don't know the command "frob"\.\n\n• latest/,
+    );
     const unknown = replyToText(await commands.run('contry mexico', ctx()));
     expect(unknown).toMatch(/don't know the command "contry"\.[\s\S]*Did you mean "country"\?/);
   });
@@ -192,25 +264,41 @@ describe('commands in Spanish', () => {
     const r = await commands.run('pais méxico', ctx());
     expect(r.heading).toBe('Noticias sobre México');
     expect(replyToText(await commands.run('ultimas 3', ctx()))).toMatch(/Últimas noticias/);
-    expect(replyToText(await commands.run('buscar reclutamiento', ctx()))).toMatch(/Búsqueda: «reclutamiento»|No encontré nada/);
+    expect(replyToText(await commands.run('buscar reclutamiento', ctx()))).toMatch(
+      /Búsqueda: «reclutamiento»|No encontré nada/,
+    );
     expect(replyToText(await commands.run('ayuda', ctx()))).toMatch(/pais <nombre o código>/);
-    expect(replyToText(await commands.run('pais hondras', ctx()))).toMatch(/No conozco el país o la región «hondras»\. ¿Quiso decir Honduras \(HN\)\?/);
+    expect(replyToText(await commands.run('pais hondras', ctx()))).toMatch(
+      /No conozco el país o la región «hondras»\. ¿Quiso decir Honduras \(HN\)\?/,
+    );
   });
 
   it('the platform language picks Spanish when the chat has none', async () => {
     const { commands } = await makeCore();
-    expect((await commands.run('latest', ctx('c1', { userLanguage: 'es-419' }))).heading).toBe('Últimas noticias');
+    expect((await commands.run('latest', ctx('c1', { userLanguage: 'es-419' }))).heading).toBe(
+      'Últimas noticias',
+    );
   });
 
   it('language es makes every reply Spanish, digests included; language en goes back', async () => {
     const { commands } = await makeCore();
-    expect(replyToText(await commands.run('language es', ctx()))).toBe('Las respuestas de este chat ahora son en español.');
+    expect(replyToText(await commands.run('language es', ctx()))).toBe(
+      'Las respuestas de este chat ahora son en español.',
+    );
     const sub = replyToText(await commands.run('subscribe Honduras', ctx()));
-    expect(sub).toMatch(/Este chat ahora está suscrito a Honduras[\s\S]*Próximo resumen: lunes, 30 de noviembre de 2026/);
+    expect(sub).toMatch(
+      /Este chat ahora está suscrito a Honduras[\s\S]*Próximo resumen: lunes, 30 de noviembre de 2026/,
+    );
     expect(replyToText(await commands.run('suscripciones', ctx()))).toMatch(/Cada lunes a las 09:00/);
-    expect(replyToText(await commands.run('horario viernes 08:00 America/Tegucigalpa', ctx()))).toMatch(/cada viernes a las 08:00/);
+    expect(replyToText(await commands.run('horario viernes 08:00 America/Tegucigalpa', ctx()))).toMatch(
+      /cada viernes a las 08:00/,
+    );
     expect(replyToText(await commands.run('cancelar todo', ctx()))).toMatch(/ya no está suscrito a nada/);
-    expect(replyToText(await commands.run('idioma en', ctx()))).toBe('Replies in this chat are now in English.');
-    expect(replyToText(await commands.run('idioma klingon', ctx()))).toMatch(/not a language I speak[\s\S]*Usage: language/);
+    expect(replyToText(await commands.run('idioma en', ctx()))).toBe(
+      'Replies in this chat are now in English.',
+    );
+    expect(replyToText(await commands.run('idioma klingon', ctx()))).toMatch(
+      /not a language I speak[\s\S]*Usage: language/,
+    );
   });
 });

@@ -16,7 +16,11 @@ export interface NotifierHarness {
    * rate_limited: 429 with a retry-after of 1 second; unreachable: blocked / channel_not_found;
    * server_error: 500; migrated: Telegram's migrate_to_chat_id (platforms without it may skip).
    */
-  fault(address: ChatAddress, kind: 'rate_limited' | 'unreachable' | 'server_error' | 'migrated', times?: number): void;
+  fault(
+    address: ChatAddress,
+    kind: 'rate_limited' | 'unreachable' | 'server_error' | 'migrated',
+    times?: number,
+  ): void;
   /** whether this platform has the fault at all (Slack has no migration) */
   supports(kind: 'migrated'): boolean;
   close(): Promise<void>;

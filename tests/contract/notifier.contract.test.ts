@@ -9,7 +9,14 @@ const reply = (titles: string[], summary = 'Workers and employers met.'): Reply 
   kind: 'result',
   visibility: 'public',
   heading: 'Weekly digest: Honduras',
-  items: titles.map((title, i) => ({ id: `i${i}`, title, url: `https://news.example.org/${i}?a=1&b=2`, date: '2026-11-24', places: ['Honduras'], summary })),
+  items: titles.map((title, i) => ({
+    id: `i${i}`,
+    title,
+    url: `https://news.example.org/${i}?a=1&b=2`,
+    date: '2026-11-24',
+    places: ['Honduras'],
+    summary,
+  })),
 });
 
 const platforms: [string, HarnessFactory][] = [
@@ -26,7 +33,9 @@ describe.each(platforms)('Notifier contract: %s', (_name, factory) => {
     h = await factory();
     const to = h.address('a');
     const parts: [number, string, number][] = [];
-    const { messageIds } = await h.notifier.send(to, reply(['Honduras opens a labour office']), { onPart: (i, id, n) => void parts.push([i, id, n]) });
+    const { messageIds } = await h.notifier.send(to, reply(['Honduras opens a labour office']), {
+      onPart: (i, id, n) => void parts.push([i, id, n]),
+    });
     expect(messageIds.length).toBeGreaterThan(0);
     expect(parts.map(([, id]) => id)).toEqual(messageIds);
     expect(parts.every(([, , n]) => n === messageIds.length)).toBe(true);
@@ -43,7 +52,10 @@ describe.each(platforms)('Notifier contract: %s', (_name, factory) => {
   it('skips the parts an earlier attempt sent', async () => {
     h = await factory();
     const to = h.address('c');
-    const long = reply(Array.from({ length: 60 }, (_, i) => `Item number ${i} about Honduran workers`), 'x'.repeat(400));
+    const long = reply(
+      Array.from({ length: 60 }, (_, i) => `Item number ${i} about Honduran workers`),
+      'x'.repeat(400),
+    );
     const first = await h.notifier.send(to, long);
     const n = h.received(to).length;
     expect(first.messageIds.length).toBe(n);

@@ -14,7 +14,9 @@ export function fallbackText(m: FakeMessage): string {
   return m.text
     .split('\n\n')
     .map((block) => {
-      const i = links.findIndex((l) => block.startsWith(l.text, block.indexOf('. ') + 2) && /^\d+\. /.test(block));
+      const i = links.findIndex(
+        (l) => block.startsWith(l.text, block.indexOf('. ') + 2) && /^\d+\. /.test(block),
+      );
       if (i < 0) return block;
       const [link] = links.splice(i, 1);
       return `${block}\n${link.url}`;

@@ -20,16 +20,30 @@ afterAll(() => fake?.close());
  * One `digests send-due` process, killed with SIGKILL when `kill` says: after a time (which may
  * fall in start-up) or once the fake has received a number of messages from it (mid-fan-out).
  */
-function sendDue(db: string, kill?: { afterMs: number } | { afterMessages: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function sendDue(
+  db: string,
+  kill?: { afterMs: number } | { afterMessages: number },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake!.url, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NEWSBOT_DB: db,
+          TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+          TELEGRAM_API_ROOT: fake!.url,
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = kill && 'afterMs' in kill ? setTimeout(() => child.kill('SIGKILL'), kill.afterMs) : undefined;
+    const timer =
+      kill && 'afterMs' in kill ? setTimeout(() => child.kill('SIGKILL'), kill.afterMs) : undefined;
     let received = 0;
     const off =
       kill && 'afterMessages' in kill
@@ -54,9 +68,23 @@ describe('digests survive being killed mid-run', () => {
     const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
     const before = new Date('2026-11-20T00:00:00Z');
     for (let i = 0; i < CHATS; i++) {
-      await core.commands.run(`subscribe ${COUNTRIES[i % COUNTRIES.length]}`, { address: { platform: 'telegram', chatId: String(1000 + i) }, canManage: true, now: before });
+      await core.commands.run(`subscribe ${COUNTRIES[i % COUNTRIES.length]}`, {
+        address: { platform: 'telegram', chatId: String(1000 + i) },
+        canManage: true,
+        now: before,
+      });
     }
-    await core.news.ingestBody(jsonl(COUNTRIES.map((c, i) => ({ title: `Labour migration news from ${c}`, summary: `Workers from ${c} and employers met.`, date: `2026-11-2${i}` }))), 'crash', new Date('2026-11-25T00:00:00Z'));
+    await core.news.ingestBody(
+      jsonl(
+        COUNTRIES.map((c, i) => ({
+          title: `Labour migration news from ${c}`,
+          summary: `Workers from ${c} and employers met.`,
+          date: `2026-11-2${i}`,
+        })),
+      ),
+      'crash',
+      new Date('2026-11-25T00:00:00Z'),
+    );
     await store.close();
 
     const random = rng(7);
@@ -69,7 +97,11 @@ describe('digests survive being killed mid-run', () => {
       // half once a random number of messages are out; together they cannot send all 300 first,
       // so the run that finishes is always one that was left alone.
       const kill =
-        kills >= KILLS ? undefined : kills % 2 === 0 ? { afterMs: 300 + Math.floor(random() * 1200) } : { afterMessages: 1 + Math.floor(random() * 25) };
+        kills >= KILLS
+          ? undefined
+          : kills % 2 === 0
+            ? { afterMs: 300 + Math.floor(random() * 1200) }
+            : { afterMessages: 1 + Math.floor(random() * 25) };
       const r = await sendDue(db, kill);
       if (r.signal === 'SIGKILL') kills++;
       else {
@@ -83,7 +115,9 @@ describe('digests survive being killed mid-run', () => {
     const counts = Array.from({ length: CHATS }, (_, i) => fake!.sent(String(1000 + i)).length);
     const missing = counts.filter((n) => n === 0).length;
     const duplicates = counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-    console.log(`crash test: ${runs} runs, ${kills} kills, ${CHATS - missing}/${CHATS} chats served, ${duplicates} duplicate messages`);
+    console.log(
+      `crash test: ${runs} runs, ${kills} kills, ${CHATS - missing}/${CHATS} chats served, ${duplicates} duplicate messages`,
+    );
     expect(missing).toBe(0);
     expect(duplicates).toBeLessThanOrEqual(kills);
     // a last run finds nothing left to send

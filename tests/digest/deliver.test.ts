@@ -2,7 +2,14 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import { pauseReason } from '../../src/i18n/index.js';
-import { DeliveryError, type ChatAddress, type Delivery, type Notifier, type Platform, type SendOptions } from '../../src/ports.js';
+import {
+  DeliveryError,
+  type ChatAddress,
+  type Delivery,
+  type Notifier,
+  type Platform,
+  type SendOptions,
+} from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
 
@@ -35,7 +42,8 @@ function recorder() {
     },
   };
   return {
-    notifier, sent,
+    notifier,
+    sent,
     fail: (chatId: string, ...errs: DeliveryError[]) => faults.set(chatId, errs),
     setParts: (n: number) => (parts = n),
     duringFirstSend: (f: () => Promise<unknown>) => (onFirstSend = f),
@@ -50,9 +58,12 @@ async function setup() {
   const core = await makeCore({ now: subscribedAt });
   const r = recorder();
   const notifiers = new Map<Platform, Notifier>([['telegram', r.notifier]]);
-  const run = (iso: string) => sendDueDigests({ store: core.store, notifiers, defaultSchedule: DEFAULT_SCHEDULE, log }, new Date(iso));
-  const add = (items: Parameters<typeof jsonl>[0], at = '2026-11-25T00:00:00Z') => core.news.ingestBody(jsonl(items), 'later', new Date(at));
-  const subscribe = (chatId: string, text: string) => core.commands.run(text, { ...tg(chatId), now: subscribedAt });
+  const run = (iso: string) =>
+    sendDueDigests({ store: core.store, notifiers, defaultSchedule: DEFAULT_SCHEDULE, log }, new Date(iso));
+  const add = (items: Parameters<typeof jsonl>[0], at = '2026-11-25T00:00:00Z') =>
+    core.news.ingestBody(jsonl(items), 'later', new Date(at));
+  const subscribe = (chatId: string, text: string) =>
+    core.commands.run(text, { ...tg(chatId), now: subscribedAt });
   return { core, r, run, add, subscribe };
 }
 
@@ -66,12 +77,17 @@ describe('weekly digests', () => {
     const chats = Array.from({ length: 40 }, (_, i) => String(100 + i));
     for (const id of chats) await subscribe(id, 'subscribe Honduras');
     await add([{ title: 'Honduras signs a mobility agreement', date: '2026-11-24' }]);
-    r.duringFirstSend(() => add([{ title: 'Honduran nurses arrive in Canada', date: '2026-11-30' }], '2026-11-30T15:00:20Z'));
+    r.duringFirstSend(() =>
+      add([{ title: 'Honduran nurses arrive in Canada', date: '2026-11-30' }], '2026-11-30T15:00:20Z'),
+    );
     expect(await run(MONDAY)).toMatchObject({ due: 40, sent: 40 });
     await run(NEXT_MONDAY);
     for (const id of chats) {
       const got = r.sent.filter((s) => s.to === id).map((s) => s.reply.items?.map((i) => i.title));
-      expect(got, id).toEqual([['Honduras signs a mobility agreement'], ['Honduran nurses arrive in Canada']]);
+      expect(got, id).toEqual([
+        ['Honduras signs a mobility agreement'],
+        ['Honduran nurses arrive in Canada'],
+      ]);
     }
   });
 
@@ -87,7 +103,10 @@ describe('weekly digests', () => {
     const report = await run(MONDAY);
     expect(report).toMatchObject({ due: 2, sent: 1, empty: 1 });
     expect(r.sent.map((s) => s.to)).toEqual(['1']);
-    expect(r.sent[0].reply.items?.map((i) => i.title)).toEqual(['Tegucigalpa job fair for returnees', 'Honduran nurses recruited for Canada']);
+    expect(r.sent[0].reply.items?.map((i) => i.title)).toEqual([
+      'Tegucigalpa job fair for returnees',
+      'Honduran nurses recruited for Canada',
+    ]);
     expect(r.sent[0].text).toMatch(/Weekly digest: Honduras[\s\S]*2 new items/);
     expect((await run(MONDAY)).due).toBe(0);
   });
@@ -96,9 +115,14 @@ describe('weekly digests', () => {
     const { r, run, add, subscribe } = await setup();
     await subscribe('1', 'subscribe HN');
     await run(MONDAY);
-    await add([{ title: 'Report on Honduran seasonal workers, 2019', date: '2019-05-01' }], '2026-12-01T00:00:00Z');
+    await add(
+      [{ title: 'Report on Honduran seasonal workers, 2019', date: '2019-05-01' }],
+      '2026-12-01T00:00:00Z',
+    );
     await run(NEXT_MONDAY);
-    expect(r.sent.map((s) => s.reply.items?.map((i) => i.title))).toEqual([['Report on Honduran seasonal workers, 2019']]);
+    expect(r.sent.map((s) => s.reply.items?.map((i) => i.title))).toEqual([
+      ['Report on Honduran seasonal workers, 2019'],
+    ]);
     await run('2026-12-14T15:00:10Z');
     expect(r.sent).toHaveLength(1);
   });
@@ -106,7 +130,12 @@ describe('weekly digests', () => {
   it('show at most 20 and point at the country command for the rest', async () => {
     const { r, run, add, subscribe } = await setup();
     await subscribe('1', 'subscribe Mexico');
-    await add(Array.from({ length: 23 }, (_, i) => ({ title: `Mexican employers meeting number ${i + 1}`, date: `2026-11-${String(i + 1).padStart(2, '0')}` })));
+    await add(
+      Array.from({ length: 23 }, (_, i) => ({
+        title: `Mexican employers meeting number ${i + 1}`,
+        date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      })),
+    );
     await run(MONDAY);
     const reply = r.sent[0].reply;
     expect(reply.items).toHaveLength(20);
@@ -136,12 +165,18 @@ describe('weekly digests', () => {
     expect(subs).not.toMatch(/Next digest/);
     // in the chat's language; a reason the catalogs do not know is shown as the platform gave it
     await core.commands.run('language es', tg('1'));
-    expect(replyToText(await core.commands.run('subscriptions', tg('1')))).toMatch(/En pausa desde 2026-11-30: el bot fue bloqueado en este chat\. /);
+    expect(replyToText(await core.commands.run('subscriptions', tg('1')))).toMatch(
+      /En pausa desde 2026-11-30: el bot fue bloqueado en este chat\. /,
+    );
     await core.commands.run('language en', tg('1'));
     expect(pauseReason('en', 'Forbidden: something new')).toBe('Forbidden: something new');
-    expect(pauseReason('es', 'not_in_channel')).toBe('la aplicación no es miembro de este canal (invítela con /invite)');
+    expect(pauseReason('es', 'not_in_channel')).toBe(
+      'la aplicación no es miembro de este canal (invítela con /invite)',
+    );
     expect((await run(NEXT_MONDAY)).due).toBe(1);
-    const resumed = replyToText(await core.commands.run('subscribe HN', { ...tg('1'), now: new Date('2026-12-08T00:00:00Z') }));
+    const resumed = replyToText(
+      await core.commands.run('subscribe HN', { ...tg('1'), now: new Date('2026-12-08T00:00:00Z') }),
+    );
     expect(resumed).toMatch(/had been paused \(the bot was blocked in this chat\); they are on again/);
     await add([{ title: 'Honduran diaspora forum', date: '2026-12-10' }], '2026-12-10T00:00:00Z');
     await run('2026-12-14T15:00:10Z');
@@ -171,8 +206,17 @@ describe('weekly digests', () => {
     s.r.setParts(3);
     const item = s.core.store.items().at(-1)!;
     await s.core.store.saveDelivery({
-      id: 'telegram:1@2026-11-30T15:00:00.000Z', chatKey: 'telegram:1', dueAt: '2026-11-30T15:00:00.000Z', fromSeq: 0, toSeq: item.seq,
-      itemIds: [item.id], more: 0, parts: 3, createdAt: MONDAY, updatedAt: MONDAY, ...left,
+      id: 'telegram:1@2026-11-30T15:00:00.000Z',
+      chatKey: 'telegram:1',
+      dueAt: '2026-11-30T15:00:00.000Z',
+      fromSeq: 0,
+      toSeq: item.seq,
+      itemIds: [item.id],
+      more: 0,
+      parts: 3,
+      createdAt: MONDAY,
+      updatedAt: MONDAY,
+      ...left,
     });
     return s;
   }
@@ -187,11 +231,18 @@ describe('weekly digests', () => {
 
   it('a digest cut short and still unfinished when the next week comes is finished first, then the new one, nothing sent twice', async () => {
     // two of three messages out, then a 502 that outlasted the week
-    const { r, run, add } = await cutShort({ sent: ['earlier-1', 'earlier-2'], state: 'failed', error: 'unavailable: HTTP 502', attempts: 9 });
+    const { r, run, add } = await cutShort({
+      sent: ['earlier-1', 'earlier-2'],
+      state: 'failed',
+      error: 'unavailable: HTTP 502',
+      attempts: 9,
+    });
     await add([{ title: 'Honduran diaspora forum', date: '2026-12-03' }], '2026-12-03T00:00:00Z');
     await run(NEXT_MONDAY);
     await run('2026-12-07T15:01:10Z');
-    expect(r.sent.map((s) => [s.reply.items?.map((i) => i.title).join(' + '), s.text.match(/part \d\/3/)?.[0]])).toEqual([
+    expect(
+      r.sent.map((s) => [s.reply.items?.map((i) => i.title).join(' + '), s.text.match(/part \d\/3/)?.[0]]),
+    ).toEqual([
       ['Honduras: a long report', 'part 3/3'],
       ['Honduran diaspora forum', 'part 1/3'],
       ['Honduran diaspora forum', 'part 2/3'],
@@ -215,7 +266,12 @@ describe('weekly digests', () => {
     const { core, r, run, add, subscribe } = await setup();
     await subscribe('-100', 'subscribe HN');
     await add([{ title: 'Honduras migration news', date: '2026-11-24' }]);
-    r.fail('-100', new DeliveryError('chat_migrated', 'group chat was upgraded to a supergroup chat', { migratedTo: '-1009999' }));
+    r.fail(
+      '-100',
+      new DeliveryError('chat_migrated', 'group chat was upgraded to a supergroup chat', {
+        migratedTo: '-1009999',
+      }),
+    );
     await run(MONDAY);
     expect(r.sent.map((s) => s.to)).toEqual(['-1009999']);
     expect(core.store.chat('telegram:-100')).toBeUndefined();

@@ -20,8 +20,13 @@ const MIN = 60_000;
 function replay(schedule: Schedule, from: string, to: string): { now: string; dueAt: string }[] {
   // subscribed at the start of the window, so the week before does not count
   const chat: Chat = {
-    key: 'telegram:1', address: { platform: 'telegram', chatId: '1' }, places: [{ code: 'HN', sinceSeq: 0, addedAt: from }],
-    schedule, state: 'active', createdAt: from, updatedAt: from,
+    key: 'telegram:1',
+    address: { platform: 'telegram', chatId: '1' },
+    places: [{ code: 'HN', sinceSeq: 0, addedAt: from }],
+    schedule,
+    state: 'active',
+    createdAt: from,
+    updatedAt: from,
   };
   const deliveries: Delivery[] = [];
   const fired: { now: string; dueAt: string }[] = [];
@@ -30,7 +35,19 @@ function replay(schedule: Schedule, from: string, to: string): { now: string; du
     for (const d of dueDigests([chat], deliveries, now, DEFAULT)) {
       const dueAt = d.dueAt.toISOString();
       fired.push({ now: now.toISOString(), dueAt });
-      deliveries.push({ id: `${chat.key}@${dueAt}`, chatKey: chat.key, dueAt, fromSeq: 0, toSeq: 1, itemIds: ['x'], more: 0, sent: ['m1'], state: 'sent', createdAt: now.toISOString(), updatedAt: now.toISOString() });
+      deliveries.push({
+        id: `${chat.key}@${dueAt}`,
+        chatKey: chat.key,
+        dueAt,
+        fromSeq: 0,
+        toSeq: 1,
+        itemIds: ['x'],
+        more: 0,
+        sent: ['m1'],
+        state: 'sent',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
     }
   }
   return fired;
@@ -38,7 +55,14 @@ function replay(schedule: Schedule, from: string, to: string): { now: string; du
 
 /** The wall-clock time and UTC offset of an instant in a zone, e.g. "Sun 01:30 GMT-4". */
 const local = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', hourCycle: 'h23' })
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    hourCycle: 'h23',
+  })
     .format(new Date(iso))
     .replace(',', '');
 
@@ -50,7 +74,9 @@ describe('the repeated autumn hour fires once', () => {
     expect(local(fired[0].dueAt, ny.timeZone)).toBe('Sun 01:30 GMT-4');
     // the second 01:30 (EST) is the same wall-clock time an hour later: nothing is due then
     expect(local('2026-11-01T06:30:00.000Z', ny.timeZone)).toBe('Sun 01:30 GMT-5');
-    expect(lastOccurrence(ny, new Date('2026-11-01T06:30:00Z')).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(lastOccurrence(ny, new Date('2026-11-01T06:30:00Z')).toISOString()).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
     // the week after, 01:30 EST
     expect(nextOccurrence(ny, new Date(fired[0].dueAt)).toISOString()).toBe('2026-11-08T06:30:00.000Z');
   });
@@ -62,7 +88,9 @@ describe('the repeated autumn hour fires once', () => {
     expect(local(fired[0].dueAt, madrid.timeZone)).toBe('Sun 02:30 CET');
     // the first 02:30 (CEST, 00:30 UTC) passes without it
     expect(local('2026-10-25T00:30:00.000Z', madrid.timeZone)).toBe('Sun 02:30 CEST');
-    expect(nextOccurrence(madrid, new Date('2026-10-25T00:00:00Z')).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(nextOccurrence(madrid, new Date('2026-10-25T00:00:00Z')).toISOString()).toBe(
+      '2026-10-25T01:30:00.000Z',
+    );
     expect(nextOccurrence(madrid, new Date(fired[0].dueAt)).toISOString()).toBe('2026-11-01T01:30:00.000Z');
   });
 
@@ -85,8 +113,12 @@ describe('east of UTC', () => {
 
   it('Europe/Madrid, an ordinary Monday 09:00: 08:00 UTC in winter, 07:00 UTC in summer, once each week', () => {
     const madrid: Schedule = { weekday: 1, time: '09:00', timeZone: 'Europe/Madrid' };
-    expect(replay(madrid, '2026-11-28T00:00:00.000Z', '2026-12-08T00:00:00.000Z').map((f) => f.dueAt)).toEqual(['2026-11-30T08:00:00.000Z', '2026-12-07T08:00:00.000Z']);
-    expect(replay(madrid, '2026-06-27T00:00:00.000Z', '2026-07-01T00:00:00.000Z').map((f) => f.dueAt)).toEqual(['2026-06-29T07:00:00.000Z']);
+    expect(
+      replay(madrid, '2026-11-28T00:00:00.000Z', '2026-12-08T00:00:00.000Z').map((f) => f.dueAt),
+    ).toEqual(['2026-11-30T08:00:00.000Z', '2026-12-07T08:00:00.000Z']);
+    expect(
+      replay(madrid, '2026-06-27T00:00:00.000Z', '2026-07-01T00:00:00.000Z').map((f) => f.dueAt),
+    ).toEqual(['2026-06-29T07:00:00.000Z']);
   });
 
   it('Asia/Kolkata (UTC+05:30, a half-hour offset): Monday 00:30 there is Sunday 19:00 UTC, once', () => {

@@ -8,10 +8,18 @@ const at = (iso: string) => new Date(iso);
 describe('occurrences of a weekly schedule', () => {
   it('in a zone without daylight saving', () => {
     // Costa Rica is UTC-6 all year: Monday 09:00 local is 15:00 UTC
-    expect(nextOccurrence(monday9CR, at('2026-11-28T04:00:00Z')).toISOString()).toBe('2026-11-30T15:00:00.000Z');
-    expect(lastOccurrence(monday9CR, at('2026-11-28T04:00:00Z')).toISOString()).toBe('2026-11-23T15:00:00.000Z');
-    expect(lastOccurrence(monday9CR, at('2026-11-30T15:00:00Z')).toISOString()).toBe('2026-11-30T15:00:00.000Z');
-    expect(nextOccurrence(monday9CR, at('2026-11-30T15:00:00Z')).toISOString()).toBe('2026-12-07T15:00:00.000Z');
+    expect(nextOccurrence(monday9CR, at('2026-11-28T04:00:00Z')).toISOString()).toBe(
+      '2026-11-30T15:00:00.000Z',
+    );
+    expect(lastOccurrence(monday9CR, at('2026-11-28T04:00:00Z')).toISOString()).toBe(
+      '2026-11-23T15:00:00.000Z',
+    );
+    expect(lastOccurrence(monday9CR, at('2026-11-30T15:00:00Z')).toISOString()).toBe(
+      '2026-11-30T15:00:00.000Z',
+    );
+    expect(nextOccurrence(monday9CR, at('2026-11-30T15:00:00Z')).toISOString()).toBe(
+      '2026-12-07T15:00:00.000Z',
+    );
   });
 
   it('keeps the local wall-clock time across daylight-saving changes', () => {
@@ -31,18 +39,43 @@ describe('occurrences of a weekly schedule', () => {
   it('a weekday that differs between UTC and the zone', () => {
     const sunday23Tokyo: Schedule = { weekday: 7, time: '23:00', timeZone: 'Asia/Tokyo' };
     // Sunday 23:00 in Tokyo is Sunday 14:00 UTC
-    expect(nextOccurrence(sunday23Tokyo, at('2026-11-28T04:00:00Z')).toISOString()).toBe('2026-11-29T14:00:00.000Z');
+    expect(nextOccurrence(sunday23Tokyo, at('2026-11-28T04:00:00Z')).toISOString()).toBe(
+      '2026-11-29T14:00:00.000Z',
+    );
     const mondayEarlyHonolulu: Schedule = { weekday: 1, time: '01:00', timeZone: 'Pacific/Honolulu' };
-    expect(nextOccurrence(mondayEarlyHonolulu, at('2026-11-28T04:00:00Z')).toISOString()).toBe('2026-11-30T11:00:00.000Z');
+    expect(nextOccurrence(mondayEarlyHonolulu, at('2026-11-28T04:00:00Z')).toISOString()).toBe(
+      '2026-11-30T11:00:00.000Z',
+    );
   });
 });
 
 const chat = (key: string, extra: Partial<Chat> = {}): Chat => ({
-  key, address: { platform: 'telegram', chatId: key }, places: [{ code: 'HN', sinceSeq: 0, addedAt: '2026-11-01T00:00:00.000Z' }],
-  state: 'active', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '', ...extra,
+  key,
+  address: { platform: 'telegram', chatId: key },
+  places: [{ code: 'HN', sinceSeq: 0, addedAt: '2026-11-01T00:00:00.000Z' }],
+  state: 'active',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '',
+  ...extra,
 });
-const delivery = (chatKey: string, dueAt: string, state: Delivery['state'], extra: Partial<Delivery> = {}): Delivery => ({
-  id: `${chatKey}@${dueAt}`, chatKey, dueAt, fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state, createdAt: dueAt, updatedAt: dueAt, ...extra,
+const delivery = (
+  chatKey: string,
+  dueAt: string,
+  state: Delivery['state'],
+  extra: Partial<Delivery> = {},
+): Delivery => ({
+  id: `${chatKey}@${dueAt}`,
+  chatKey,
+  dueAt,
+  fromSeq: 0,
+  toSeq: 1,
+  itemIds: [],
+  more: 0,
+  sent: [],
+  state,
+  createdAt: dueAt,
+  updatedAt: dueAt,
+  ...extra,
 });
 
 describe('dueDigests', () => {
@@ -73,7 +106,9 @@ describe('dueDigests', () => {
   });
 
   it('skips paused chats, chats without places, and occurrences before the subscription', () => {
-    expect(dueDigests([chat('a', { state: 'paused', pausedReason: 'blocked' })], [], now, monday9CR)).toEqual([]);
+    expect(dueDigests([chat('a', { state: 'paused', pausedReason: 'blocked' })], [], now, monday9CR)).toEqual(
+      [],
+    );
     expect(dueDigests([chat('a', { places: [] })], [], now, monday9CR)).toEqual([]);
     const fresh = chat('a', { places: [{ code: 'HN', sinceSeq: 0, addedAt: '2026-11-30T15:01:00.000Z' }] });
     expect(dueDigests([fresh], [], now, monday9CR)).toEqual([]);

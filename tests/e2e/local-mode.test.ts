@@ -7,7 +7,8 @@ describe('npm start in local mode', () => {
     const db = tempDb();
     const r = await run('src/main.ts', [], {
       env: { NEWSBOT_DB: db },
-      input: 'latest\ncountry costa rica\ncountry México\nsearch recruitment\nsubscribe Honduras\nsubscriptions\nlanguage es\nhelp\n',
+      input:
+        'latest\ncountry costa rica\ncountry México\nsearch recruitment\nsubscribe Honduras\nsubscriptions\nlanguage es\nhelp\n',
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/local mode/);
@@ -25,7 +26,10 @@ describe('npm start in local mode', () => {
   });
 
   it('answers a bad command with its usage and goes on', async () => {
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'country narnia\nfoo\nlatest 1\n' });
+    const r = await run('src/main.ts', [], {
+      env: { NEWSBOT_DB: tempDb() },
+      input: 'country narnia\nfoo\nlatest 1\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/don't know the country or region "narnia"[\s\S]*Usage: country/);
     expect(r.stdout).toMatch(/don't know the command "foo"/);
@@ -33,12 +37,20 @@ describe('npm start in local mode', () => {
   });
 
   it('"more" pages the last list, says when it has ended, and in Spanish answers as "más"', async () => {
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'más\nlatest 4\nmore\nmore\nmore\n' });
+    const r = await run('src/main.ts', [], {
+      env: { NEWSBOT_DB: tempDb() },
+      input: 'más\nlatest 4\nmore\nmore\nmore\n',
+    });
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).\n')).toBe(true);
+    expect(
+      r.stdout.startsWith('No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).\n'),
+    ).toBe(true);
     expect(r.stdout).toMatch(/1–4 of 10[\s\S]*→ More — more[\s\S]*5–8 of 10[\s\S]*9–10 of 10/);
     expect(r.stdout.trim().endsWith('That was all: the list has nothing more.')).toBe(true);
-    const es = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb() }, input: 'idioma es\nultimas 4\n' });
+    const es = await run('src/main.ts', [], {
+      env: { NEWSBOT_DB: tempDb() },
+      input: 'idioma es\nultimas 4\n',
+    });
     expect(es.stdout).toMatch(/→ Más — más/);
   });
 
@@ -54,7 +66,10 @@ describe('npm start in local mode', () => {
   });
 
   it('stops on unusable settings with what to do', async () => {
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: tempDb(), SOURCE_POLL_MINUTES: 'often', DIGEST_DEFAULT: 'someday' }, input: '' });
+    const r = await run('src/main.ts', [], {
+      env: { NEWSBOT_DB: tempDb(), SOURCE_POLL_MINUTES: 'often', DIGEST_DEFAULT: 'someday' },
+      input: '',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/SOURCE_POLL_MINUTES must be a whole number/);
     expect(r.stderr).toMatch(/\.env\.example/);
@@ -71,7 +86,9 @@ describe('newsbot CLI', () => {
     expect(again.stdout).toMatch(/sample-items\.txt: unchanged since the last read/);
     const ask = await run('src/cli.ts', ['ask', 'country nicaragua'], { env: { NEWSBOT_DB: db } });
     expect(ask.stdout).toMatch(/== News about Nicaragua ==/);
-    const json = await run('src/cli.ts', ['ask', 'subscribe GT', '--chat', 'team-7', '--json'], { env: { NEWSBOT_DB: db } });
+    const json = await run('src/cli.ts', ['ask', 'subscribe GT', '--chat', 'team-7', '--json'], {
+      env: { NEWSBOT_DB: db },
+    });
     const reply = JSON.parse(json.stdout);
     expect(reply.paragraphs[0]).toMatch(/now subscribed to Guatemala/);
     const state = JSON.parse(readFileSync(db, 'utf8'));
@@ -80,7 +97,9 @@ describe('newsbot CLI', () => {
 
   it('ingest reports a broken source and still stores the good one', async () => {
     const db = tempDb();
-    const r = await run('src/cli.ts', ['ingest', 'data/sample-items.txt', 'no/such/file.xml'], { env: { NEWSBOT_DB: db } });
+    const r = await run('src/cli.ts', ['ingest', 'data/sample-items.txt', 'no/such/file.xml'], {
+      env: { NEWSBOT_DB: db },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/10 new/);
     expect(r.stderr).toMatch(/no\/such\/file\.xml: failed: no file at no\/such\/file\.xml/);

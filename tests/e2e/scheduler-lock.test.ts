@@ -14,9 +14,13 @@ const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
 
 /** Starts the service with standard input held open; resolves once it says it is ready. */
-function startService(db: string): Promise<{ child: ChildProcess; stderr: () => string; exited: Promise<number | null> }> {
+function startService(
+  db: string,
+): Promise<{ child: ChildProcess; stderr: () => string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db }, stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.push(child);
   let err = '';
@@ -37,7 +41,9 @@ describe('one scheduler per store', () => {
     expect(existsSync(storeFiles(db).lock)).toBe(true);
     const b = await startService(db);
     await new Promise((r) => setTimeout(r, 300));
-    expect(b.stderr()).toMatch(new RegExp(`another newsbot \\(pid ${a.child.pid}\\) is already sending the digests`));
+    expect(b.stderr()).toMatch(
+      new RegExp(`another newsbot \\(pid ${a.child.pid}\\) is already sending the digests`),
+    );
     expect(a.stderr()).not.toMatch(/another newsbot/);
     const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
     expect(sd.code).toBe(1);
@@ -48,7 +54,9 @@ describe('one scheduler per store', () => {
     b.child.stdin!.write('subscribe panama\ncountry panama\n');
     b.child.stdin!.end();
     expect(await b.exited).toBe(0);
-    expect(out).toMatch(/Another newsbot process holds this store \(the one that sends the digests\) and would write over this change/);
+    expect(out).toMatch(
+      /Another newsbot process holds this store \(the one that sends the digests\) and would write over this change/,
+    );
     expect(out).toMatch(/News about Panama/);
     expect(existsSync(storeFiles(db).lock)).toBe(true);
   });
@@ -56,8 +64,11 @@ describe('one scheduler per store', () => {
   it('beside a running service, ingest and changing commands through ask are refused (it would overwrite them); reading works', async () => {
     const db = tempDb();
     const a = await startService(db);
-    const refused = /a newsbot service \(pid \d+\) is running on this store .* and it would overwrite what .* writes\. Type the command in that service/;
-    const sub = await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } });
+    const refused =
+      /a newsbot service \(pid \d+\) is running on this store .* and it would overwrite what .* writes\. Type the command in that service/;
+    const sub = await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], {
+      env: { NEWSBOT_DB: db },
+    });
     expect(sub.code).toBe(1);
     expect(sub.stderr).toMatch(refused);
     const ing = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
@@ -69,7 +80,10 @@ describe('one scheduler per store', () => {
     a.child.kill('SIGTERM');
     expect(await a.exited).toBe(0);
     // with the service gone, the same command goes through
-    expect((await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } })).code).toBe(0);
+    expect(
+      (await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } }))
+        .code,
+    ).toBe(0);
   });
 
   it('a service refused the lock takes over the scheduler once its holder is gone, and reads no sources meanwhile', async () => {
@@ -79,7 +93,10 @@ describe('one scheduler per store', () => {
     const files = storeFiles(db);
     mkdirSync(path.dirname(db), { recursive: true });
     writeFileSync(files.lock, `${holder.pid}\n`);
-    const app = await createApp(loadConfig({ NEWSBOT_DB: db, LOG_LEVEL: 'silent', NEWS_SOURCES: 'data/sample-items.txt' }), { console: false, lockRetryMs: 50, log: pino({ level: 'silent' }) });
+    const app = await createApp(
+      loadConfig({ NEWSBOT_DB: db, LOG_LEVEL: 'silent', NEWS_SOURCES: 'data/sample-items.txt' }),
+      { console: false, lockRetryMs: 50, log: pino({ level: 'silent' }) },
+    );
     try {
       expect(app.lock().ok).toBe(false);
       await app.start();
@@ -88,7 +105,8 @@ describe('one scheduler per store', () => {
       holder.kill('SIGKILL');
       await new Promise((r) => holder.once('exit', r));
       const deadline = Date.now() + 5_000;
-      while (readFileSync(files.lock, 'utf8').trim() !== String(process.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (readFileSync(files.lock, 'utf8').trim() !== String(process.pid) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       expect(readFileSync(files.lock, 'utf8').trim()).toBe(String(process.pid));
     } finally {
       await app.stop();
@@ -97,11 +115,20 @@ describe('one scheduler per store', () => {
   });
 
   it('SIGTERM while the sources are still being read at start-up: exit 0', async () => {
-    const slow = createServer((_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000));
+    const slow = createServer(
+      (_req, res) =>
+        void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000),
+    );
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-        cwd: ROOT, env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: tempDb(), NEWS_SOURCES: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/feed` }, stdio: ['pipe', 'pipe', 'pipe'],
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NEWSBOT_DB: tempDb(),
+          NEWS_SOURCES: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/feed`,
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
       });
       children.push(child);
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

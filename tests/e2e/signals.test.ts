@@ -31,26 +31,34 @@ interface Service {
 /** Starts the service with standard input held open (as a terminal would) and its own environment. */
 function startService(env: Record<string, string>): Service {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.push(child);
   const out = { stdout: '', stderr: '' };
   const waiters: { stream: 'stdout' | 'stderr'; re: RegExp; resolve: () => void }[] = [];
   const check = () => {
-    for (const w of [...waiters]) if (w.re.test(out[w.stream])) waiters.splice(waiters.indexOf(w), 1) && w.resolve();
+    for (const w of [...waiters])
+      if (w.re.test(out[w.stream])) waiters.splice(waiters.indexOf(w), 1) && w.resolve();
   };
   child.stdout!.on('data', (d) => ((out.stdout += d), check()));
   child.stderr!.on('data', (d) => ((out.stderr += d), check()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on('exit', (code, signal) => r({ code, signal })),
+  );
   return {
-    child, exited,
+    child,
+    exited,
     stdout: () => out.stdout,
     stderr: () => out.stderr,
     waitFor: (stream, re) =>
       new Promise<void>((resolve, reject) => {
         waiters.push({ stream, re, resolve });
         check();
-        void exited.then(({ code, signal }) => reject(new Error(`exited (${code ?? signal}) before ${re}: ${out.stderr}`)));
+        void exited.then(({ code, signal }) =>
+          reject(new Error(`exited (${code ?? signal}) before ${re}: ${out.stderr}`)),
+        );
       }),
   };
 }
@@ -83,7 +91,13 @@ describe('SIGINT', () => {
   it('with a platform adapter and the HTTP listener: exit 0, lock released, the listener closed', async () => {
     fake = await startFakeTelegram({ pollHoldMs: 100 });
     const db = tempDb();
-    const s = startService({ NEWSBOT_DB: db, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, PORT: '0', LOG_LEVEL: 'info' });
+    const s = startService({
+      NEWSBOT_DB: db,
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    });
     await s.waitFor('stderr', /"msg":"service ready"/);
     const port = Number(/"port":(\d+)/.exec(s.stderr())![1]);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

@@ -105,7 +105,15 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-export const MANIFEST_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:read', 'groups:read', 'im:read', 'mpim:read'];
+export const MANIFEST_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'channels:read',
+  'groups:read',
+  'im:read',
+  'mpim:read',
+];
 
 /** Fields WebClient sends JSON-encoded inside a form body. */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
@@ -195,13 +203,17 @@ export interface FakeViolation {
 
 /** Slack's way of listing problems in response_metadata.messages. */
 export function slackMessages(problems: BlockKitProblem[]): string[] {
-  return problems.map((p) => `[${p.severity === 'error' ? 'ERROR' : 'WARN'}] ${p.message} [json-pointer:${p.pointer}]`);
+  return problems.map(
+    (p) => `[${p.severity === 'error' ? 'ERROR' : 'WARN'}] ${p.message} [json-pointer:${p.pointer}]`,
+  );
 }
 
 /** One line a person can read: where, what, and the offending value. */
 export function describeViolation(v: FakeViolation): string {
   return `${v.method} to ${v.target} (fake answered ${v.outcome}): ${v.problems
-    .map((p) => `${p.pointer} ${p.message}${p.value === undefined ? '' : ` (got ${JSON.stringify(p.value)})`}`)
+    .map(
+      (p) => `${p.pointer} ${p.message}${p.value === undefined ? '' : ` (got ${JSON.stringify(p.value)})`}`,
+    )
     .join('; ')}`;
 }
 
@@ -219,8 +231,19 @@ function shown(value: unknown): unknown {
 class Checker {
   readonly problems: BlockKitProblem[] = [];
 
-  error(pointer: string, message: string, value?: unknown, code: BlockKitProblem['code'] = 'invalid_blocks'): void {
-    this.problems.push({ severity: 'error', pointer, message, code, ...(value === undefined ? {} : { value: shown(value) }) });
+  error(
+    pointer: string,
+    message: string,
+    value?: unknown,
+    code: BlockKitProblem['code'] = 'invalid_blocks',
+  ): void {
+    this.problems.push({
+      severity: 'error',
+      pointer,
+      message,
+      code,
+      ...(value === undefined ? {} : { value: shown(value) }),
+    });
   }
 
   warn(pointer: string, message: string, code: BlockKitProblem['code']): void {
@@ -240,7 +263,12 @@ class Checker {
   }
 
   /** an array of min..max items; false when it is not an array at all */
-  array(pointer: string, value: unknown, max: number, o: { min?: number; required?: boolean } = {}): value is unknown[] {
+  array(
+    pointer: string,
+    value: unknown,
+    max: number,
+    o: { min?: number; required?: boolean } = {},
+  ): value is unknown[] {
     if (value === undefined) {
       if (o.required) this.error(pointer, 'missing required field');
       return false;
@@ -250,50 +278,76 @@ class Checker {
       return false;
     }
     if (value.length > max) this.error(pointer, `must be less than ${max + 1} items`, value);
-    if (value.length < (o.min ?? 0)) this.error(pointer, `must be more than ${(o.min ?? 0) - 1} items`, value);
+    if (value.length < (o.min ?? 0))
+      this.error(pointer, `must be more than ${(o.min ?? 0) - 1} items`, value);
     return true;
   }
 
-  textObject(pointer: string, t: any, max: number, o: { plainOnly?: boolean; required?: boolean } = {}): void {
+  textObject(
+    pointer: string,
+    t: any,
+    max: number,
+    o: { plainOnly?: boolean; required?: boolean } = {},
+  ): void {
     if (t === undefined) {
       if (o.required) this.error(pointer, 'missing required field');
       return;
     }
-    if (!t || typeof t !== 'object' || Array.isArray(t)) return this.error(pointer, 'must be a text object', t);
-    if (t.type !== 'plain_text' && t.type !== 'mrkdwn') return this.error(`${pointer}/type`, `unsupported type: ${String(t.type)}`, t.type);
+    if (!t || typeof t !== 'object' || Array.isArray(t))
+      return this.error(pointer, 'must be a text object', t);
+    if (t.type !== 'plain_text' && t.type !== 'mrkdwn')
+      return this.error(`${pointer}/type`, `unsupported type: ${String(t.type)}`, t.type);
     if (o.plainOnly && t.type !== 'plain_text') this.error(`${pointer}/type`, 'must be plain_text', t.type);
     const allowed = t.type === 'plain_text' ? ['type', 'text', 'emoji'] : ['type', 'text', 'verbatim'];
-    for (const k of Object.keys(t)) if (!allowed.includes(k)) this.error(pointer, `invalid additional property: ${k}`);
+    for (const k of Object.keys(t))
+      if (!allowed.includes(k)) this.error(pointer, `invalid additional property: ${k}`);
     this.string(`${pointer}/text`, t.text, max, { min: 1, required: true });
   }
 
   element(pointer: string, e: any, actionIds: Set<string>): void {
     if (!e || typeof e !== 'object') return this.error(pointer, 'must be an element object', e);
     if (e.type === 'image') {
-      this.string(`${pointer}/image_url`, e.image_url, BLOCK_KIT_LIMITS.imageUrl, { min: 1, required: e.slack_file === undefined });
-      this.string(`${pointer}/alt_text`, e.alt_text, BLOCK_KIT_LIMITS.imageAltText, { min: 1, required: true });
+      this.string(`${pointer}/image_url`, e.image_url, BLOCK_KIT_LIMITS.imageUrl, {
+        min: 1,
+        required: e.slack_file === undefined,
+      });
+      this.string(`${pointer}/alt_text`, e.alt_text, BLOCK_KIT_LIMITS.imageAltText, {
+        min: 1,
+        required: true,
+      });
       return;
     }
     if (e.action_id !== undefined) {
       this.string(`${pointer}/action_id`, e.action_id, BLOCK_KIT_LIMITS.actionId, { min: 1 });
       if (typeof e.action_id === 'string') {
-        if (actionIds.has(e.action_id)) this.error(`${pointer}/action_id`, 'duplicate action_id', e.action_id);
+        if (actionIds.has(e.action_id))
+          this.error(`${pointer}/action_id`, 'duplicate action_id', e.action_id);
         actionIds.add(e.action_id);
       }
     }
     if (e.type === 'button') {
-      this.textObject(`${pointer}/text`, e.text, BLOCK_KIT_LIMITS.buttonText, { plainOnly: true, required: true });
+      this.textObject(`${pointer}/text`, e.text, BLOCK_KIT_LIMITS.buttonText, {
+        plainOnly: true,
+        required: true,
+      });
       this.string(`${pointer}/value`, e.value, BLOCK_KIT_LIMITS.buttonValue);
       this.string(`${pointer}/url`, e.url, BLOCK_KIT_LIMITS.buttonUrl);
-      this.string(`${pointer}/accessibility_label`, e.accessibility_label, BLOCK_KIT_LIMITS.buttonAccessibilityLabel, { min: 1 });
-      if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') this.error(`${pointer}/style`, 'must be one of primary, danger', e.style);
+      this.string(
+        `${pointer}/accessibility_label`,
+        e.accessibility_label,
+        BLOCK_KIT_LIMITS.buttonAccessibilityLabel,
+        { min: 1 },
+      );
+      if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger')
+        this.error(`${pointer}/style`, 'must be one of primary, danger', e.style);
     } else if (typeof e.type !== 'string') {
       this.error(`${pointer}/type`, 'missing required field');
     }
   }
 
   block(pointer: string, b: any, blockIds: Set<string>): void {
-    if (!b || typeof b !== 'object' || Array.isArray(b)) return this.error(pointer, 'must be a block object', b);
+    if (!b || typeof b !== 'object' || Array.isArray(b))
+      return this.error(pointer, 'must be a block object', b);
     if (b.block_id !== undefined) {
       this.string(`${pointer}/block_id`, b.block_id, BLOCK_KIT_LIMITS.blockId, { min: 1 });
       if (typeof b.block_id === 'string') {
@@ -304,18 +358,29 @@ class Checker {
     const actionIds = new Set<string>();
     switch (b.type) {
       case 'section':
-        if (b.text === undefined && b.fields === undefined) this.error(pointer, 'must provide text or fields');
+        if (b.text === undefined && b.fields === undefined)
+          this.error(pointer, 'must provide text or fields');
         this.textObject(`${pointer}/text`, b.text, BLOCK_KIT_LIMITS.sectionText);
         if (this.array(`${pointer}/fields`, b.fields, BLOCK_KIT_LIMITS.sectionFields, { min: 1 })) {
-          b.fields.forEach((f: unknown, i: number) => this.textObject(`${pointer}/fields/${i}`, f, BLOCK_KIT_LIMITS.sectionFieldText));
+          b.fields.forEach((f: unknown, i: number) =>
+            this.textObject(`${pointer}/fields/${i}`, f, BLOCK_KIT_LIMITS.sectionFieldText),
+          );
         }
         if (b.accessory !== undefined) this.element(`${pointer}/accessory`, b.accessory, actionIds);
         return;
       case 'header':
-        this.textObject(`${pointer}/text`, b.text, BLOCK_KIT_LIMITS.headerText, { plainOnly: true, required: true });
+        this.textObject(`${pointer}/text`, b.text, BLOCK_KIT_LIMITS.headerText, {
+          plainOnly: true,
+          required: true,
+        });
         return;
       case 'context':
-        if (this.array(`${pointer}/elements`, b.elements, BLOCK_KIT_LIMITS.contextElements, { min: 1, required: true })) {
+        if (
+          this.array(`${pointer}/elements`, b.elements, BLOCK_KIT_LIMITS.contextElements, {
+            min: 1,
+            required: true,
+          })
+        ) {
           b.elements.forEach((e: any, i: number) => {
             if (e?.type === 'image') this.element(`${pointer}/elements/${i}`, e, actionIds);
             else this.textObject(`${pointer}/elements/${i}`, e, BLOCK_KIT_LIMITS.textObject);
@@ -323,8 +388,15 @@ class Checker {
         }
         return;
       case 'actions':
-        if (this.array(`${pointer}/elements`, b.elements, BLOCK_KIT_LIMITS.actionsElements, { min: 1, required: true })) {
-          b.elements.forEach((e: unknown, i: number) => this.element(`${pointer}/elements/${i}`, e, actionIds));
+        if (
+          this.array(`${pointer}/elements`, b.elements, BLOCK_KIT_LIMITS.actionsElements, {
+            min: 1,
+            required: true,
+          })
+        ) {
+          b.elements.forEach((e: unknown, i: number) =>
+            this.element(`${pointer}/elements/${i}`, e, actionIds),
+          );
         }
         return;
       case 'image':
@@ -356,11 +428,20 @@ export function checkMessage(message: Record<string, any>): BlockKitProblem[] {
   const { text, blocks } = message;
   if (text !== undefined && typeof text !== 'string') c.error('/text', 'must be a string', text);
   if (typeof text === 'string' && chars(text) > BLOCK_KIT_LIMITS.messageText) {
-    c.error('/text', `must be less than ${BLOCK_KIT_LIMITS.messageText + 1} characters`, text, 'msg_too_long');
+    c.error(
+      '/text',
+      `must be less than ${BLOCK_KIT_LIMITS.messageText + 1} characters`,
+      text,
+      'msg_too_long',
+    );
   }
   c.blocks('/blocks', blocks, BLOCK_KIT_LIMITS.messageBlocks);
   if (Array.isArray(blocks) && blocks.length > 0 && (typeof text !== 'string' || text.trim() === '')) {
-    c.warn('/text', 'missing top-level text: the fallback for notifications and screen readers', 'missing_fallback_text');
+    c.warn(
+      '/text',
+      'missing top-level text: the fallback for notifications and screen readers',
+      'missing_fallback_text',
+    );
   }
   return c.problems;
 }
@@ -410,7 +491,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   let ts = 1_700_000_000;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-oauth-scopes': scopes.join(','), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-oauth-scopes': scopes.join(','),
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   };
 
@@ -420,10 +505,18 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   };
 
   /** Keeps what Slack would refuse or warn about; the error code Slack answers, or undefined if it takes it. */
-  const judge = (method: string, target: string, problems: BlockKitProblem[], refusal?: string): string | undefined => {
+  const judge = (
+    method: string,
+    target: string,
+    problems: BlockKitProblem[],
+    refusal?: string,
+  ): string | undefined => {
     if (problems.length === 0) return undefined;
     const errors = problems.filter((p) => p.severity === 'error');
-    const outcome = errors.length === 0 ? 'ok' : (refusal ?? (errors.every((p) => p.code === 'msg_too_long') ? 'msg_too_long' : 'invalid_blocks'));
+    const outcome =
+      errors.length === 0
+        ? 'ok'
+        : (refusal ?? (errors.every((p) => p.code === 'msg_too_long') ? 'msg_too_long' : 'invalid_blocks'));
     const v: FakeViolation = { seq: seq + 1, method, target, outcome, problems };
     violations.push(v);
     unreported.push(v);
@@ -463,7 +556,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     switch (method) {
       case 'auth.test':
         record(method, body, 'ok');
-        return json(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'newsbot', team_id: teamId, user_id: botUserId, bot_id: botId });
+        return json(res, 200, {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'newsbot',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: botId,
+        });
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const channel = String(body.channel ?? '');
@@ -485,7 +586,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         ts += 1;
         const messageTs = `${ts}.000100`;
         record(method, body, 'ok');
-        return json(res, 200, { ok: true, channel, ts: messageTs, message: { type: 'message', text: body.text, ts: messageTs, bot_id: botId } });
+        return json(res, 200, {
+          ok: true,
+          channel,
+          ts: messageTs,
+          message: { type: 'message', text: body.text, ts: messageTs, bot_id: botId },
+        });
       }
       case 'conversations.info': {
         const info = channelInfo(String(body.channel ?? ''));
@@ -496,7 +602,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       case 'users.conversations': {
         record(method, body, 'ok');
         const list = membership.get(String(body.user ?? '')) ?? [];
-        return json(res, 200, { ok: true, channels: list.map((id) => channelInfo(id) ?? { id }), response_metadata: { next_cursor: '' } });
+        return json(res, 200, {
+          ok: true,
+          channels: list.map((id) => channelInfo(id) ?? { id }),
+          response_metadata: { next_cursor: '' },
+        });
       }
       case 'views.publish': {
         if (!body.user_id || !body.view) return fail('invalid_arguments');
@@ -505,7 +615,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         const problems = checkHomeView(view);
         if (judge(method, String(body.user_id), problems, 'invalid_arguments')) {
           record(method, { ...body, view }, 'invalid_arguments');
-          return json(res, 200, { ok: false, error: 'invalid_arguments', response_metadata: { messages: slackMessages(problems) } });
+          return json(res, 200, {
+            ok: false,
+            error: 'invalid_arguments',
+            response_metadata: { messages: slackMessages(problems) },
+          });
         }
         record(method, { ...body, view }, 'ok');
         return json(res, 200, { ok: true, view: { id: 'V0HOME', ...view } });
@@ -545,7 +659,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         if (responses.filter((r) => r.id === id).length >= BLOCK_KIT_LIMITS.responseUrlUses) {
           // Slack takes at most 5 posts to a response URL (within 30 minutes); what it answers to
           // a sixth is not documented: the fake says 404 used_url.
-          const problem: BlockKitProblem = { severity: 'error', pointer: '', message: `a response URL takes at most ${BLOCK_KIT_LIMITS.responseUrlUses} posts`, code: 'used_url' };
+          const problem: BlockKitProblem = {
+            severity: 'error',
+            pointer: '',
+            message: `a response URL takes at most ${BLOCK_KIT_LIMITS.responseUrlUses} posts`,
+            code: 'used_url',
+          };
           outcome = judge('response_url', id, [problem], 'used_url')!;
           status = 404;
         } else {
@@ -569,7 +688,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responses,
     botUserId,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
-    posts: (channel) => calls.filter((c) => c.method === 'chat.postMessage' && c.outcome === 'ok' && (channel === undefined || c.body.channel === channel)),
+    posts: (channel) =>
+      calls.filter(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.outcome === 'ok' &&
+          (channel === undefined || c.body.channel === channel),
+      ),
     responsesTo: (id) => responses.filter((r) => r.id === id),
     violations,
     takeViolations() {
@@ -591,7 +716,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     setMembership(user, list) {
       membership.set(user, list);
     },
-    published: (user) => calls.filter((c) => c.method === 'views.publish' && c.outcome === 'ok' && (user === undefined || c.body.user_id === user)),
+    published: (user) =>
+      calls.filter(
+        (c) =>
+          c.method === 'views.publish' &&
+          c.outcome === 'ok' &&
+          (user === undefined || c.body.user_id === user),
+      ),
     breakMethod(method, on = true) {
       if (on) broken.add(method);
       else broken.delete(method);
@@ -600,7 +731,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       slow.set(method, ms);
     },
     tick: () => ++seq,
-    waitFor<T>(pick: () => T | undefined, timeoutMs = 3000, what = 'the fake Slack API to receive it'): Promise<T> {
+    waitFor<T>(
+      pick: () => T | undefined,
+      timeoutMs = 3000,
+      what = 'the fake Slack API to receive it',
+    ): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const check = () => {
           const v = pick();

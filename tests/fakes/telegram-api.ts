@@ -8,7 +8,14 @@
  * Used by the Telegram adapter's tests, its benchmark, the notifier contract suite and the
  * digest crash test: keep it free of anything adapter-specific.
  */
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HtmlParseError, parseTelegramHtml, type ParsedHtml } from './telegram-html.js';
 
@@ -90,7 +97,12 @@ export interface FakeTelegramApi {
   setDelay(ms: number): void;
   setRateLimit(limit: FakeTelegramOptions['rateLimit']): void;
   /** a member's status for getChatMember (default: member; the bot itself: administrator) */
-  setMember(chatId: string | number, userId: number, status: MemberStatus, extra?: { is_anonymous?: boolean }): void;
+  setMember(
+    chatId: string | number,
+    userId: number,
+    status: MemberStatus,
+    extra?: { is_anonymous?: boolean },
+  ): void;
   /**
    * Hands an update to the bot as Telegram would: POSTed to the webhook when one is set (the
    * answer's status is returned), else queued for getUpdates. Assigns update_id when missing.
@@ -109,7 +121,15 @@ export interface FakeTelegramApi {
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = new Set(['reply_markup', 'allowed_updates', 'commands', 'scope', 'link_preview_options', 'reply_parameters', 'entities']);
+const JSON_FIELDS = new Set([
+  'reply_markup',
+  'allowed_updates',
+  'commands',
+  'scope',
+  'link_preview_options',
+  'reply_parameters',
+  'entities',
+]);
 
 function chatType(id: string): 'private' | 'group' | 'supergroup' {
   if (!id.startsWith('-')) return 'private';
@@ -149,7 +169,11 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string, readonly parameters?: Record<string, unknown>) {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
     super(description);
   }
 }
@@ -162,18 +186,22 @@ const webhookAgent = new Agent({ keepAlive: true });
 function postUpdate(webhook: { url: string; secret?: string }, update: Record<string, any>): Promise<number> {
   const body = JSON.stringify(update);
   return new Promise((resolve, reject) => {
-    const req = request(webhook.url, {
-      method: 'POST',
-      agent: webhookAgent,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        ...(webhook.secret ? { 'x-telegram-bot-api-secret-token': webhook.secret } : {}),
+    const req = request(
+      webhook.url,
+      {
+        method: 'POST',
+        agent: webhookAgent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(webhook.secret ? { 'x-telegram-bot-api-secret-token': webhook.secret } : {}),
+        },
       },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -181,7 +209,16 @@ function postUpdate(webhook: { url: string; secret?: string }, update: Record<st
 
 export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<FakeTelegramApi> {
   const token = o.token ?? FAKE_TOKEN;
-  const me = { id: Number(token.split(':')[0]) || 123456, is_bot: true, first_name: 'News bot', username: 'migration_news_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, ...o.bot };
+  const me = {
+    id: Number(token.split(':')[0]) || 123456,
+    is_bot: true,
+    first_name: 'News bot',
+    username: 'migration_news_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    ...o.bot,
+  };
   const record = o.record ?? true;
   let delayMs = o.delayMs ?? 0;
   let rateLimit = o.rateLimit;
@@ -213,17 +250,24 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
   const throwFault = (f: FakeFault, chatId: string): never => {
     switch (f.kind) {
       case 'rate_limited':
-        throw new ApiError(429, `Too Many Requests: retry after ${f.retryAfter ?? 1}`, { retry_after: f.retryAfter ?? 1 });
+        throw new ApiError(429, `Too Many Requests: retry after ${f.retryAfter ?? 1}`, {
+          retry_after: f.retryAfter ?? 1,
+        });
       case 'blocked':
         throw new ApiError(403, 'Forbidden: bot was blocked by the user');
       case 'kicked':
-        throw new ApiError(403, `Forbidden: bot was kicked from the ${chatType(chatId) === 'supergroup' ? 'supergroup' : 'group'} chat`);
+        throw new ApiError(
+          403,
+          `Forbidden: bot was kicked from the ${chatType(chatId) === 'supergroup' ? 'supergroup' : 'group'} chat`,
+        );
       case 'deactivated':
         throw new ApiError(403, 'Forbidden: user is deactivated');
       case 'chat_not_found':
         throw new ApiError(400, 'Bad Request: chat not found');
       case 'migrated':
-        throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: Number(f.to) });
+        throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+          migrate_to_chat_id: Number(f.to),
+        });
       case 'server_error':
         throw new ApiError(f.status ?? 500, 'Internal Server Error');
       case 'bad_request':
@@ -236,8 +280,13 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
   const checkMarkup = (markup: FakeMessage['replyMarkup']) => {
     for (const row of markup?.inline_keyboard ?? []) {
       for (const b of row) {
-        if (!b.text) throw new ApiError(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
-        if (b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data.length === 0)) throw new ApiError(400, 'Bad Request: BUTTON_DATA_INVALID');
+        if (!b.text)
+          throw new ApiError(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
+        if (
+          b.callback_data !== undefined &&
+          (Buffer.byteLength(b.callback_data) > 64 || b.callback_data.length === 0)
+        )
+          throw new ApiError(400, 'Bad Request: BUTTON_DATA_INVALID');
       }
     }
   };
@@ -266,7 +315,11 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     return recentSends.length >= rateLimit.perSecond;
   };
 
-  const chatOf = (id: string) => ({ id: Number(id), type: chatType(id), ...(chatType(id) === 'private' ? { first_name: 'User' } : { title: `Chat ${id}` }) });
+  const chatOf = (id: string) => ({
+    id: Number(id),
+    type: chatType(id),
+    ...(chatType(id) === 'private' ? { first_name: 'User' } : { title: `Chat ${id}` }),
+  });
 
   const methods: Record<string, (p: Record<string, any>) => unknown> = {
     getMe: () => me,
@@ -275,14 +328,16 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     setMyCommands: (p) => {
       for (const c of p.commands ?? []) {
         if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new ApiError(400, 'Bad Request: BOT_COMMAND_INVALID');
-        if (!c.description || c.description.length > 256) throw new ApiError(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
+        if (!c.description || c.description.length > 256)
+          throw new ApiError(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
       }
       return true;
     },
     deleteMyCommands: () => true,
     getMyCommands: () => [],
     setWebhook: (p) => {
-      if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+      if (!/^https?:\/\//.test(String(p.url ?? '')))
+        throw new ApiError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
       webhook = { url: String(p.url), secret: p.secret_token };
       return true;
     },
@@ -291,7 +346,11 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       if (p.drop_pending_updates) pending.length = 0;
       return true;
     },
-    getWebhookInfo: () => ({ url: webhook?.url ?? '', has_custom_certificate: false, pending_update_count: pending.length }),
+    getWebhookInfo: () => ({
+      url: webhook?.url ?? '',
+      has_custom_certificate: false,
+      pending_update_count: pending.length,
+    }),
     sendMessage: (p) => {
       const chatId = key(p.chat_id);
       const now = Date.now();
@@ -299,18 +358,29 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       if (f) throwFault(f, chatId);
       if (overLimit(now)) {
         stats.rateLimited++;
-        throw new ApiError(429, `Too Many Requests: retry after ${rateLimit!.retryAfter ?? 1}`, { retry_after: rateLimit!.retryAfter ?? 1 });
+        throw new ApiError(429, `Too Many Requests: retry after ${rateLimit!.retryAfter ?? 1}`, {
+          retry_after: rateLimit!.retryAfter ?? 1,
+        });
       }
       const parsed = parseText(p);
       checkMarkup(p.reply_markup);
       if (rateLimit) recentSends.push(now);
       stats.sendMessage++;
-      const messageId = (nextMessageId.get(chatId) ?? 1);
+      const messageId = nextMessageId.get(chatId) ?? 1;
       nextMessageId.set(chatId, messageId + 1);
       if (record) {
         const msg: FakeMessage = {
-          chatId, messageId, raw: String(p.text), parseMode: p.parse_mode, text: parsed.text, links: parsed.links, tags: parsed.tags,
-          replyMarkup: p.reply_markup, params: p, at: now, edits: 0,
+          chatId,
+          messageId,
+          raw: String(p.text),
+          parseMode: p.parse_mode,
+          text: parsed.text,
+          links: parsed.links,
+          tags: parsed.tags,
+          replyMarkup: p.reply_markup,
+          params: p,
+          at: now,
+          edits: 0,
         };
         messages.push(msg);
         const list = byChat.get(chatId) ?? [];
@@ -318,7 +388,13 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
         byChat.set(chatId, list);
       }
       for (const w of messageWaiters) w();
-      return { message_id: messageId, date: Math.floor(now / 1000), chat: chatOf(chatId), text: parsed.text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) };
+      return {
+        message_id: messageId,
+        date: Math.floor(now / 1000),
+        chat: chatOf(chatId),
+        text: parsed.text,
+        ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+      };
     },
     editMessageText: (p) => {
       const chatId = key(p.chat_id);
@@ -328,28 +404,61 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       if (!msg) throw new ApiError(400, 'Bad Request: message to edit not found');
       const parsed = parseText(p);
       checkMarkup(p.reply_markup);
-      if (msg.raw === String(p.text) && JSON.stringify(msg.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
-        throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+      if (
+        msg.raw === String(p.text) &&
+        JSON.stringify(msg.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)
+      ) {
+        throw new ApiError(
+          400,
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        );
       }
-      Object.assign(msg, { raw: String(p.text), parseMode: p.parse_mode, text: parsed.text, links: parsed.links, tags: parsed.tags, replyMarkup: p.reply_markup, params: p, edits: msg.edits + 1 });
+      Object.assign(msg, {
+        raw: String(p.text),
+        parseMode: p.parse_mode,
+        text: parsed.text,
+        links: parsed.links,
+        tags: parsed.tags,
+        replyMarkup: p.reply_markup,
+        params: p,
+        edits: msg.edits + 1,
+      });
       for (const w of messageWaiters) w();
-      return { message_id: msg.messageId, date: Math.floor(Date.now() / 1000), edit_date: Math.floor(Date.now() / 1000), chat: chatOf(chatId), text: parsed.text };
+      return {
+        message_id: msg.messageId,
+        date: Math.floor(Date.now() / 1000),
+        edit_date: Math.floor(Date.now() / 1000),
+        chat: chatOf(chatId),
+        text: parsed.text,
+      };
     },
     answerCallbackQuery: (p) => {
-      if (!p.callback_query_id) throw new ApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+      if (!p.callback_query_id)
+        throw new ApiError(
+          400,
+          'Bad Request: query is too old and response timeout expired or query ID is invalid',
+        );
       if (p.text && String(p.text).length > 200) throw new ApiError(400, 'Bad Request: MESSAGE_TOO_LONG');
       return true;
     },
     getChatMember: (p) => {
       const m = members.get(`${key(p.chat_id)}:${p.user_id}`);
       const status = m?.status ?? (Number(p.user_id) === me.id ? 'administrator' : 'member');
-      return { status, user: { id: Number(p.user_id), is_bot: false, first_name: 'User' }, ...(m?.is_anonymous !== undefined ? { is_anonymous: m.is_anonymous } : {}) };
+      return {
+        status,
+        user: { id: Number(p.user_id), is_bot: false, first_name: 'User' },
+        ...(m?.is_anonymous !== undefined ? { is_anonymous: m.is_anonymous } : {}),
+      };
     },
     getChatAdministrators: (p) => {
       const prefix = `${key(p.chat_id)}:`;
       return [...members.entries()]
         .filter(([k, m]) => k.startsWith(prefix) && (m.status === 'creator' || m.status === 'administrator'))
-        .map(([k, m]) => ({ status: m.status, user: { id: Number(k.slice(prefix.length)), is_bot: false, first_name: 'Admin' }, is_anonymous: m.is_anonymous ?? false }));
+        .map(([k, m]) => ({
+          status: m.status,
+          user: { id: Number(k.slice(prefix.length)), is_bot: false, first_name: 'Admin' },
+          is_anonymous: m.is_anonymous ?? false,
+        }));
     },
     getUpdates: () => {
       throw new Error('handled separately');
@@ -362,15 +471,25 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
   };
 
   const getUpdates = async (p: Record<string, any>, res: ServerResponse) => {
-    if (webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (webhook)
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Number(p.limit ?? 100));
-    const drop = () => { while (pending.length && offset > 0 && pending[0].update_id < offset) pending.shift(); };
+    const drop = () => {
+      while (pending.length && offset > 0 && pending[0].update_id < offset) pending.shift();
+    };
     drop();
     const holdMs = Math.min(Number(p.timeout ?? 0) * 1000, o.pollHoldMs ?? 500);
     if (pending.length === 0 && holdMs > 0) {
       await new Promise<void>((resolve) => {
-        const done = () => { clearTimeout(timer); pollWaiters.delete(done); resolve(); };
+        const done = () => {
+          clearTimeout(timer);
+          pollWaiters.delete(done);
+          resolve();
+        };
         const timer = setTimeout(done, holdMs);
         pollWaiters.add(done);
         res.once('close', done);
@@ -386,7 +505,11 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     try {
       params = await readBody(req);
     } catch {
-      return answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid request body' });
+      return answer(res, 400, {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: invalid request body',
+      });
     }
     if (!m) return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, reqToken, method] = m;
@@ -405,11 +528,21 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
         res.socket?.destroy();
         return;
       }
-      if (err instanceof ApiError && err.code >= 500) return answer(res, err.code, { ok: false, error_code: err.code, description: err.description });
+      if (err instanceof ApiError && err.code >= 500)
+        return answer(res, err.code, { ok: false, error_code: err.code, description: err.description });
       if (err instanceof ApiError) {
-        return answer(res, err.code, { ok: false, error_code: err.code, description: err.description, ...(err.parameters ? { parameters: err.parameters } : {}) });
+        return answer(res, err.code, {
+          ok: false,
+          error_code: err.code,
+          description: err.description,
+          ...(err.parameters ? { parameters: err.parameters } : {}),
+        });
       }
-      answer(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${(err as Error).message}` });
+      answer(res, 500, {
+        ok: false,
+        error_code: 500,
+        description: `Internal Server Error: ${(err as Error).message}`,
+      });
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -435,7 +568,8 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     setBadToken: (on) => void (badToken = on),
     setDelay: (ms) => void (delayMs = ms),
     setRateLimit: (limit) => void (rateLimit = limit),
-    setMember: (chatId, userId, status, extra = {}) => void members.set(`${key(chatId)}:${userId}`, { status, ...extra }),
+    setMember: (chatId, userId, status, extra = {}) =>
+      void members.set(`${key(chatId)}:${userId}`, { status, ...extra }),
     nextUpdateId: () => updateSeq,
     async deliver(update) {
       const u = { ...update, update_id: update.update_id ?? updateSeq };
@@ -449,7 +583,10 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       const hit = calls.find(match);
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { callWaiters.delete(w); reject(new Error(`no matching Bot API call within ${timeoutMs} ms`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+          callWaiters.delete(w);
+          reject(new Error(`no matching Bot API call within ${timeoutMs} ms`));
+        }, timeoutMs);
         const w = (c: FakeCall) => {
           if (!match(c)) return;
           clearTimeout(timer);
@@ -464,7 +601,10 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       const list = () => byChat.get(key(chatId)) ?? [];
       if (list().length >= n) return Promise.resolve(list());
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { messageWaiters.delete(w); reject(new Error(`chat ${chatId} got ${list().length} of ${n} messages within ${timeoutMs} ms`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+          messageWaiters.delete(w);
+          reject(new Error(`chat ${chatId} got ${list().length} of ${n} messages within ${timeoutMs} ms`));
+        }, timeoutMs);
         const w = () => {
           if (list().length < n) return;
           clearTimeout(timer);

@@ -12,8 +12,14 @@ export const NOW = new Date('2026-11-28T04:00:00Z');
  * A core over a memory store, holding the bundled sample items unless told otherwise.
  * `extra` is JSON Lines text ingested after the sample ({title, summary, date?, url?}).
  */
-export async function makeCore(opts: { store?: NewsStore; sample?: boolean; jsonl?: string; now?: Date } = {}): Promise<Core> {
-  const core = createCore({ store: opts.store ?? createMemoryStore(), defaultSchedule: DEFAULT_SCHEDULE, sources: ['data/sample-items.txt'] });
+export async function makeCore(
+  opts: { store?: NewsStore; sample?: boolean; jsonl?: string; now?: Date } = {},
+): Promise<Core> {
+  const core = createCore({
+    store: opts.store ?? createMemoryStore(),
+    defaultSchedule: DEFAULT_SCHEDULE,
+    sources: ['data/sample-items.txt'],
+  });
   const now = opts.now ?? NOW;
   if (opts.sample !== false) await core.news.ingestBody(SAMPLE, 'data/sample-items.txt', now);
   if (opts.jsonl) await core.news.ingestBody(opts.jsonl, 'test.jsonl', now, { format: 'jsonl' });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   ]);
 }, 30_000);
 
-const jsonLines = (r: Ran) => r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (r: Ran) =>
+  r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('newsbot parse <file> --json', () => {
   it('prints one JSON object a line with exactly the keys of DESIGN.md', () => {
@@ -49,10 +53,30 @@ describe('newsbot parse <file> --json', () => {
 
   it('prints what the parsing pipeline makes of the file: dates, canonical URLs, language, tags', () => {
     const expected = prepareItems(parseBody(fixture('rss-basic.xml')).items, createTagger());
-    expect(jsonLines(rss)).toEqual(expected.map(({ id, date, title, summary, url, lang, countries: c, regions, topics }) => ({ id, date, title, summary, url, lang, countries: c, regions, topics })));
+    expect(jsonLines(rss)).toEqual(
+      expected.map(({ id, date, title, summary, url, lang, countries: c, regions, topics }) => ({
+        id,
+        date,
+        title,
+        summary,
+        url,
+        lang,
+        countries: c,
+        regions,
+        topics,
+      })),
+    );
     expect(jsonLines(rss).map((o) => [o.date, o.url, o.lang])).toEqual([
-      ['2021-03-16', 'https://rosanjose.iom.int/en/news/guatemala-and-mexico-agree-orderly-labour-migration', 'en'],
-      ['2021-03-08', 'https://rosanjose.iom.int/en/news/honduras-employers-and-unions-discuss-recruitment', 'en'],
+      [
+        '2021-03-16',
+        'https://rosanjose.iom.int/en/news/guatemala-and-mexico-agree-orderly-labour-migration',
+        'en',
+      ],
+      [
+        '2021-03-08',
+        'https://rosanjose.iom.int/en/news/honduras-employers-and-unions-discuss-recruitment',
+        'en',
+      ],
       ['2021-02-05', 'https://rosanjose.iom.int/en/news/belize-and-iom-train-labour-inspectors', 'en'],
       ['2021-01-28', null, 'en'],
     ]);
@@ -81,7 +105,9 @@ describe('newsbot parse <file> --json', () => {
   it('--format rss on a text file: a parse error that names the format', () => {
     expect(forced.code).not.toBe(0);
     expect(forced.stdout).toBe('');
-    expect(forced.stderr).toMatch(/^newsbot: tests\/fixtures\/feeds\/listing-es-dates\.txt: malformed XML at line 1: /);
+    expect(forced.stderr).toMatch(
+      /^newsbot: tests\/fixtures\/feeds\/listing-es-dates\.txt: malformed XML at line 1: /,
+    );
     expect(forced.stderr).toMatch(/read as rss, as --format asked/);
     expect(forced.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });

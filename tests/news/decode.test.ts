@@ -7,10 +7,22 @@ const TEXT = 'hondureños en México';
 describe('decodeBody', () => {
   it.each([
     ['an XML declaration', `<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>${TEXT}</title></rss>`],
-    ['an XML declaration in single quotes', `<?xml version='1.0' encoding='windows-1252' standalone='yes'?><feed><title>${TEXT}</title></feed>`],
-    ['<meta charset> without quotes', `<!DOCTYPE html><html><head><meta charset=iso-8859-1><title>${TEXT}</title>`],
-    ['<meta http-equiv> with content first', `<html><head><meta content="text/html; charset=ISO-8859-1" http-equiv="Content-Type"><title>${TEXT}</title>`],
-    ['<meta http-equiv> with http-equiv first', `<html><head><META HTTP-EQUIV="Content-Type" CONTENT="text/html;charset=windows-1252"><title>${TEXT}</title>`],
+    [
+      'an XML declaration in single quotes',
+      `<?xml version='1.0' encoding='windows-1252' standalone='yes'?><feed><title>${TEXT}</title></feed>`,
+    ],
+    [
+      '<meta charset> without quotes',
+      `<!DOCTYPE html><html><head><meta charset=iso-8859-1><title>${TEXT}</title>`,
+    ],
+    [
+      '<meta http-equiv> with content first',
+      `<html><head><meta content="text/html; charset=ISO-8859-1" http-equiv="Content-Type"><title>${TEXT}</title>`,
+    ],
+    [
+      '<meta http-equiv> with http-equiv first',
+      `<html><head><META HTTP-EQUIV="Content-Type" CONTENT="text/html;charset=windows-1252"><title>${TEXT}</title>`,
+    ],
   ])('finds the charset in %s', (_, doc) => {
     expect(decodeBody(latin1(doc))).toContain(TEXT);
   });
@@ -24,7 +36,9 @@ describe('decodeBody', () => {
   });
 
   it('reads ISO-8859-1 as windows-1252, as browsers do: its 0x80-0x9F are curly quotes and dashes', () => {
-    expect(decodeBody(Buffer.from([0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80]), 'text/plain; charset=iso-8859-1')).toBe('“a” – €');
+    expect(
+      decodeBody(Buffer.from([0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80]), 'text/plain; charset=iso-8859-1'),
+    ).toBe('“a” – €');
   });
 
   it('lets the Content-Type outrank the document, and a BOM outrank both', () => {
@@ -39,14 +53,22 @@ describe('decodeBody', () => {
   it('passes over a label it does not know, to the next clue or to UTF-8', () => {
     const doc = `<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>${TEXT}</title></rss>`;
     expect(decodeBody(latin1(doc), 'text/xml; charset=none')).toContain(TEXT);
-    expect(decodeBody(Buffer.from(`<?xml version="1.0" encoding="x-klingon"?><rss><title>${TEXT}</title></rss>`, 'utf8'))).toContain(TEXT);
+    expect(
+      decodeBody(
+        Buffer.from(`<?xml version="1.0" encoding="x-klingon"?><rss><title>${TEXT}</title></rss>`, 'utf8'),
+      ),
+    ).toContain(TEXT);
     expect(decodeBody(Buffer.from(TEXT, 'utf8'), 'text/plain; charset=x-no-such-charset')).toBe(TEXT);
   });
 
   it('reads UTF-8 when nothing says otherwise, and a UTF-16 claim in ASCII-readable bytes as UTF-8', () => {
     expect(decodeBody(Buffer.from(TEXT, 'utf8'))).toBe(TEXT);
     expect(decodeBody(Buffer.from(TEXT, 'utf8'), 'application/json')).toBe(TEXT);
-    expect(decodeBody(Buffer.from(`<?xml version="1.0" encoding="UTF-16"?><rss><title>${TEXT}</title></rss>`, 'utf8'))).toContain(TEXT);
+    expect(
+      decodeBody(
+        Buffer.from(`<?xml version="1.0" encoding="UTF-16"?><rss><title>${TEXT}</title></rss>`, 'utf8'),
+      ),
+    ).toContain(TEXT);
   });
 
   it('looks for a declaration only near the top', () => {

@@ -15,7 +15,8 @@ const T1 = new Date('2026-11-20T08:00:00Z');
 const T2 = new Date('2026-11-21T08:00:00Z');
 const T3 = new Date('2026-11-22T08:00:00Z');
 
-const newCore = (store: NewsStore = createMemoryStore()): Core => createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
+const newCore = (store: NewsStore = createMemoryStore()): Core =>
+  createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
 const lines = (...objs: object[]) => objs.map((o) => JSON.stringify(o)).join('\n');
 const byTitle = (core: Core, title: string) => core.store.items().filter((it) => it.title === title);
 const snapshot = (core: Core): NewsItem[] => structuredClone([...core.store.items()]);
@@ -31,7 +32,9 @@ describe('ids', () => {
     }
     expect(runs[0]).toHaveLength(14);
     expect(runs[1]).toEqual(runs[0]);
-    const expected = [...parseBody(SEED).items, ...parseBody(fixture('rss-basic.xml')).items].map((raw) => itemId(normaliseRaw(raw)));
+    const expected = [...parseBody(SEED).items, ...parseBody(fixture('rss-basic.xml')).items].map((raw) =>
+      itemId(normaliseRaw(raw)),
+    );
     expect(runs[0]).toEqual(expected);
   });
 
@@ -60,7 +63,13 @@ describe('the same story from two sources is one item', () => {
     expect(r).toMatchObject({ read: 4, added: 3, updated: 1 });
     const same = byTitle(core, title);
     expect(same).toHaveLength(1);
-    expect(same[0]).toMatchObject({ id: first.id, seq: first.seq, firstSeenAt: T1.toISOString(), url, sources: ['listing.txt', 'rss-basic.xml'] });
+    expect(same[0]).toMatchObject({
+      id: first.id,
+      seq: first.seq,
+      firstSeenAt: T1.toISOString(),
+      url,
+      sources: ['listing.txt', 'rss-basic.xml'],
+    });
     expect(core.store.items()).toHaveLength(4);
   });
 
@@ -72,33 +81,80 @@ describe('the same story from two sources is one item', () => {
     expect(r).toMatchObject({ read: 1, added: 0 });
     const same = byTitle(core, title);
     expect(same).toHaveLength(1);
-    expect(same[0]).toMatchObject({ id: first.id, seq: first.seq, url, sources: ['rss-basic.xml', 'listing.txt'] });
+    expect(same[0]).toMatchObject({
+      id: first.id,
+      seq: first.seq,
+      url,
+      sources: ['rss-basic.xml', 'listing.txt'],
+    });
     expect(core.store.items()).toHaveLength(4);
   });
 
   it('the same URL with tracking parameters, www, a fragment or another scheme is the same story', async () => {
     const core = newCore();
-    const story = { title: 'Jamaica sends first group of farm workers to Canada this season', summary: 'Ninety workers left Kingston for Ontario.', date: '2021-03-04' };
-    await core.news.ingestBody(lines({ ...story, url: 'https://www.jis.gov.jm/farm-workers-canada/?utm_source=twitter&utm_medium=social' }), 'a.jsonl', T1);
-    await core.news.ingestBody(lines({ ...story, title: `JIS: ${story.title}`, url: 'http://jis.gov.jm/farm-workers-canada#comments' }), 'b.jsonl', T2);
-    await core.news.ingestBody(lines({ ...story, url: 'https://jis.gov.jm/farm-workers-canada?fbclid=IwAR3' }), 'c.jsonl', T3);
+    const story = {
+      title: 'Jamaica sends first group of farm workers to Canada this season',
+      summary: 'Ninety workers left Kingston for Ontario.',
+      date: '2021-03-04',
+    };
+    await core.news.ingestBody(
+      lines({
+        ...story,
+        url: 'https://www.jis.gov.jm/farm-workers-canada/?utm_source=twitter&utm_medium=social',
+      }),
+      'a.jsonl',
+      T1,
+    );
+    await core.news.ingestBody(
+      lines({
+        ...story,
+        title: `JIS: ${story.title}`,
+        url: 'http://jis.gov.jm/farm-workers-canada#comments',
+      }),
+      'b.jsonl',
+      T2,
+    );
+    await core.news.ingestBody(
+      lines({ ...story, url: 'https://jis.gov.jm/farm-workers-canada?fbclid=IwAR3' }),
+      'c.jsonl',
+      T3,
+    );
     const items = core.store.items();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ seq: 1, url: 'https://jis.gov.jm/farm-workers-canada', sources: ['a.jsonl', 'b.jsonl', 'c.jsonl'] });
+    expect(items[0]).toMatchObject({
+      seq: 1,
+      url: 'https://jis.gov.jm/farm-workers-canada',
+      sources: ['a.jsonl', 'b.jsonl', 'c.jsonl'],
+    });
   });
 
   it('the same story twice in one source is one item', async () => {
     const core = newCore();
-    const story = { title: 'Honduras y México firman memorando sobre movilidad laboral', summary: 'Un programa piloto.', date: '2020-12-04' };
-    const r = await core.news.ingestBody(lines(story, { ...story, title: 'HONDURAS Y MÉXICO FIRMAN MEMORANDO SOBRE MOVILIDAD LABORAL' }), 'a.jsonl', T1);
+    const story = {
+      title: 'Honduras y México firman memorando sobre movilidad laboral',
+      summary: 'Un programa piloto.',
+      date: '2020-12-04',
+    };
+    const r = await core.news.ingestBody(
+      lines(story, { ...story, title: 'HONDURAS Y MÉXICO FIRMAN MEMORANDO SOBRE MOVILIDAD LABORAL' }),
+      'a.jsonl',
+      T1,
+    );
     expect(r).toMatchObject({ read: 2, added: 1 });
     expect(core.store.items()).toHaveLength(1);
   });
 
   it('a different date makes a different story', async () => {
     const core = newCore();
-    const story = { title: 'Weekly update on migrant workers in the region', summary: 'Figures of the week.' };
-    await core.news.ingestBody(lines({ ...story, date: '2021-03-01' }, { ...story, date: '2021-03-08' }), 'a.jsonl', T1);
+    const story = {
+      title: 'Weekly update on migrant workers in the region',
+      summary: 'Figures of the week.',
+    };
+    await core.news.ingestBody(
+      lines({ ...story, date: '2021-03-01' }, { ...story, date: '2021-03-08' }),
+      'a.jsonl',
+      T1,
+    );
     expect(core.store.items().map((it) => it.date)).toEqual(['2021-03-01', '2021-03-08']);
   });
 });
@@ -117,7 +173,11 @@ describe('an edited summary', () => {
     const [before] = core.store.items();
     expect(before.countries).toEqual(['HN']);
 
-    const edited = { ...story, summary: 'Forty inspectors from Tegucigalpa and Quetzaltenango took part in the course, with colleagues from Guatemala.' };
+    const edited = {
+      ...story,
+      summary:
+        'Forty inspectors from Tegucigalpa and Quetzaltenango took part in the course, with colleagues from Guatemala.',
+    };
     const r = await core.news.ingestBody(lines(edited), 'ngo.jsonl', T2);
     expect(r).toMatchObject({ ok: true, read: 1, added: 0, updated: 1 });
     const items = core.store.items();
@@ -133,10 +193,20 @@ describe('an edited summary', () => {
     });
     // the index answers with the new text
     expect(core.index.get(before.id)?.summary).toBe(edited.summary);
-    expect((await core.index.search('Quetzaltenango', { limit: 5 })).items.map((it) => it.id)).toEqual([before.id]);
+    expect((await core.index.search('Quetzaltenango', { limit: 5 })).items.map((it) => it.id)).toEqual([
+      before.id,
+    ]);
 
     // the update took no seq: the next new item gets the one after
-    await core.news.ingestBody(lines({ title: 'A new story about Belize', summary: 'Labour inspectors in Belize City.', date: '2021-03-03' }), 'ngo.jsonl', T3);
+    await core.news.ingestBody(
+      lines({
+        title: 'A new story about Belize',
+        summary: 'Labour inspectors in Belize City.',
+        date: '2021-03-03',
+      }),
+      'ngo.jsonl',
+      T3,
+    );
     expect(core.store.items().map((it) => it.seq)).toEqual([1, 2]);
   });
 
@@ -148,7 +218,14 @@ describe('an edited summary', () => {
     const r = await core.news.ingestBody(text, 'listing.txt', T2);
     expect(r).toMatchObject({ added: 0, updated: 1 });
     expect(core.store.items()).toHaveLength(1);
-    expect(core.store.items()[0]).toMatchObject({ id: before.id, seq: 1, firstSeenAt: T1.toISOString(), url: story.url, countries: ['HN', 'SV'], sources: ['ngo.jsonl', 'listing.txt'] });
+    expect(core.store.items()[0]).toMatchObject({
+      id: before.id,
+      seq: 1,
+      firstSeenAt: T1.toISOString(),
+      url: story.url,
+      countries: ['HN', 'SV'],
+      sources: ['ngo.jsonl', 'listing.txt'],
+    });
   });
 
   it('an unchanged item is not touched', async () => {
@@ -188,8 +265,16 @@ describe('seq and firstSeenAt', () => {
     await core.news.ingestBody(SEED, 'data/sample-items.txt', T1);
     await core.news.ingestBody(fixture('atom-html-titles.xml'), 'atom.xml', T1);
     const before = snapshot(core);
-    expect(await core.news.ingestBody(SEED, 'data/sample-items.txt', T2)).toMatchObject({ read: 10, added: 0, updated: 0 });
-    expect(await core.news.ingestBody(fixture('atom-html-titles.xml'), 'atom.xml', T2)).toMatchObject({ read: 3, added: 0, updated: 0 });
+    expect(await core.news.ingestBody(SEED, 'data/sample-items.txt', T2)).toMatchObject({
+      read: 10,
+      added: 0,
+      updated: 0,
+    });
+    expect(await core.news.ingestBody(fixture('atom-html-titles.xml'), 'atom.xml', T2)).toMatchObject({
+      read: 3,
+      added: 0,
+      updated: 0,
+    });
     expect(core.store.items()).toEqual(before);
   });
 });
@@ -213,9 +298,12 @@ describe('broken sources', () => {
       [binary, false],
     ]);
     expect(reports[0].error).toBe(`no file at ${missing}`);
-    expect(reports[1].error).toMatch(/malformed XML: it ends before .*<item>.* are closed \(is the file cut short\?\)/);
+    expect(reports[1].error).toMatch(
+      /malformed XML: it ends before .*<item>.* are closed \(is the file cut short\?\)/,
+    );
     expect(reports[3].error).toMatch(/binary data, not text/);
-    for (const r of [reports[0], reports[1], reports[3]]) expect(r).toMatchObject({ read: 0, added: 0, updated: 0 });
+    for (const r of [reports[0], reports[1], reports[3]])
+      expect(r).toMatchObject({ read: 0, added: 0, updated: 0 });
     expect(reports[2]).toMatchObject({ format: 'text', read: 4, added: 4, updated: 0 });
 
     const items = core.store.items();
@@ -229,7 +317,12 @@ describe('broken sources', () => {
 
     // each source's health is recorded, with the error for the broken ones
     const health = new Map(core.store.sources().map((h) => [h.source, h]));
-    expect(health.get(missing)).toMatchObject({ failures: 1, lastError: `no file at ${missing}`, lastErrorAt: T2.toISOString(), itemCount: 0 });
+    expect(health.get(missing)).toMatchObject({
+      failures: 1,
+      lastError: `no file at ${missing}`,
+      lastErrorAt: T2.toISOString(),
+      itemCount: 0,
+    });
     expect(health.get(missing)?.lastSuccessAt).toBeUndefined();
     expect(health.get(truncated)).toMatchObject({ failures: 1, itemCount: 0 });
     expect(health.get(good)).toMatchObject({ failures: 0, lastSuccessAt: T2.toISOString(), itemCount: 4 });
@@ -254,13 +347,22 @@ describe('broken sources', () => {
     expect(r3).toMatchObject({ ok: false, error: 'the source is empty' });
 
     expect(core.store.items()).toEqual(before);
-    expect(core.store.sources().find((h) => h.source === file)).toMatchObject({ failures: 2, lastError: 'the source is empty', lastSuccessAt: T1.toISOString(), itemCount: 4 });
+    expect(core.store.sources().find((h) => h.source === file)).toMatchObject({
+      failures: 2,
+      lastError: 'the source is empty',
+      lastSuccessAt: T1.toISOString(),
+      itemCount: 4,
+    });
   });
 
   it('JSON Lines warnings reach the report, and the good lines land', async () => {
     const core = newCore();
     const [r] = await core.news.ingestAll([fixturePath('jsonl-some-bad-lines.jsonl')], T1);
     expect(r).toMatchObject({ ok: true, format: 'jsonl', read: 3, added: 3 });
-    expect(r.warnings).toEqual(['line 2: not valid JSON', 'line 5: needs a "title" string', 'line 6: needs a "title" string']);
+    expect(r.warnings).toEqual([
+      'line 2: not valid JSON',
+      'line 5: needs a "title" string',
+      'line 6: needs a "title" string',
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isDateLine, parseDate } from '../../src/news/dates.js';
 import { detectLang } from '../../src/news/lang.js';
-import { canonicalUrl, cleanText, dropFootnotes, identityKeys, itemId, normaliseRaw } from '../../src/news/normalise.js';
+import {
+  canonicalUrl,
+  cleanText,
+  dropFootnotes,
+  identityKeys,
+  itemId,
+  normaliseRaw,
+} from '../../src/news/normalise.js';
 
 describe('cleanText', () => {
   it('turns every kind of space, U+00A0 included, into one plain space and trims', () => {
@@ -32,10 +39,18 @@ describe('cleanText', () => {
 
 describe('dropFootnotes', () => {
   it('drops footnote digits glued to the end of a sentence', () => {
-    expect(dropFootnotes('create common experiences in the country of destination.1')).toBe('create common experiences in the country of destination.');
-    expect(dropFootnotes('in the country of destination.1 Diasporas are')).toBe('in the country of destination. Diasporas are');
-    expect(dropFootnotes('the International Labour Organization (ILO).4 It reached')).toBe('the International Labour Organization (ILO). It reached');
-    expect(dropFootnotes('"Ethical Recruitment for Employment".12 In Honduras')).toBe('"Ethical Recruitment for Employment". In Honduras');
+    expect(dropFootnotes('create common experiences in the country of destination.1')).toBe(
+      'create common experiences in the country of destination.',
+    );
+    expect(dropFootnotes('in the country of destination.1 Diasporas are')).toBe(
+      'in the country of destination. Diasporas are',
+    );
+    expect(dropFootnotes('the International Labour Organization (ILO).4 It reached')).toBe(
+      'the International Labour Organization (ILO). It reached',
+    );
+    expect(dropFootnotes('"Ethical Recruitment for Employment".12 In Honduras')).toBe(
+      '"Ethical Recruitment for Employment". In Honduras',
+    );
     expect(dropFootnotes('Los Santos.2')).toBe('Los Santos.');
     expect(dropFootnotes('migrant workers,3 employers')).toBe('migrant workers, employers');
   });
@@ -59,7 +74,11 @@ describe('dropFootnotes', () => {
 
 describe('canonicalUrl', () => {
   it('drops the fragment, utm_* and other tracking parameters, the trailing slash and www; lower-cases the host', () => {
-    expect(canonicalUrl('https://www.IOM.int/news/iom-supports-mexico/?utm_source=rss&utm_medium=feed&utm_campaign=x#main-content')).toBe('https://iom.int/news/iom-supports-mexico');
+    expect(
+      canonicalUrl(
+        'https://www.IOM.int/news/iom-supports-mexico/?utm_source=rss&utm_medium=feed&utm_campaign=x#main-content',
+      ),
+    ).toBe('https://iom.int/news/iom-supports-mexico');
     expect(canonicalUrl('HTTPS://WWW.Rosanjose.IOM.INT/en/News/')).toBe('https://rosanjose.iom.int/en/News');
     expect(canonicalUrl('https://iom.int/news/a?fbclid=IwAR0x&gclid=abc')).toBe('https://iom.int/news/a');
     expect(canonicalUrl('https://iom.int:443/news/a')).toBe('https://iom.int/news/a');
@@ -67,8 +86,12 @@ describe('canonicalUrl', () => {
   });
 
   it('keeps the parameters that name the page, in a stable order', () => {
-    expect(canonicalUrl('https://www.mtss.go.cr/buscar?q=remesas&utm_source=x&page=2')).toBe('https://mtss.go.cr/buscar?page=2&q=remesas');
-    expect(canonicalUrl('https://mtss.go.cr/buscar?page=2&q=remesas')).toBe(canonicalUrl('https://mtss.go.cr/buscar?q=remesas&page=2'));
+    expect(canonicalUrl('https://www.mtss.go.cr/buscar?q=remesas&utm_source=x&page=2')).toBe(
+      'https://mtss.go.cr/buscar?page=2&q=remesas',
+    );
+    expect(canonicalUrl('https://mtss.go.cr/buscar?page=2&q=remesas')).toBe(
+      canonicalUrl('https://mtss.go.cr/buscar?q=remesas&page=2'),
+    );
   });
 
   it('keeps the root path and the scheme', () => {
@@ -77,12 +100,25 @@ describe('canonicalUrl', () => {
   });
 
   it('resolves a relative URL against a base', () => {
-    expect(canonicalUrl('/en/news/a/', 'https://rosanjose.iom.int/en/news?page=1')).toBe('https://rosanjose.iom.int/en/news/a');
-    expect(canonicalUrl('2021/b', 'https://www.mintrabajo.gob.gt/noticias/')).toBe('https://mintrabajo.gob.gt/noticias/2021/b');
+    expect(canonicalUrl('/en/news/a/', 'https://rosanjose.iom.int/en/news?page=1')).toBe(
+      'https://rosanjose.iom.int/en/news/a',
+    );
+    expect(canonicalUrl('2021/b', 'https://www.mintrabajo.gob.gt/noticias/')).toBe(
+      'https://mintrabajo.gob.gt/noticias/2021/b',
+    );
   });
 
   it('is null for what is not an http(s) URL', () => {
-    for (const u of ['mailto:prensa@iom.int', 'javascript:void(0)', 'ftp://iom.int/a', 'not a url', '/en/news/a', '', null, undefined]) {
+    for (const u of [
+      'mailto:prensa@iom.int',
+      'javascript:void(0)',
+      'ftp://iom.int/a',
+      'not a url',
+      '/en/news/a',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(canonicalUrl(u)).toBeNull();
     }
   });
@@ -97,7 +133,9 @@ describe('item identity', () => {
   });
 
   it('without a URL: from the title, whatever its case, accents and punctuation, and the date', () => {
-    expect(itemId({ ...story, title: 'PANAMA - IOM collaborates with Morgan and Morgan' })).not.toBe(itemId(story)); // "and" is a word
+    expect(itemId({ ...story, title: 'PANAMA - IOM collaborates with Morgan and Morgan' })).not.toBe(
+      itemId(story),
+    ); // "and" is a word
     expect(itemId({ ...story, title: 'panama: iom collaborates with morgan & morgan!' })).toBe(itemId(story));
     expect(itemId({ ...story, title: 'Panama IOM collaborates with Morgan Morgan' })).toBe(itemId(story));
     expect(itemId({ ...story, date: '2020-11-13' })).not.toBe(itemId(story));
@@ -105,8 +143,16 @@ describe('item identity', () => {
   });
 
   it('with a URL: from the canonical URL, whatever the title and the scheme', () => {
-    const a = { title: 'One title', date: '2021-03-16', url: canonicalUrl('https://www.rosanjose.iom.int/en/news/a/?utm_source=rss') };
-    const b = { title: 'Another title', date: null, url: canonicalUrl('http://rosanjose.iom.int/en/news/a#top') };
+    const a = {
+      title: 'One title',
+      date: '2021-03-16',
+      url: canonicalUrl('https://www.rosanjose.iom.int/en/news/a/?utm_source=rss'),
+    };
+    const b = {
+      title: 'Another title',
+      date: null,
+      url: canonicalUrl('http://rosanjose.iom.int/en/news/a#top'),
+    };
     expect(itemId(a)).toBe(itemId(b));
     expect(identityKeys(a).urlKey).toBe('rosanjose.iom.int/en/news/a');
     expect(itemId(a)).not.toBe(itemId({ ...a, url: null }));
@@ -121,7 +167,13 @@ describe('item identity', () => {
         url: 'https://WWW.iom.int/news/upala/?utm_source=x',
         lang: 'es-CR',
       }),
-    ).toEqual({ title: 'Costa Rica: IOM presents a study', summary: 'In the canton of Upala.', date: '2020-12-16', url: 'https://iom.int/news/upala', lang: 'es' });
+    ).toEqual({
+      title: 'Costa Rica: IOM presents a study',
+      summary: 'In the canton of Upala.',
+      date: '2020-12-16',
+      url: 'https://iom.int/news/upala',
+      lang: 'es',
+    });
     expect(normaliseRaw({ title: 't', summary: '', date: null, lang: 'EN' }).lang).toBe('en');
     expect(normaliseRaw({ title: 't', summary: '', date: null }).url).toBeNull();
   });
@@ -204,7 +256,9 @@ describe('parseDate', () => {
   it('isDateLine: a whole short line that is a date', () => {
     expect(isDateLine('16 February, 2021')).toBe(true);
     expect(isDateLine('3 de marzo de 2021')).toBe(true);
-    expect(isDateLine('September 14, Georgetown - The International Organization for Migration (IOM) completed')).toBe(false);
+    expect(
+      isDateLine('September 14, Georgetown - The International Organization for Migration (IOM) completed'),
+    ).toBe(false);
     expect(isDateLine('IOM supports Mexico in the economic recovery of migrant workers')).toBe(false);
   });
 });
@@ -212,8 +266,12 @@ describe('parseDate', () => {
 describe('detectLang', () => {
   it('English and Spanish by their commonest words', () => {
     expect(detectLang('IOM supports Mexico in the economic recovery of migrant workers')).toBe('en');
-    expect(detectLang('La OIM y el Ministerio de Trabajo de Guatemala presentan una guía de reclutamiento ético')).toBe('es');
-    expect(detectLang('PANAMÁ: VENEZOLANOS CON PERMISO DE TRABAJO PODRÁN AFILIARSE A LA CAJA DE SEGURO SOCIAL')).toBe('es');
+    expect(
+      detectLang('La OIM y el Ministerio de Trabajo de Guatemala presentan una guía de reclutamiento ético'),
+    ).toBe('es');
+    expect(
+      detectLang('PANAMÁ: VENEZOLANOS CON PERMISO DE TRABAJO PODRÁN AFILIARSE A LA CAJA DE SEGURO SOCIAL'),
+    ).toBe('es');
     expect(detectLang('Remesas a El Salvador alcanzan un récord en febrero')).toBe('es');
   });
 

@@ -11,7 +11,10 @@ import { fixture, SEED } from './fixtures.js';
 const tagger = createTagger();
 
 /** What the parser reads (raw) and what the pipeline makes of it (normalised, identified, tagged). */
-function read(body: string, opts: { format?: Format; baseUrl?: string } = {}): { parsed: Parsed; items: TaggedItem[] } {
+function read(
+  body: string,
+  opts: { format?: Format; baseUrl?: string } = {},
+): { parsed: Parsed; items: TaggedItem[] } {
   const parsed = parseBody(body, opts);
   return { parsed, items: prepareItems(parsed.items, tagger) };
 }
@@ -105,20 +108,40 @@ describe('sniffing', () => {
 
   it('--format overrides sniffing', () => {
     // an RSS document read as Atom fails as Atom: the sniffer was not asked
-    expectParseError(() => parseBody(fixture('rss-basic.xml'), { format: 'atom' }), 'malformed', /not an Atom document/);
+    expectParseError(
+      () => parseBody(fixture('rss-basic.xml'), { format: 'atom' }),
+      'malformed',
+      /not an Atom document/,
+    );
     // listing text read as RSS fails as XML
-    expectParseError(() => parseBody(fixture('listing-en-dates.txt'), { format: 'rss' }), 'malformed', /malformed XML/);
+    expectParseError(
+      () => parseBody(fixture('listing-en-dates.txt'), { format: 'rss' }),
+      'malformed',
+      /malformed XML/,
+    );
     // the sitemap is sniffed as RSS; forced to Atom it is judged as Atom
-    expectParseError(() => parseBody(fixture('malformed-not-a-feed.xml'), { format: 'atom' }), 'malformed', /not an Atom document: no <feed>/);
+    expectParseError(
+      () => parseBody(fixture('malformed-not-a-feed.xml'), { format: 'atom' }),
+      'malformed',
+      /not an Atom document: no <feed>/,
+    );
     // a JSON Feed forced to JSON Lines: its lines are not objects, and that is what is said
-    expectParseError(() => parseBody(fixture('jsonfeed-basic.json'), { format: 'jsonl' }), 'malformed', /no valid line \(line 1: not valid JSON\)/);
+    expectParseError(
+      () => parseBody(fixture('jsonfeed-basic.json'), { format: 'jsonl' }),
+      'malformed',
+      /no valid line \(line 1: not valid JSON\)/,
+    );
     const forced = parseBody(fixture('jsonl-basic.jsonl'), { format: 'jsonl' });
     expect(forced.format).toBe('jsonl');
     expect(forced.items).toEqual(parseBody(fixture('jsonl-basic.jsonl')).items);
   });
 
   it('an unknown format is refused with the list of formats', () => {
-    expectParseError(() => parseBody('x', { format: 'yaml' as Format }), 'unknown_format', /unknown format "yaml"; use one of text, rss, atom, jsonfeed, jsonl, html/);
+    expectParseError(
+      () => parseBody('x', { format: 'yaml' as Format }),
+      'unknown_format',
+      /unknown format "yaml"; use one of text, rss, atom, jsonfeed, jsonl, html/,
+    );
   });
 });
 
@@ -129,14 +152,32 @@ describe('the seed listing (data/sample-items.txt)', () => {
     expect(parsed.format).toBe('text');
     expect(parsed.warnings).toEqual([]);
     expect(items.map((it) => [it.date, it.title])).toEqual([
-      ['2021-02-16', 'Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras'],
+      [
+        '2021-02-16',
+        'Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras',
+      ],
       ['2021-02-15', 'Guyana government and IOM reach agreement for future labour migration collaboration'],
-      ['2020-12-16', 'IOM supports protocols to allow seasonal migrants to work in Costa Rica, despite the pandemic'],
+      [
+        '2020-12-16',
+        'IOM supports protocols to allow seasonal migrants to work in Costa Rica, despite the pandemic',
+      ],
       ['2020-12-16', 'Costa Rica: IOM presents labor market research study for the border canton of Upala'],
-      ['2020-11-12', 'Panama: IOM collaborates with Morgan & Morgan to strengthen access to legal tools for migrants'],
-      ['2020-09-14', 'IOM concludes capacity-building workshop to aid in the integration of Venezuelan migrants into Caribbean labour markets'],
-      ['2020-09-08', 'Public and private sectors exchanged perspectives on labor migration and economic recovery'],
-      ['2020-09-08', 'IOM launches new campaign on the integration of migrant workers with the Secretariat of Labor in Mexico'],
+      [
+        '2020-11-12',
+        'Panama: IOM collaborates with Morgan & Morgan to strengthen access to legal tools for migrants',
+      ],
+      [
+        '2020-09-14',
+        'IOM concludes capacity-building workshop to aid in the integration of Venezuelan migrants into Caribbean labour markets',
+      ],
+      [
+        '2020-09-08',
+        'Public and private sectors exchanged perspectives on labor migration and economic recovery',
+      ],
+      [
+        '2020-09-08',
+        'IOM launches new campaign on the integration of migrant workers with the Secretariat of Labor in Mexico',
+      ],
       ['2020-08-06', 'IOM seeks to characterize diaspora organizations in Mexico and Central America'],
       ['2020-07-13', 'IOM supports Mexico in the economic recovery of migrant workers'],
     ]);
@@ -169,13 +210,16 @@ describe('the seed listing (data/sample-items.txt)', () => {
 
 describe('listing text', () => {
   it('a line shaped like a date that is none still starts an item, kept undated, with a warning', () => {
-    const text = 'February 30, 2021\n\nHonduran nurses recruited for Canada\n\nThe programme opens in March.\n\n16 February, 2021\n\nGuatemala opens a labour office\n\nIt serves returnees.\n';
+    const text =
+      'February 30, 2021\n\nHonduran nurses recruited for Canada\n\nThe programme opens in March.\n\n16 February, 2021\n\nGuatemala opens a labour office\n\nIt serves returnees.\n';
     const { parsed, items } = read(text, { format: 'text' });
     expect(items.map((i) => [i.date, i.title])).toEqual([
       [null, 'Honduran nurses recruited for Canada'],
       ['2021-02-16', 'Guatemala opens a labour office'],
     ]);
-    expect(parsed.warnings).toEqual(['line 1: "February 30, 2021" is not a real date; the item after it is kept without one']);
+    expect(parsed.warnings).toEqual([
+      'line 1: "February 30, 2021" is not a real date; the item after it is kept without one',
+    ]);
   });
 
   it('English month names, Sept., ordinals and MM/DD/YYYY; irregular blank lines, U+00A0, trailing spaces, footnotes', () => {
@@ -221,13 +265,21 @@ describe('listing text', () => {
       'República Dominicana: remesas crecen pese a la pandemia de COVID-19',
       'Honduras y México firman memorando sobre movilidad laboral',
     ]);
-    expect(pick(items, 'date')).toEqual(['2019-10-10', '2021-03-03', '2020-09-15', '2020-07-01', '2020-12-04']);
+    expect(pick(items, 'date')).toEqual([
+      '2019-10-10',
+      '2021-03-03',
+      '2020-09-15',
+      '2020-07-01',
+      '2020-12-04',
+    ]);
     expect(items[0].summary).toMatch(/ingresar de forma regular a la zona de Los Santos\.$/);
     expect(items[2].summary).toBe(
       'La medida beneficia a más de 30 000 personas venezolanas con carné de residente temporal, según el Ministerio de Trabajo y Desarrollo Laboral (Mitradel).',
     );
     expect(items[3].summary).toContain('838.272 millones de pesos');
-    expect(items[4].summary).toBe('El memorando establece un programa piloto para trabajadores hondureños en Chiapas y Tabasco.');
+    expect(items[4].summary).toBe(
+      'El memorando establece un programa piloto para trabajadores hondureños en Chiapas y Tabasco.',
+    );
     expect(pick(items, 'lang')).toEqual(['es', 'es', 'es', 'es', 'es']);
     for (const it of items) expect(`${it.title}${it.summary}`).not.toContain('\r');
   });
@@ -242,7 +294,9 @@ describe('listing text', () => {
     ]);
     expect(pick(items, 'date')).toEqual([null, null, null]);
     // the summary on the line right under its title, with a footnote
-    expect(items[1].summary).toBe('The extension, announced on Friday, keeps about 16,000 registered Venezuelans in lawful employment until the end of the year.');
+    expect(items[1].summary).toBe(
+      'The extension, announced on Friday, keeps about 16,000 registered Venezuelans in lawful employment until the end of the year.',
+    );
     // two paragraphs after one title
     expect(items[2].summary).toBe(
       'IOM provided cash grants and vocational training to 300 Haitian returnees from the Dominican Republic. Further sessions will be held in Cap-Haïtien and Fort-Liberté in May.',
@@ -258,11 +312,17 @@ describe('listing text', () => {
       [null, 'Nicaraguan workers in Costa Rica get health insurance under new agreement'],
       ['2020-11-05', 'El Salvador: IOM trains consular staff on labour rights of Salvadorans abroad'],
     ]);
-    expect(items[2].summary).toBe('The agreement between the Costa Rican Social Security Fund and coffee producers covers workers during the harvest.');
+    expect(items[2].summary).toBe(
+      'The agreement between the Costa Rican Social Security Fund and coffee producers covers workers during the harvest.',
+    );
   });
 
   it('a listing of a date line alone has no items', () => {
-    expectParseError(() => parseBody('16 February, 2021\n\n\n'), 'no_items', /no news items found in the listing text/);
+    expectParseError(
+      () => parseBody('16 February, 2021\n\n\n'),
+      'no_items',
+      /no news items found in the listing text/,
+    );
   });
 });
 
@@ -306,8 +366,10 @@ describe('RSS 2.0', () => {
     expectClean(items);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      title: 'MTSS y OIM lanzan plataforma para el registro de personas trabajadoras migrantes en la zona norte',
-      summary: 'La plataforma permitirá a las personas empleadoras de Upala, Los Chiles y Guatuso inscribir a trabajadores nicaragüenses de forma gratuita.',
+      title:
+        'MTSS y OIM lanzan plataforma para el registro de personas trabajadoras migrantes en la zona norte',
+      summary:
+        'La plataforma permitirá a las personas empleadoras de Upala, Los Chiles y Guatuso inscribir a trabajadores nicaragüenses de forma gratuita.',
       date: '2021-03-03',
       url: 'https://mtss.go.cr/prensa/comunicados/2021/marzo/plataforma_registro_trabajadores.html',
       lang: 'es',
@@ -316,7 +378,8 @@ describe('RSS 2.0', () => {
   });
 
   it('a feed with no items is read as none, not as an error', () => {
-    const empty = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.org/</link><description>d</description></channel></rss>';
+    const empty =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.org/</link><description>d</description></channel></rss>';
     expect(parseBody(empty).items).toEqual([]);
   });
 });
@@ -337,7 +400,11 @@ describe('items without a title', () => {
     expect(items[0].countries).toEqual(['HN', 'MX']);
     expect(parsed.warnings).toEqual(['item 3 has neither a title nor a text: skipped']);
 
-    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'f', items: [{ id: '1', content_html: '<p>Remesas a El Salvador crecen. Más datos.</p>' }, { id: '2' }] });
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'f',
+      items: [{ id: '1', content_html: '<p>Remesas a El Salvador crecen. Más datos.</p>' }, { id: '2' }],
+    });
     const json = read(feed);
     expect(json.items.map((i) => i.title)).toEqual(['Remesas a El Salvador crecen.']);
     expect(json.parsed.warnings).toEqual(['item 2 has neither a title nor a text: skipped']);
@@ -355,7 +422,8 @@ describe('Atom (RFC 4287)', () => {
       ['Remittances to Haiti rise', 'https://a.org/h'],
       ['Panama opens a labour office', 'https://a.org/p'],
     ]);
-    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>text</item><item><title>Cuba and Mexico sign</title></item></channel></rss>';
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>text</item><item><title>Cuba and Mexico sign</title></item></channel></rss>';
     expect(read(rss).items.map((i) => i.title)).toEqual(['Cuba and Mexico sign']);
   });
 
@@ -363,8 +431,14 @@ describe('Atom (RFC 4287)', () => {
     const { parsed, items } = read(fixture('atom-xhtml.xml'));
     expect(parsed.format).toBe('atom');
     expectClean(items);
-    expect(pick(items, 'title')).toEqual(['Nicaraguan coffee pickers return to Costa Rica', 'Remittances to Haiti rise', 'Guatemala & Mexico: a plain-text summary']);
-    expect(items[0].summary).toBe('Workers from Nicaragua crossed at Peñas Blancas for the harvest in Los Santos. Employers & unions signed the protocol.');
+    expect(pick(items, 'title')).toEqual([
+      'Nicaraguan coffee pickers return to Costa Rica',
+      'Remittances to Haiti rise',
+      'Guatemala & Mexico: a plain-text summary',
+    ]);
+    expect(items[0].summary).toBe(
+      'Workers from Nicaragua crossed at Peñas Blancas for the harvest in Los Santos. Employers & unions signed the protocol.',
+    );
     // no summary: the xhtml content, a namespace prefix on its elements
     expect(items[1].summary).toBe('Money sent home by the Haitian diaspora grew in March.');
     expect(items[2].summary).toBe('Seasonal workers from Guatemala in Chiapas.');
@@ -426,8 +500,12 @@ describe('JSON Feed 1.1', () => {
       'El Banco Central de Reserva informó que las remesas familiares crecieron un 8,5 % respecto a febrero de 2020, impulsadas por el empleo de salvadoreños en Estados Unidos. La diáspora envió 512,3 millones de dólares.',
     );
     // summary wins over content_html
-    expect(items[1].summary).toBe('About 4,000 workers crossed at Peñas Blancas for the harvest in Los Santos and Coto Brus.');
-    expect(items[2].summary).toBe('El Ministerio de Trabajo y Previsión Social recibe solicitudes de personas interesadas en trabajar en Canadá y Estados Unidos.');
+    expect(items[1].summary).toBe(
+      'About 4,000 workers crossed at Peñas Blancas for the harvest in Los Santos and Coto Brus.',
+    );
+    expect(items[2].summary).toBe(
+      'El Ministerio de Trabajo y Previsión Social recibe solicitudes de personas interesadas en trabajar en Canadá y Estados Unidos.',
+    );
   });
 });
 
@@ -459,7 +537,11 @@ describe('JSON Lines', () => {
   it('bad lines are skipped and reported by line number; the good ones are read', () => {
     const { parsed, items } = read(fixture('jsonl-some-bad-lines.jsonl'));
     expect(parsed.format).toBe('jsonl');
-    expect(parsed.warnings).toEqual(['line 2: not valid JSON', 'line 5: needs a "title" string', 'line 6: needs a "title" string']);
+    expect(parsed.warnings).toEqual([
+      'line 2: not valid JSON',
+      'line 5: needs a "title" string',
+      'line 6: needs a "title" string',
+    ]);
     expectClean(items);
     expect(items.map((it) => [it.date, it.title])).toEqual([
       ['2021-03-08', 'Trinidad and Tobago re-opens registration for Venezuelan migrants'],
@@ -477,13 +559,19 @@ describe('JSON Lines', () => {
   });
 
   it('only bad lines: a ParseError that names the first problem', () => {
-    expectParseError(() => parseBody(fixture('jsonl-only-bad-lines.jsonl')), 'malformed', /^no valid line \(line 1: needs a "title" string\)$/);
+    expectParseError(
+      () => parseBody(fixture('jsonl-only-bad-lines.jsonl')),
+      'malformed',
+      /^no valid line \(line 1: needs a "title" string\)$/,
+    );
   });
 });
 
 describe('HTML listing (Drupal views)', () => {
   it('Drupal 7: .views-row with .date-display-single or created dates, relative links resolved against the page URL', () => {
-    const { parsed, items } = read(fixture('html-drupal7-views.html'), { baseUrl: 'https://rosanjose.iom.int/en/news?page=0' });
+    const { parsed, items } = read(fixture('html-drupal7-views.html'), {
+      baseUrl: 'https://rosanjose.iom.int/en/news?page=0',
+    });
     expect(parsed.format).toBe('html');
     expectClean(items);
     expect(pick(items, 'title')).toEqual([
@@ -504,16 +592,25 @@ describe('HTML listing (Drupal views)', () => {
     expect(items[0].summary).toBe(
       'In order to guarantee the rights of migrant and national workers, the Ministry of Labour and Social Security and the International Organization for Migration (IOM) seek to position "Ethical Recruitment for Employment" in Honduras.',
     );
-    expect(items[3].summary).toBe('The trainings were held online with the R4V platform and the International Labour Organization (ILO).');
+    expect(items[3].summary).toBe(
+      'The trainings were held online with the R4V platform and the International Labour Organization (ILO).',
+    );
   });
 
   it('without the page URL, relative links cannot be resolved and give no URL; absolute ones stay', () => {
     const { items } = read(fixture('html-drupal7-views.html'));
-    expect(pick(items, 'url')).toEqual([null, null, 'https://iom.int/news/iom-supports-protocols-allow-seasonal-migrants-work-costa-rica', null]);
+    expect(pick(items, 'url')).toEqual([
+      null,
+      null,
+      'https://iom.int/news/iom-supports-protocols-allow-seasonal-migrants-work-costa-rica',
+      null,
+    ]);
   });
 
   it('Drupal 8: <time datetime>, lang on <html> and on a row, path-relative links', () => {
-    const { items } = read(fixture('html-drupal8-views.html'), { baseUrl: 'https://www.mintrabajo.gob.gt/index.php/noticias' });
+    const { items } = read(fixture('html-drupal8-views.html'), {
+      baseUrl: 'https://www.mintrabajo.gob.gt/index.php/noticias',
+    });
     expectClean(items);
     expect(pick(items, 'title')).toEqual([
       'Guatemala y México firman memorando sobre trabajo temporal en Chiapas',
@@ -527,7 +624,9 @@ describe('HTML listing (Drupal views)', () => {
       'https://iom.int/news/guatemala-launches-temporary-work-abroad-programme',
     ]);
     expect(pick(items, 'lang')).toEqual(['es', 'es', 'en']);
-    expect(items[1].summary).toBe('Más de 40 empresas ofrecieron plazas a guatemaltecos retornados desde Estados Unidos y México.');
+    expect(items[1].summary).toBe(
+      'Más de 40 empresas ofrecieron plazas a guatemaltecos retornados desde Estados Unidos y México.',
+    );
   });
 });
 
@@ -541,24 +640,41 @@ describe('malformed sources', () => {
   });
 
   it('XML in the wrong place: an unclosed or mismatched element is named with its line', () => {
-    const body = '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><title>Remesas</item>\n</channel>\n</rss>';
+    const body =
+      '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><title>Remesas</item>\n</channel>\n</rss>';
     expectParseError(() => parseBody(body), 'malformed', /^malformed XML at line 4: .*title/);
   });
 
   it('XML that is not a feed', () => {
-    expectParseError(() => parseBody(fixture('malformed-not-a-feed.xml')), 'malformed', /not an RSS 2\.0 document: no <rss><channel>/);
+    expectParseError(
+      () => parseBody(fixture('malformed-not-a-feed.xml')),
+      'malformed',
+      /not an RSS 2\.0 document: no <rss><channel>/,
+    );
   });
 
   it('HTML with no listing', () => {
-    expectParseError(() => parseBody(fixture('html-no-listing.html')), 'no_items', /no news items found in the HTML page \(looked for \.views-row and <article> blocks\)/);
+    expectParseError(
+      () => parseBody(fixture('html-no-listing.html')),
+      'no_items',
+      /no news items found in the HTML page \(looked for \.views-row and <article> blocks\)/,
+    );
   });
 
   it('invalid JSON: says where', () => {
-    expectParseError(() => parseBody(fixture('malformed-invalid.json')), 'malformed', /^malformed JSON Feed: .*position \d+/);
+    expectParseError(
+      () => parseBody(fixture('malformed-invalid.json')),
+      'malformed',
+      /^malformed JSON Feed: .*position \d+/,
+    );
   });
 
   it('JSON without items', () => {
-    expectParseError(() => parseBody(fixture('malformed-no-items.json')), 'malformed', /not a JSON Feed: no "items" array/);
+    expectParseError(
+      () => parseBody(fixture('malformed-no-items.json')),
+      'malformed',
+      /not a JSON Feed: no "items" array/,
+    );
   });
 
   it('an empty file, or one of blank lines, whatever the format', () => {
@@ -575,7 +691,10 @@ describe('malformed sources', () => {
     expectParseError(() => parseBody(body), 'malformed', /binary data, not text/);
     expectParseError(() => parseBody(body, { format: 'text' }), 'malformed', /binary/);
     // garbage without NUL bytes: control characters and undecodable bytes
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0xff, 0xfe, 0x81, 0x07, 0x10, 0x9c, 0xe3, 0x1f, 0x8b, 0x05, 0x06]).toString('utf8');
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0xff, 0xfe, 0x81, 0x07, 0x10, 0x9c, 0xe3,
+      0x1f, 0x8b, 0x05, 0x06,
+    ]).toString('utf8');
     expectParseError(() => parseBody(png.repeat(20)), 'malformed', /binary/);
   });
 
@@ -583,6 +702,12 @@ describe('malformed sources', () => {
     const latin1 = Buffer.from(fixture('listing-es-dates.txt'), 'latin1').toString('utf8');
     expect(latin1).toContain('\ufffd');
     const { items } = read(latin1);
-    expect(pick(items, 'date')).toEqual(['2019-10-10', '2021-03-03', '2020-09-15', '2020-07-01', '2020-12-04']);
+    expect(pick(items, 'date')).toEqual([
+      '2019-10-10',
+      '2021-03-03',
+      '2020-09-15',
+      '2020-07-01',
+      '2020-12-04',
+    ]);
   });
 });

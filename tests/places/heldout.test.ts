@@ -35,7 +35,6 @@ function load(file: string): Item[] {
     .map((l) => JSON.parse(l) as Item);
 }
 
-
 const tagger = createTagger();
 const empty = (): Score => ({ tp: 0, fp: 0, fn: 0 });
 const precision = (s: Score) => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp));
@@ -44,8 +43,17 @@ const recall = (s: Score) => (s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn));
 function add(score: Score, expected: string[], got: string[], misses: string[], label: string) {
   const want = new Set(expected);
   const have = new Set(got);
-  for (const c of have) if (want.has(c)) score.tp++; else { score.fp++; misses.push(`${label}: extra ${c}`); }
-  for (const c of want) if (!have.has(c)) { score.fn++; misses.push(`${label}: missing ${c}`); }
+  for (const c of have)
+    if (want.has(c)) score.tp++;
+    else {
+      score.fp++;
+      misses.push(`${label}: extra ${c}`);
+    }
+  for (const c of want)
+    if (!have.has(c)) {
+      score.fn++;
+      misses.push(`${label}: missing ${c}`);
+    }
 }
 
 interface Result {
@@ -84,12 +92,17 @@ const results = new Map(sets.map(([name, items]) => [name, evaluate(items)]));
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
 console.log(
-  ['set                items  country P  country R  region P  region R', ...sets.map(([name, items]) => {
-    const r = results.get(name)!;
-    return `${name.padEnd(18)} ${String(items.length).padStart(5)}     ${pct(precision(r.countries))}     ${pct(recall(r.countries))}    ${pct(precision(r.regions))}    ${pct(recall(r.regions))}`;
-  })].join('\n'),
+  [
+    'set                items  country P  country R  region P  region R',
+    ...sets.map(([name, items]) => {
+      const r = results.get(name)!;
+      return `${name.padEnd(18)} ${String(items.length).padStart(5)}     ${pct(precision(r.countries))}     ${pct(recall(r.countries))}    ${pct(precision(r.regions))}    ${pct(recall(r.regions))}`;
+    }),
+  ].join('\n'),
 );
-const allMisses = [...new Set(['heldout-en', 'heldout-es', 'heldout2'].flatMap((name) => results.get(name)!.misses))];
+const allMisses = [
+  ...new Set(['heldout-en', 'heldout-es', 'heldout2'].flatMap((name) => results.get(name)!.misses)),
+];
 if (allMisses.length) console.log(`tagging differences (${allMisses.length}):\n  ${allMisses.join('\n  ')}`);
 
 describe('held-out tagging evaluation', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allCountryCodes, demonymForms, gazetteer, isCountryCode, type GazetteerData } from '../../src/places/gazetteer.js';
+import {
+  allCountryCodes,
+  demonymForms,
+  gazetteer,
+  isCountryCode,
+  type GazetteerData,
+} from '../../src/places/gazetteer.js';
 import { buildPatterns, createTagger } from '../../src/places/tagger.js';
 import { tokenize } from '../../src/places/text.js';
 
@@ -29,11 +35,20 @@ function plainNames(g: GazetteerData): { code: string; name: string }[] {
  * same priority, and that the gazetteer does not declare in `ambiguous`: each is a clash in the data.
  */
 function undeclaredClashes(g: GazetteerData): string[] {
-  const declared = new Set(g.ambiguous.flatMap((a) => a.names.map((n) => tokenize(n).map((t) => t.key).join(' '))));
+  const declared = new Set(
+    g.ambiguous.flatMap((a) =>
+      a.names.map((n) =>
+        tokenize(n)
+          .map((t) => t.key)
+          .join(' '),
+      ),
+    ),
+  );
   const out: string[] = [];
   for (const list of buildPatterns(g).values()) {
     for (const p of list) {
-      if (p.target.kind === 'ambiguous' && !declared.has(p.keys.join(' '))) out.push(`${p.name} -> ${p.target.candidates.join('/')}`);
+      if (p.target.kind === 'ambiguous' && !declared.has(p.keys.join(' ')))
+        out.push(`${p.name} -> ${p.target.candidates.join('/')}`);
     }
   }
   return out;
@@ -43,19 +58,27 @@ describe('gazetteer data', () => {
   it('uses only valid ISO 3166-1 alpha-2 codes', () => {
     const bad: string[] = [];
     for (const code of Object.keys(gazetteer.countries)) if (!isCountryCode(code)) bad.push(code);
-    for (const [id, r] of Object.entries(gazetteer.regions)) for (const c of r.countries) if (!isCountryCode(c)) bad.push(`${id}:${c}`);
+    for (const [id, r] of Object.entries(gazetteer.regions))
+      for (const c of r.countries) if (!isCountryCode(c)) bad.push(`${id}:${c}`);
     for (const a of gazetteer.ambiguous) {
       for (const c of a.candidates) if (!isCountryCode(c)) bad.push(`${a.names[0]}:${c}`);
-      if (a.default && !a.candidates.includes(a.default)) bad.push(`${a.names[0]}: default ${a.default} is not a candidate`);
+      if (a.default && !a.candidates.includes(a.default))
+        bad.push(`${a.names[0]}: default ${a.default} is not a candidate`);
     }
-    for (const grp of gazetteer.groups) for (const c of grp.countries) if (!isCountryCode(c)) bad.push(`${grp.names[0]}:${c}`);
+    for (const grp of gazetteer.groups)
+      for (const c of grp.countries) if (!isCountryCode(c)) bad.push(`${grp.names[0]}:${c}`);
     expect(bad).toEqual([]);
   });
 
   it('keeps the six region ids, each with valid members and its own names', () => {
-    expect(Object.keys(gazetteer.regions).sort()).toEqual(
-      ['caribbean', 'central-america', 'latin-america', 'mesoamerica', 'north-america', 'south-america'],
-    );
+    expect(Object.keys(gazetteer.regions).sort()).toEqual([
+      'caribbean',
+      'central-america',
+      'latin-america',
+      'mesoamerica',
+      'north-america',
+      'south-america',
+    ]);
     for (const r of Object.values(gazetteer.regions)) {
       expect(r.countries.length).toBeGreaterThan(0);
       expect(new Set(r.countries).size).toBe(r.countries.length);
@@ -72,16 +95,35 @@ describe('gazetteer data', () => {
 
   it('has a demonym for every country that has one', () => {
     const withDemonym = new Set(
-      Object.entries(gazetteer.countries).filter(([, c]) => (c.demonyms ?? []).length > 0).map(([code]) => code),
+      Object.entries(gazetteer.countries)
+        .filter(([, c]) => (c.demonyms ?? []).length > 0)
+        .map(([code]) => code),
     );
     // the Congos and the Koreas share theirs in `ambiguous`; the rest are uninhabited or have no demonym in use
-    const none = new Set(['AQ', 'BV', 'CC', 'CX', 'GG', 'GS', 'HM', 'MP', 'SJ', 'TF', 'UM', 'VA', 'CD', 'CG']);
+    const none = new Set([
+      'AQ',
+      'BV',
+      'CC',
+      'CX',
+      'GG',
+      'GS',
+      'HM',
+      'MP',
+      'SJ',
+      'TF',
+      'UM',
+      'VA',
+      'CD',
+      'CG',
+    ]);
     const missing = allCountryCodes().filter((c) => !withDemonym.has(c) && !none.has(c));
     expect(missing).toEqual([]);
   });
 
   it('puts no phrase both in ambiguous and among the plain names of a country', () => {
-    const ambiguousKeys = new Map(gazetteer.ambiguous.flatMap((a) => a.names.map((n) => [phraseKey(n), n] as const)));
+    const ambiguousKeys = new Map(
+      gazetteer.ambiguous.flatMap((a) => a.names.map((n) => [phraseKey(n), n] as const)),
+    );
     const both = plainNames(gazetteer)
       .filter(({ name }) => ambiguousKeys.has(phraseKey(name)))
       .map(({ code, name }) => `${code}: ${name}`);
@@ -259,10 +301,14 @@ describe('case rules', () => {
 
 describe('demonyms', () => {
   it('Spanish demonyms in all four forms', () => {
-    for (const w of ['venezolano', 'venezolana', 'venezolanos', 'venezolanas']) expect(countries(`trabajadores ${w}`), w).toEqual(['VE']);
-    for (const w of ['guyanés', 'guyanesa', 'guyaneses', 'guyanesas']) expect(countries(`personas ${w}`), w).toEqual(['GY']);
-    for (const w of ['hondureño', 'hondureña', 'hondureños', 'hondureñas']) expect(countries(w), w).toEqual(['HN']);
-    for (const w of ['nicaragüense', 'nicaragüenses', 'nicaraguenses']) expect(countries(w), w).toEqual(['NI']);
+    for (const w of ['venezolano', 'venezolana', 'venezolanos', 'venezolanas'])
+      expect(countries(`trabajadores ${w}`), w).toEqual(['VE']);
+    for (const w of ['guyanés', 'guyanesa', 'guyaneses', 'guyanesas'])
+      expect(countries(`personas ${w}`), w).toEqual(['GY']);
+    for (const w of ['hondureño', 'hondureña', 'hondureños', 'hondureñas'])
+      expect(countries(w), w).toEqual(['HN']);
+    for (const w of ['nicaragüense', 'nicaragüenses', 'nicaraguenses'])
+      expect(countries(w), w).toEqual(['NI']);
     for (const w of ['marroquí', 'marroquíes', 'marroquís']) expect(countries(w), w).toEqual(['MA']);
     for (const w of ['alemán', 'alemana', 'alemanes', 'alemanas']) expect(countries(w), w).toEqual(['DE']);
     for (const w of ['chapín', 'chapina', 'chapines', 'chapinas']) expect(countries(w), w).toEqual(['GT']);
@@ -317,7 +363,17 @@ describe('accents, aliases and places', () => {
   });
 
   it('aliases and abbreviations', () => {
-    for (const s of ['U.S.', 'USA', 'EE. UU.', 'EE.UU.', 'EEUU', 'EUA', 'Estados Unidos', 'United States', 'Unión Americana']) {
+    for (const s of [
+      'U.S.',
+      'USA',
+      'EE. UU.',
+      'EE.UU.',
+      'EEUU',
+      'EUA',
+      'Estados Unidos',
+      'United States',
+      'Unión Americana',
+    ]) {
       expect(countries(`remesas desde ${s}`), s).toEqual(['US']);
     }
     expect(countries('R. Dominicana')).toEqual(['DO']);

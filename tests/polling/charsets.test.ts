@@ -26,12 +26,24 @@ const routes: Record<string, { type: string; body: Buffer }> = {
   // text/html without a charset: <meta charset="windows-1252"> decides.
   '/listing.html': { type: 'text/html', body: readFileSync(fixturePath('html-windows-1252.html')) },
   // No declaration in the body: the Content-Type's charset decides.
-  '/header-latin1.xml': { type: 'application/rss+xml; charset=iso-8859-1', body: Buffer.from(bareRss(HONDURAS), 'latin1') },
+  '/header-latin1.xml': {
+    type: 'application/rss+xml; charset=iso-8859-1',
+    body: Buffer.from(bareRss(HONDURAS), 'latin1'),
+  },
   // The BOM outranks a Content-Type that says otherwise.
-  '/bom-utf8.xml': { type: 'text/xml; charset=ISO-8859-1', body: Buffer.concat([BOM_UTF8, Buffer.from(bareRss(HONDURAS), 'utf8')]) },
-  '/utf16.xml': { type: 'application/xml', body: Buffer.concat([BOM_UTF16LE, Buffer.from(bareRss(HONDURAS), 'utf16le')]) },
+  '/bom-utf8.xml': {
+    type: 'text/xml; charset=ISO-8859-1',
+    body: Buffer.concat([BOM_UTF8, Buffer.from(bareRss(HONDURAS), 'utf8')]),
+  },
+  '/utf16.xml': {
+    type: 'application/xml',
+    body: Buffer.concat([BOM_UTF16LE, Buffer.from(bareRss(HONDURAS), 'utf16le')]),
+  },
   // A label no decoder knows: read as UTF-8, the source still ingests.
-  '/unknown-label.xml': { type: 'application/rss+xml; charset=x-no-such-charset', body: Buffer.from(bareRss(HONDURAS), 'utf8') },
+  '/unknown-label.xml': {
+    type: 'application/rss+xml; charset=x-no-such-charset',
+    body: Buffer.from(bareRss(HONDURAS), 'utf8'),
+  },
 };
 
 let server: Server;
@@ -48,14 +60,25 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const core = () => createCore({ store: createMemoryStore(), defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [], pollMinutes: 60 });
+const core = () =>
+  createCore({
+    store: createMemoryStore(),
+    defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
+    sources: [],
+    pollMinutes: 60,
+  });
 
-const tagged = (c: Awaited<ReturnType<typeof core>>) => c.store.items().map((i) => ({ title: i.title, countries: i.countries }));
+const tagged = (c: Awaited<ReturnType<typeof core>>) =>
+  c.store.items().map((i) => ({ title: i.title, countries: i.countries }));
 
 describe('sources that are not UTF-8', () => {
   it('reads an ISO-8859-1 RSS file from disk by its XML declaration, and tags its countries', async () => {
     const c = await core();
-    expect(await c.news.ingestSource(fixturePath('rss-latin1.xml'), NOW)).toMatchObject({ ok: true, format: 'rss', added: 2 });
+    expect(await c.news.ingestSource(fixturePath('rss-latin1.xml'), NOW)).toMatchObject({
+      ok: true,
+      format: 'rss',
+      added: 2,
+    });
     expect(tagged(c)).toEqual([
       { title: HONDURAS, countries: ['HN', 'MX'] },
       { title: 'Nicaragüenses en Costa Rica: jornaleros de café', countries: ['CR', 'NI'] },
@@ -64,14 +87,24 @@ describe('sources that are not UTF-8', () => {
 
   it('reads the same file served over HTTP with no charset in the Content-Type', async () => {
     const c = await core();
-    expect(await c.news.ingestSource(`${base}/latin1.xml`, NOW)).toMatchObject({ ok: true, format: 'rss', added: 2 });
+    expect(await c.news.ingestSource(`${base}/latin1.xml`, NOW)).toMatchObject({
+      ok: true,
+      format: 'rss',
+      added: 2,
+    });
     expect(tagged(c)[0]).toEqual({ title: HONDURAS, countries: ['HN', 'MX'] });
-    expect(c.store.items()[0].summary).toBe('La Secretaría de Trabajo entregó los primeros permisos en Tapachula.');
+    expect(c.store.items()[0].summary).toBe(
+      'La Secretaría de Trabajo entregó los primeros permisos en Tapachula.',
+    );
   });
 
   it('reads an HTML listing by its <meta charset="windows-1252">, quotes and dashes included', async () => {
     const c = await core();
-    expect(await c.news.ingestSource(`${base}/listing.html`, NOW)).toMatchObject({ ok: true, format: 'html', added: 2 });
+    expect(await c.news.ingestSource(`${base}/listing.html`, NOW)).toMatchObject({
+      ok: true,
+      format: 'html',
+      added: 2,
+    });
     expect(tagged(c)).toEqual([
       { title: HONDURAS, countries: ['HN', 'MX'] },
       { title: 'Guatemaltecos en Canadá: “más plazas” agrícolas – temporada 2027', countries: ['CA', 'GT'] },
@@ -86,13 +119,23 @@ describe('sources that are not UTF-8', () => {
 
   it.each(['/bom-utf8.xml', '/utf16.xml'])('reads %s by its byte-order mark', async (route) => {
     const c = await core();
-    expect(await c.news.ingestSource(`${base}${route}`, NOW)).toMatchObject({ ok: true, format: 'rss', added: 1 });
+    expect(await c.news.ingestSource(`${base}${route}`, NOW)).toMatchObject({
+      ok: true,
+      format: 'rss',
+      added: 1,
+    });
     expect(tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
   });
 
   it('reads a UTF-8 file with a BOM from disk, the BOM left out of the text', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'nb-charset-')), 'bom.xml');
-    writeFileSync(file, Buffer.concat([BOM_UTF8, Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>${bareRss(HONDURAS)}`, 'utf8')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        BOM_UTF8,
+        Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>${bareRss(HONDURAS)}`, 'utf8'),
+      ]),
+    );
     const fetched = await fetchSource(file);
     expect(fetched.status === 'ok' && fetched.body.startsWith('<?xml')).toBe(true);
     const c = await core();

@@ -25,10 +25,17 @@ let brokenFixed = false;
 
 beforeAll(async () => {
   sources = createServer((req, res) => {
-    if (req.url === '/good.xml' && req.headers['if-none-match'] === '"g1"') return void res.writeHead(304).end();
-    if (req.url === '/good.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"g1"' }).end(rss('Seasonal permits for Nicaraguan farm workers'));
+    if (req.url === '/good.xml' && req.headers['if-none-match'] === '"g1"')
+      return void res.writeHead(304).end();
+    if (req.url === '/good.xml')
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"g1"' })
+        .end(rss('Seasonal permits for Nicaraguan farm workers'));
     if (req.url === '/broken.xml') {
-      if (brokenFixed) return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Costa Rica hires Nicaraguan coffee pickers'));
+      if (brokenFixed)
+        return void res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(rss('Costa Rica hires Nicaraguan coffee pickers'));
       return void res.writeHead(500).end('boom');
     }
     res.writeHead(404).end();
@@ -59,7 +66,13 @@ describe('GET /healthz', () => {
     fake = await startFakeTelegram({ pollHoldMs: 100 });
     const good = `${base}/good.xml`;
     const broken = `${base}/broken.xml`;
-    const config = loadConfig({ NEWSBOT_DB: tempDb(), PORT: '0', NEWS_SOURCES: `${good},${broken}`, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
+    const config = loadConfig({
+      NEWSBOT_DB: tempDb(),
+      PORT: '0',
+      NEWS_SOURCES: `${good},${broken}`,
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+    });
     expect(config.sources).toEqual([good, broken]);
     app = await createApp(config, { memory: true, log: silent });
     const reports = await app.news.ingestAll(config.sources, NOW);
@@ -76,12 +89,22 @@ describe('GET /healthz', () => {
     expect(body.sources).toHaveLength(2);
     const [g, b] = [good, broken].map((s) => body.sources.find((h: { source: string }) => h.source === s));
     // the good one: last success, its items, no error, nothing to wait for
-    expect(g).toMatchObject({ source: good, itemCount: 1, failures: 0, lastSuccessAt: NOW.toISOString(), lastFetchAt: NOW.toISOString() });
+    expect(g).toMatchObject({
+      source: good,
+      itemCount: 1,
+      failures: 0,
+      lastSuccessAt: NOW.toISOString(),
+      lastFetchAt: NOW.toISOString(),
+    });
     expect(g.lastError).toBeUndefined();
     expect(g.nextTryAt).toBeUndefined();
     // the broken one: the error and when, no success yet, and when it is tried again
     expect(b).toMatchObject({
-      source: broken, itemCount: 0, failures: 1, lastError: 'HTTP 500 Internal Server Error', lastErrorAt: NOW.toISOString(),
+      source: broken,
+      itemCount: 0,
+      failures: 1,
+      lastError: 'HTTP 500 Internal Server Error',
+      lastErrorAt: NOW.toISOString(),
       nextTryAt: new Date(NOW.getTime() + 60 * MIN).toISOString(),
     });
     expect(b.lastSuccessAt).toBeUndefined();
@@ -92,11 +115,17 @@ describe('GET /healthz', () => {
   it('lists the configured sources, in order: one never fetched yet is there, one no longer configured is not', async () => {
     const good = `${base}/good.xml`;
     const db = tempDb();
-    const first = await createApp(loadConfig({ NEWSBOT_DB: db, NEWS_SOURCES: good }), { console: false, log: silent });
+    const first = await createApp(loadConfig({ NEWSBOT_DB: db, NEWS_SOURCES: good }), {
+      console: false,
+      log: silent,
+    });
     await first.news.ingestAll([good], NOW);
     await first.stop();
     const later = `${base}/later.xml`;
-    app = await createApp(loadConfig({ NEWSBOT_DB: db, PORT: '0', NEWS_SOURCES: later }), { console: false, log: silent });
+    app = await createApp(loadConfig({ NEWSBOT_DB: db, PORT: '0', NEWS_SOURCES: later }), {
+      console: false,
+      log: silent,
+    });
     await app.start();
     const { body } = await getHealth(app);
     expect(body.sources).toEqual([{ source: later, itemCount: 0, failures: 0 }]);
@@ -105,25 +134,45 @@ describe('GET /healthz', () => {
   it('follows the sources as they change: a broken source that recovers shows its success, its items, and no next try', async () => {
     const good = `${base}/good.xml`;
     const broken = `${base}/broken.xml`;
-    const config = loadConfig({ NEWSBOT_DB: tempDb(), PORT: '0', NEWS_SOURCES: `${good},${broken}`, SOURCE_POLL_MINUTES: '15' });
+    const config = loadConfig({
+      NEWSBOT_DB: tempDb(),
+      PORT: '0',
+      NEWS_SOURCES: `${good},${broken}`,
+      SOURCE_POLL_MINUTES: '15',
+    });
     app = await createApp(config, { memory: true, log: silent, console: false });
     await app.news.ingestAll(config.sources, NOW);
     await app.start();
     let { body } = await getHealth(app);
-    expect(body.sources.find((h: { source: string }) => h.source === broken)).toMatchObject({ failures: 1, nextTryAt: new Date(NOW.getTime() + 15 * MIN).toISOString() });
+    expect(body.sources.find((h: { source: string }) => h.source === broken)).toMatchObject({
+      failures: 1,
+      nextTryAt: new Date(NOW.getTime() + 15 * MIN).toISOString(),
+    });
 
     brokenFixed = true;
     const then = new Date(NOW.getTime() + 16 * MIN);
     const polled = await app.news.pollDue(config.sources, then);
     // the good one answered 304 to its ETag, the fixed one brought its item
-    expect(polled.map((r) => [r.ok, r.notModified ?? false, r.added])).toEqual([[true, true, 0], [true, false, 1]]);
+    expect(polled.map((r) => [r.ok, r.notModified ?? false, r.added])).toEqual([
+      [true, true, 0],
+      [true, false, 1],
+    ]);
     ({ body } = await getHealth(app));
     expect(body.items).toBe(2);
     const b = body.sources.find((h: { source: string }) => h.source === broken);
-    expect(b).toMatchObject({ itemCount: 1, failures: 0, lastSuccessAt: then.toISOString(), lastFetchAt: then.toISOString() });
+    expect(b).toMatchObject({
+      itemCount: 1,
+      failures: 0,
+      lastSuccessAt: then.toISOString(),
+      lastFetchAt: then.toISOString(),
+    });
     expect(b.nextTryAt).toBeUndefined();
     expect(Date.parse(b.lastSuccessAt)).toBeGreaterThan(Date.parse(b.lastErrorAt));
-    expect(body.sources.find((h: { source: string }) => h.source === good)).toMatchObject({ itemCount: 1, failures: 0, lastSuccessAt: then.toISOString() });
+    expect(body.sources.find((h: { source: string }) => h.source === good)).toMatchObject({
+      itemCount: 1,
+      failures: 0,
+      lastSuccessAt: then.toISOString(),
+    });
     // no platform token and no console: no adapter runs
     expect(body.adapters).toEqual([]);
   });
@@ -133,12 +182,21 @@ describe('GET /healthz', () => {
     const config = loadConfig({ NEWSBOT_DB: tempDb(), PORT: '0', NEWS_SOURCES: good });
     expect(config.local).toBe(true);
     const output = new PassThrough();
-    app = await createApp(config, { memory: true, log: silent, console: { input: new PassThrough(), output } });
+    app = await createApp(config, {
+      memory: true,
+      log: silent,
+      console: { input: new PassThrough(), output },
+    });
     await app.news.ingestAll(config.sources, NOW);
     await app.start();
     const { status, body } = await getHealth(app);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ ok: true, items: 1, adapters: ['console'], sources: [{ source: good, itemCount: 1, failures: 0 }] });
+    expect(body).toMatchObject({
+      ok: true,
+      items: 1,
+      adapters: ['console'],
+      sources: [{ source: good, itemCount: 1, failures: 0 }],
+    });
     // other paths are not served
     const port = (app.http!.server.address() as AddressInfo).port;
     expect((await fetch(`http://127.0.0.1:${port}/healthz/more`)).status).toBe(404);

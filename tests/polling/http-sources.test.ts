@@ -16,7 +16,10 @@ import { fixturePath } from '../news/fixtures.js';
 const MIN = 60_000;
 const CAP = 1_000_000;
 
-const rss = (title: string, slug = encodeURIComponent(title)) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+const rss = (
+  title: string,
+  slug = encodeURIComponent(title),
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>${title}</title><link>https://news.example.org/${slug}</link><description>Guatemala and Mexico sign a seasonal work agreement.</description><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
 </channel></rss>`;
 
@@ -47,14 +50,25 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-const serve = (path: string, type: string, body: string | Buffer, headers: Record<string, string> = {}): Handler => {
+const serve = (
+  path: string,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Handler => {
   const h: Handler = (_req, res) => void res.writeHead(200, { 'content-type': type, ...headers }).end(body);
   routes.set(path, h);
   return h;
 };
 
 function core(fetch: FetchOptions = {}): Core {
-  return createCore({ store: createMemoryStore(), defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [], pollMinutes: 60, fetch: { maxBytes: CAP, ...fetch } });
+  return createCore({
+    store: createMemoryStore(),
+    defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
+    sources: [],
+    pollMinutes: 60,
+    fetch: { maxBytes: CAP, ...fetch },
+  });
 }
 const health = (c: Core, source: string) => c.store.sources().find((s) => s.source === source);
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * MIN);
@@ -66,8 +80,11 @@ describe('conditional GET with Last-Modified', () => {
   /** A server that knows only Last-Modified (no ETag), as many static file servers and CMSs do. */
   function lastModifiedSource(path: string, state: { lastModified: string; body: string }) {
     routes.set(path, (req, res) => {
-      if (req.headers['if-modified-since'] === state.lastModified) return void res.writeHead(304, { 'last-modified': state.lastModified }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': state.lastModified }).end(state.body);
+      if (req.headers['if-modified-since'] === state.lastModified)
+        return void res.writeHead(304, { 'last-modified': state.lastModified }).end();
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': state.lastModified })
+        .end(state.body);
     });
   }
 
@@ -80,7 +97,12 @@ describe('conditional GET with Last-Modified', () => {
     const first = await c.news.ingestSource(src, NOW);
     expect(first).toMatchObject({ ok: true, format: 'rss', read: 1, added: 1 });
     expect(hits.get('/lm.xml')![0]['if-modified-since']).toBeUndefined();
-    expect(health(c, src)).toMatchObject({ lastModified: V1, lastSuccessAt: NOW.toISOString(), itemCount: 1, failures: 0 });
+    expect(health(c, src)).toMatchObject({
+      lastModified: V1,
+      lastSuccessAt: NOW.toISOString(),
+      itemCount: 1,
+      failures: 0,
+    });
     expect(health(c, src)!.etag).toBeUndefined();
 
     const again = await c.news.ingestSource(src, later(60));
@@ -88,7 +110,12 @@ describe('conditional GET with Last-Modified', () => {
     expect(hits.get('/lm.xml')![1]['if-modified-since']).toBe(V1);
     expect(hits.get('/lm.xml')![1]['if-none-match']).toBeUndefined();
     // a 304 is a success: the validator is kept, the item count too
-    expect(health(c, src)).toMatchObject({ lastModified: V1, lastSuccessAt: later(60).toISOString(), lastFetchAt: later(60).toISOString(), itemCount: 1 });
+    expect(health(c, src)).toMatchObject({
+      lastModified: V1,
+      lastSuccessAt: later(60).toISOString(),
+      lastFetchAt: later(60).toISOString(),
+      itemCount: 1,
+    });
     expect(c.store.items()).toHaveLength(1);
 
     // the page changes: the server answers 200 with the new date, which is kept for next time
@@ -106,7 +133,10 @@ describe('conditional GET with Last-Modified', () => {
   it('the scheduled poll (pollDue) uses it too', async () => {
     const c = core();
     const src = `${base}/lm-poll.xml`;
-    lastModifiedSource('/lm-poll.xml', { lastModified: V1, body: rss('Honduran nurses recruited for Canada') });
+    lastModifiedSource('/lm-poll.xml', {
+      lastModified: V1,
+      body: rss('Honduran nurses recruited for Canada'),
+    });
     await c.news.ingestAll([src], NOW);
     const [r] = await c.news.pollDue([src], later(60));
     expect(r).toMatchObject({ ok: true, notModified: true });
@@ -142,15 +172,29 @@ describe('the timeout, through ingestSource', () => {
     const slow = `${base}/slow`;
     const good = `${base}/good.xml`;
     // answers long after the timeout (the socket is dropped when the suite ends)
-    routes.set('/slow', (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000).unref());
+    routes.set(
+      '/slow',
+      (_req, res) =>
+        void setTimeout(
+          () => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'),
+          10_000,
+        ).unref(),
+    );
     serve('/good.xml', 'application/rss+xml', rss('Panama and Colombia agree on labour mobility'));
 
     const reports = await c.news.ingestAll([slow, good], NOW);
-    expect(reports.map((r) => [r.source, r.ok])).toEqual([[slow, false], [good, true]]);
+    expect(reports.map((r) => [r.source, r.ok])).toEqual([
+      [slow, false],
+      [good, true],
+    ]);
     expect(reports[0].error).toBe('no answer within 0.3 s');
     expect(reports[1]).toMatchObject({ added: 1 });
     expect(health(c, slow)).toMatchObject({
-      lastError: 'no answer within 0.3 s', lastErrorAt: NOW.toISOString(), lastFetchAt: NOW.toISOString(), failures: 1, itemCount: 0,
+      lastError: 'no answer within 0.3 s',
+      lastErrorAt: NOW.toISOString(),
+      lastFetchAt: NOW.toISOString(),
+      failures: 1,
+      itemCount: 0,
       nextTryAt: later(60).toISOString(),
     });
     expect(health(c, slow)!.lastSuccessAt).toBeUndefined();
@@ -161,8 +205,14 @@ describe('the timeout, through ingestSource', () => {
     expect(during.map((r) => r.source)).toEqual([good]);
     expect(hits.get('/slow')).toHaveLength(1);
     const after = await c.news.pollDue([slow, good], later(61));
-    expect(after.map((r) => [r.source, r.ok])).toEqual([[slow, false], [good, true]]);
-    expect(health(c, slow)).toMatchObject({ failures: 2, nextTryAt: new Date(later(61).getTime() + 120 * MIN).toISOString() });
+    expect(after.map((r) => [r.source, r.ok])).toEqual([
+      [slow, false],
+      [good, true],
+    ]);
+    expect(health(c, slow)).toMatchObject({
+      failures: 2,
+      nextTryAt: new Date(later(61).getTime() + 120 * MIN).toISOString(),
+    });
   });
 
   it('the timeout covers the body too: headers at once, then a body that stalls', async () => {
@@ -174,7 +224,11 @@ describe('the timeout, through ingestSource', () => {
     });
     const r = await c.news.ingestSource(src, NOW);
     expect(r).toMatchObject({ ok: false, error: 'no answer within 0.3 s' });
-    expect(health(c, src)).toMatchObject({ failures: 1, lastError: 'no answer within 0.3 s', nextTryAt: later(60).toISOString() });
+    expect(health(c, src)).toMatchObject({
+      failures: 1,
+      lastError: 'no answer within 0.3 s',
+      nextTryAt: later(60).toISOString(),
+    });
     expect(c.store.items()).toEqual([]);
   });
 });
@@ -187,57 +241,135 @@ describe('the timeout, through ingestSource', () => {
  */
 const fixtureBody = (name: string) => readFileSync(fixturePath(name));
 const brokenCases: [name: string, handler: Handler, message: RegExp][] = [
-  ['malformed-binary.txt as text/plain', (_q, s) => void s.writeHead(200, { 'content-type': 'text/plain' }).end(fixtureBody('malformed-binary.txt')), /^the source is binary data, not text \(a compressed file, an image or a PDF\?\)/],
-  ['malformed-invalid.json as application/feed+json', (_q, s) => void s.writeHead(200, { 'content-type': 'application/feed+json' }).end(fixtureBody('malformed-invalid.json')), /^malformed JSON Feed: .*position \d+/],
-  ['malformed-no-items.json as application/json', (_q, s) => void s.writeHead(200, { 'content-type': 'application/json' }).end(fixtureBody('malformed-no-items.json')), /^not a JSON Feed: no "items" array/],
-  ['malformed-not-a-feed.xml as application/xml', (_q, s) => void s.writeHead(200, { 'content-type': 'application/xml' }).end(fixtureBody('malformed-not-a-feed.xml')), /^not an RSS 2\.0 document: no <rss><channel>$/],
-  ['malformed-truncated.xml as application/rss+xml', (_q, s) => void s.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixtureBody('malformed-truncated.xml')), /^malformed XML: it ends before .*<item>.* are closed \(is the file cut short\?\)/],
-  ['empty.txt as text/plain', (_q, s) => void s.writeHead(200, { 'content-type': 'text/plain' }).end(fixtureBody('empty.txt')), /^the source is empty$/],
-  ['html-no-listing.html as text/html', (_q, s) => void s.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureBody('html-no-listing.html')), /^no news items found in the HTML page \(looked for \.views-row and <article> blocks\)/],
-  ['a PNG image (wrong content type)', (_q, s) => void s.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), /^unexpected content type image\/png$/],
-  ['a body over the size cap, with its Content-Length', (_q, s) => void s.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(CAP + 1) }).end(Buffer.alloc(CAP + 1, 0x20)), new RegExp(`^the body is ${CAP + 1} bytes, over the limit of ${CAP}$`)],
-  ['a body over the size cap, streamed without a length', (_q, s) => {
-    s.writeHead(200, { 'content-type': 'text/plain' });
-    for (let i = 0; i < 20; i++) s.write('x'.repeat(64 * 1024));
-    s.end();
-  }, new RegExp(`^the body is over the limit of ${CAP} bytes$`)],
-  ['HTTP 500', (_q, s) => void s.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal error</h1>'), /^HTTP 500 Internal Server Error$/],
+  [
+    'malformed-binary.txt as text/plain',
+    (_q, s) =>
+      void s.writeHead(200, { 'content-type': 'text/plain' }).end(fixtureBody('malformed-binary.txt')),
+    /^the source is binary data, not text \(a compressed file, an image or a PDF\?\)/,
+  ],
+  [
+    'malformed-invalid.json as application/feed+json',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'application/feed+json' })
+        .end(fixtureBody('malformed-invalid.json')),
+    /^malformed JSON Feed: .*position \d+/,
+  ],
+  [
+    'malformed-no-items.json as application/json',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(fixtureBody('malformed-no-items.json')),
+    /^not a JSON Feed: no "items" array/,
+  ],
+  [
+    'malformed-not-a-feed.xml as application/xml',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end(fixtureBody('malformed-not-a-feed.xml')),
+    /^not an RSS 2\.0 document: no <rss><channel>$/,
+  ],
+  [
+    'malformed-truncated.xml as application/rss+xml',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(fixtureBody('malformed-truncated.xml')),
+    /^malformed XML: it ends before .*<item>.* are closed \(is the file cut short\?\)/,
+  ],
+  [
+    'empty.txt as text/plain',
+    (_q, s) => void s.writeHead(200, { 'content-type': 'text/plain' }).end(fixtureBody('empty.txt')),
+    /^the source is empty$/,
+  ],
+  [
+    'html-no-listing.html as text/html',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(fixtureBody('html-no-listing.html')),
+    /^no news items found in the HTML page \(looked for \.views-row and <article> blocks\)/,
+  ],
+  [
+    'a PNG image (wrong content type)',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'image/png' })
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    /^unexpected content type image\/png$/,
+  ],
+  [
+    'a body over the size cap, with its Content-Length',
+    (_q, s) =>
+      void s
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(CAP + 1) })
+        .end(Buffer.alloc(CAP + 1, 0x20)),
+    new RegExp(`^the body is ${CAP + 1} bytes, over the limit of ${CAP}$`),
+  ],
+  [
+    'a body over the size cap, streamed without a length',
+    (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/plain' });
+      for (let i = 0; i < 20; i++) s.write('x'.repeat(64 * 1024));
+      s.end();
+    },
+    new RegExp(`^the body is over the limit of ${CAP} bytes$`),
+  ],
+  [
+    'HTTP 500',
+    (_q, s) => void s.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal error</h1>'),
+    /^HTTP 500 Internal Server Error$/,
+  ],
 ];
 
 describe('broken sources served over HTTP', () => {
-  it.each(brokenCases)('%s: reported clearly, the good source after it stored, nothing stored lost', async (_name, broken, message) => {
-    const c = core();
-    await c.news.ingestBody(SAMPLE, 'data/sample-items.txt', NOW);
-    const src = `${base}/feed`;
-    const good = `${base}/good.xml`;
+  it.each(brokenCases)(
+    '%s: reported clearly, the good source after it stored, nothing stored lost',
+    async (_name, broken, message) => {
+      const c = core();
+      await c.news.ingestBody(SAMPLE, 'data/sample-items.txt', NOW);
+      const src = `${base}/feed`;
+      const good = `${base}/good.xml`;
 
-    // the source was good an hour ago
-    const before = later(-60);
-    serve('/feed', 'application/rss+xml', rss('El Salvador certifies returning construction workers'));
-    expect(await c.news.ingestSource(src, before)).toMatchObject({ ok: true, added: 1 });
-    const stored = structuredClone(c.store.items());
-    expect(stored).toHaveLength(11);
+      // the source was good an hour ago
+      const before = later(-60);
+      serve('/feed', 'application/rss+xml', rss('El Salvador certifies returning construction workers'));
+      expect(await c.news.ingestSource(src, before)).toMatchObject({ ok: true, added: 1 });
+      const stored = structuredClone(c.store.items());
+      expect(stored).toHaveLength(11);
 
-    routes.set('/feed', broken);
-    serve('/good.xml', 'application/rss+xml', rss('Belize registers seasonal farm workers for Canada'));
-    const reports = await c.news.ingestAll([src, good], NOW);
+      routes.set('/feed', broken);
+      serve('/good.xml', 'application/rss+xml', rss('Belize registers seasonal farm workers for Canada'));
+      const reports = await c.news.ingestAll([src, good], NOW);
 
-    expect(reports.map((r) => [r.source, r.ok])).toEqual([[src, false], [good, true]]);
-    expect(reports[0]).toMatchObject({ read: 0, added: 0, updated: 0 });
-    expect(reports[0].error).toMatch(message);
-    expect(reports[1]).toMatchObject({ format: 'rss', read: 1, added: 1 });
+      expect(reports.map((r) => [r.source, r.ok])).toEqual([
+        [src, false],
+        [good, true],
+      ]);
+      expect(reports[0]).toMatchObject({ read: 0, added: 0, updated: 0 });
+      expect(reports[0].error).toMatch(message);
+      expect(reports[1]).toMatchObject({ format: 'rss', read: 1, added: 1 });
 
-    // nothing already stored is lost or changed; the good one is added after it
-    const items = c.store.items();
-    expect(items.slice(0, 11)).toEqual(stored);
-    expect(items.slice(11).map((i) => i.title)).toEqual(['Belize registers seasonal farm workers for Canada']);
+      // nothing already stored is lost or changed; the good one is added after it
+      const items = c.store.items();
+      expect(items.slice(0, 11)).toEqual(stored);
+      expect(items.slice(11).map((i) => i.title)).toEqual([
+        'Belize registers seasonal farm workers for Canada',
+      ]);
 
-    // the broken source's health: the error, when, the next try; its earlier success and its item kept
-    expect(health(c, src)).toMatchObject({
-      lastError: reports[0].error, lastErrorAt: NOW.toISOString(), lastSuccessAt: before.toISOString(),
-      failures: 1, itemCount: 1, nextTryAt: later(60).toISOString(),
-    });
-    expect(health(c, good)).toMatchObject({ failures: 0, itemCount: 1, lastSuccessAt: NOW.toISOString() });
-    expect(health(c, good)!.lastError).toBeUndefined();
-  });
+      // the broken source's health: the error, when, the next try; its earlier success and its item kept
+      expect(health(c, src)).toMatchObject({
+        lastError: reports[0].error,
+        lastErrorAt: NOW.toISOString(),
+        lastSuccessAt: before.toISOString(),
+        failures: 1,
+        itemCount: 1,
+        nextTryAt: later(60).toISOString(),
+      });
+      expect(health(c, good)).toMatchObject({ failures: 0, itemCount: 1, lastSuccessAt: NOW.toISOString() });
+      expect(health(c, good)!.lastError).toBeUndefined();
+    },
+  );
 });

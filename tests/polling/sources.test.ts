@@ -21,11 +21,16 @@ const hits = new Map<string, { ifNoneMatch?: string }[]>();
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
-    hits.set(path, [...(hits.get(path) ?? []), { ifNoneMatch: req.headers['if-none-match'] as string | undefined }]);
+    hits.set(path, [
+      ...(hits.get(path) ?? []),
+      { ifNoneMatch: req.headers['if-none-match'] as string | undefined },
+    ]);
     switch (path) {
       case '/good.xml':
         if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-        return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(RSS('Seasonal work agreement'));
+        return void res
+          .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+          .end(RSS('Seasonal work agreement'));
       case '/other.xml':
         return void res.writeHead(200, { 'content-type': 'application/xml' }).end(RSS('Another good story'));
       case '/error':
@@ -33,9 +38,13 @@ beforeAll(async () => {
       case '/slow':
         return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 3000);
       case '/malformed.xml':
-        return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>cut');
+        return void res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end('<rss><channel><item><title>cut');
       case '/broken.html':
-        return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>No listing here</p></body></html>');
+        return void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<html><body><p>No listing here</p></body></html>');
       case '/empty':
         return void res.writeHead(200, { 'content-type': 'text/plain' }).end('');
       case '/image':
@@ -59,7 +68,13 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 // A one-megabyte cap keeps the huge-body case small to provoke.
 const core = async () =>
-  createCore({ store: createMemoryStore(), defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [], pollMinutes: 60, fetch: { maxBytes: 1_000_000 } });
+  createCore({
+    store: createMemoryStore(),
+    defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
+    sources: [],
+    pollMinutes: 60,
+    fetch: { maxBytes: 1_000_000 },
+  });
 
 describe('fetching sources over HTTP', () => {
   it('reads a feed, then asks with its ETag and takes 304 as nothing new', async () => {
@@ -75,7 +90,10 @@ describe('fetching sources over HTTP', () => {
   it('follows a redirect, and refuses a loop', async () => {
     const c = await core();
     expect(await c.news.ingestSource(`${base}/redirect`, NOW)).toMatchObject({ ok: true, added: 1 });
-    expect(await c.news.ingestSource(`${base}/loop`, NOW)).toMatchObject({ ok: false, error: 'more than 5 redirects' });
+    expect(await c.news.ingestSource(`${base}/loop`, NOW)).toMatchObject({
+      ok: false,
+      error: 'more than 5 redirects',
+    });
   });
 
   it.each([
@@ -104,7 +122,10 @@ describe('fetching sources over HTTP', () => {
 
   it('a broken source is reported while the others in the same poll go on', async () => {
     const c = await core();
-    const reports = await c.news.ingestAll([`${base}/error`, `${base}/other.xml`, `${base}/malformed.xml`], NOW);
+    const reports = await c.news.ingestAll(
+      [`${base}/error`, `${base}/other.xml`, `${base}/malformed.xml`],
+      NOW,
+    );
     expect(reports.map((r) => r.ok)).toEqual([false, true, false]);
     expect(c.store.items().map((i) => i.title)).toEqual(['Another good story']);
   });
@@ -122,8 +143,16 @@ describe('fetching sources over HTTP', () => {
     expect(hits.get('/error')!.length).toBe(before);
     await c.news.pollDue([src], new Date(NOW.getTime() + 121 * 60_000));
     expect(hits.get('/error')!.length).toBe(before + 1);
-    const text = replyToText(await createCore({ store: c.store, defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' }, sources: [src] }).commands.run('sources', { address: { platform: 'console', chatId: 'x' } }));
-    expect(text).toMatch(/\/error: 0 items; never read successfully; last error 2026-11-28 06:01 UTC: HTTP 500 Internal Server Error; next try/);
+    const text = replyToText(
+      await createCore({
+        store: c.store,
+        defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
+        sources: [src],
+      }).commands.run('sources', { address: { platform: 'console', chatId: 'x' } }),
+    );
+    expect(text).toMatch(
+      /\/error: 0 items; never read successfully; last error 2026-11-28 06:01 UTC: HTTP 500 Internal Server Error; next try/,
+    );
   });
 });
 

@@ -41,7 +41,16 @@ function recorder(work: (now: Date, call: number) => Promise<unknown> = async ()
       active--;
     }
   };
-  return { fn, calls, get active() { return active; }, get maxActive() { return maxActive; } };
+  return {
+    fn,
+    calls,
+    get active() {
+      return active;
+    },
+    get maxActive() {
+      return maxActive;
+    },
+  };
 }
 
 function logCapture() {
@@ -77,7 +86,9 @@ describe('createScheduler: when it runs', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(digests.calls).toEqual([START.toISOString(), '2026-11-28T04:01:00.000Z']);
     await vi.advanceTimersByTimeAsync(4 * MIN);
-    expect(digests.calls.slice(1)).toEqual(['04:01', '04:02', '04:03', '04:04', '04:05'].map((hm) => `2026-11-28T${hm}:00.000Z`));
+    expect(digests.calls.slice(1)).toEqual(
+      ['04:01', '04:02', '04:03', '04:04', '04:05'].map((hm) => `2026-11-28T${hm}:00.000Z`),
+    );
     expect(polls.calls).toEqual([]);
   });
 
@@ -92,7 +103,9 @@ describe('createScheduler: when it runs', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(polls.calls).toEqual(['2026-11-28T04:15:30.000Z']);
     await vi.advanceTimersByTimeAsync(45 * MIN);
-    expect(polls.calls).toEqual(['04:15:30', '04:30:30', '04:45:30', '05:00:30'].map((t) => `2026-11-28T${t}.000Z`));
+    expect(polls.calls).toEqual(
+      ['04:15:30', '04:30:30', '04:45:30', '05:00:30'].map((t) => `2026-11-28T${t}.000Z`),
+    );
     // the digest check went on every minute meanwhile: the start, then 60 minutes
     expect(digests.calls).toHaveLength(61);
   });
@@ -100,7 +113,12 @@ describe('createScheduler: when it runs', () => {
   it('the default interval (60 minutes, from the config) drives the poll', async () => {
     const { loadConfig } = await import('../../src/config.js');
     const polls = recorder();
-    scheduler = createScheduler({ sendDue: async () => {}, poll: polls.fn, pollMinutes: loadConfig({}).pollMinutes, log: silent });
+    scheduler = createScheduler({
+      sendDue: async () => {},
+      poll: polls.fn,
+      pollMinutes: loadConfig({}).pollMinutes,
+      log: silent,
+    });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * 60 * MIN);
     expect(polls.calls).toEqual([iso(START.getTime() + 60 * MIN), iso(START.getTime() + 120 * MIN)]);
@@ -192,21 +210,26 @@ describe('createScheduler: failures', () => {
   it.each([
     ['the catch-up at start', 1, START.toISOString()],
     ['a minute tick', 2, '2026-11-28T04:01:00.000Z'],
-  ])('a run that throws before returning its promise (%s) is logged like a rejection, and later runs go on', async (_name, failing, failedAt) => {
-    const { log, lines } = logCapture();
-    let calls = 0;
-    // not an async function: the throw happens in the call itself
-    const sendDue = (now: Date): Promise<unknown> => {
-      calls++;
-      if (calls === failing) throw new Error(`cannot send at ${now.toISOString()}`);
-      return Promise.resolve();
-    };
-    scheduler = createScheduler({ sendDue, poll: async () => {}, pollMinutes: 60, log });
-    await scheduler.start();
-    await vi.advanceTimersByTimeAsync(30_000 + 2 * MIN);
-    expect(calls).toBe(4);
-    expect(lines.map((l) => [l.msg, l.kind, l.err?.message])).toEqual([['scheduled run failed', 'digests', `cannot send at ${failedAt}`]]);
-  });
+  ])(
+    'a run that throws before returning its promise (%s) is logged like a rejection, and later runs go on',
+    async (_name, failing, failedAt) => {
+      const { log, lines } = logCapture();
+      let calls = 0;
+      // not an async function: the throw happens in the call itself
+      const sendDue = (now: Date): Promise<unknown> => {
+        calls++;
+        if (calls === failing) throw new Error(`cannot send at ${now.toISOString()}`);
+        return Promise.resolve();
+      };
+      scheduler = createScheduler({ sendDue, poll: async () => {}, pollMinutes: 60, log });
+      await scheduler.start();
+      await vi.advanceTimersByTimeAsync(30_000 + 2 * MIN);
+      expect(calls).toBe(4);
+      expect(lines.map((l) => [l.msg, l.kind, l.err?.message])).toEqual([
+        ['scheduled run failed', 'digests', `cannot send at ${failedAt}`],
+      ]);
+    },
+  );
 });
 
 describe('createScheduler: stop()', () => {
@@ -280,12 +303,25 @@ describe('createScheduler with the real digest delivery', () => {
     const core = await makeCore({ now: new Date('2026-11-01T12:00:00Z') });
     const { n, sent } = notifier();
     const notifiers = new Map<Platform, Notifier>([['telegram', n]]);
-    const sendDue = (now: Date) => sendDueDigests({ store: core.store, notifiers, defaultSchedule: DEFAULT_SCHEDULE, log: silent }, now);
-    await core.commands.run('subscribe Honduras', { address: { platform: 'telegram', chatId: '42' }, canManage: true, now: new Date('2026-11-01T12:00:00Z') });
+    const sendDue = (now: Date) =>
+      sendDueDigests({ store: core.store, notifiers, defaultSchedule: DEFAULT_SCHEDULE, log: silent }, now);
+    await core.commands.run('subscribe Honduras', {
+      address: { platform: 'telegram', chatId: '42' },
+      canManage: true,
+      now: new Date('2026-11-01T12:00:00Z'),
+    });
     // the digest of Monday 2 November had nothing new; the service then stopped
     expect(await sendDue(new Date('2026-11-02T15:00:00Z'))).toMatchObject({ due: 1, empty: 1 });
-    await core.news.ingestBody(jsonl([{ title: 'Honduran farm workers hired for the Canadian harvest', date: '2026-11-03' }]), 'later', new Date('2026-11-03T00:00:00Z'));
-    await core.news.ingestBody(jsonl([{ title: 'Tegucigalpa opens a labour migration office', date: '2026-11-20' }]), 'later', new Date('2026-11-20T00:00:00Z'));
+    await core.news.ingestBody(
+      jsonl([{ title: 'Honduran farm workers hired for the Canadian harvest', date: '2026-11-03' }]),
+      'later',
+      new Date('2026-11-03T00:00:00Z'),
+    );
+    await core.news.ingestBody(
+      jsonl([{ title: 'Tegucigalpa opens a labour migration office', date: '2026-11-20' }]),
+      'later',
+      new Date('2026-11-20T00:00:00Z'),
+    );
 
     // it comes back on Monday 30 November at 14:57:30 UTC (08:57:30 in Costa Rica): 9, 16 and 23 November were missed
     vi.useFakeTimers({ now: new Date('2026-11-30T14:57:30.000Z') });
@@ -293,7 +329,10 @@ describe('createScheduler with the real digest delivery', () => {
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.map((s) => s.to)).toEqual(['42']);
-    expect(sent[0].reply.items?.map((i) => i.title)).toEqual(['Tegucigalpa opens a labour migration office', 'Honduran farm workers hired for the Canadian harvest']);
+    expect(sent[0].reply.items?.map((i) => i.title)).toEqual([
+      'Tegucigalpa opens a labour migration office',
+      'Honduran farm workers hired for the Canadian harvest',
+    ]);
     const ledger = () => core.store.deliveries().map((d) => [d.dueAt, d.state]);
     expect(ledger()).toEqual([
       ['2026-11-02T15:00:00.000Z', 'empty'],
@@ -301,12 +340,18 @@ describe('createScheduler with the real digest delivery', () => {
     ]);
 
     // the minute ticks before 09:00 send nothing more; 09:00 itself sends the week's digest
-    await core.news.ingestBody(jsonl([{ title: 'San Pedro Sula job fair for returning migrants', date: '2026-11-30' }]), 'later', new Date());
+    await core.news.ingestBody(
+      jsonl([{ title: 'San Pedro Sula job fair for returning migrants', date: '2026-11-30' }]),
+      'later',
+      new Date(),
+    );
     await vi.advanceTimersByTimeAsync(2 * MIN);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(sent).toHaveLength(2);
-    expect(sent[1].reply.items?.map((i) => i.title)).toEqual(['San Pedro Sula job fair for returning migrants']);
+    expect(sent[1].reply.items?.map((i) => i.title)).toEqual([
+      'San Pedro Sula job fair for returning migrants',
+    ]);
     expect(ledger().at(-1)).toEqual(['2026-11-30T15:00:00.000Z', 'sent']);
     // and not again in the minutes after
     await vi.advanceTimersByTimeAsync(10 * MIN);

@@ -4,7 +4,9 @@ import { jsonl, makeCore } from '../helpers/core.js';
 import { buttonOf, buttonsOf, CHANNEL, plain, pressForm, startRig, TEAM, type Rig } from './rig.js';
 
 const itemNumbers = (m: Record<string, any>) =>
-  m.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn').map((b: any) => Number(/^(\d+)\./.exec(b.text.text)?.[1]));
+  m.blocks
+    .filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn')
+    .map((b: any) => Number(/^(\d+)\./.exec(b.text.text)?.[1]));
 
 /** Our buttons, pressed through signed block_actions payloads. */
 describe('Slack: buttons', () => {
@@ -81,8 +83,16 @@ describe('Slack: buttons', () => {
 
   test('a press of a button that is not ours, or with a mangled value, is acknowledged and ignored', async () => {
     const id = 'foreign-press';
-    const foreign = await rig.post(pressForm({ action_id: 'someone_else', value: '{"c":"subscribe HN"}' }, rig.fake.responseUrl(id), { channel: 'C0FOREIGN' }));
-    const mangled = await rig.post(pressForm({ action_id: 'news:subscribe:0', value: 'not json' }, rig.fake.responseUrl(id), { channel: 'C0FOREIGN' }));
+    const foreign = await rig.post(
+      pressForm({ action_id: 'someone_else', value: '{"c":"subscribe HN"}' }, rig.fake.responseUrl(id), {
+        channel: 'C0FOREIGN',
+      }),
+    );
+    const mangled = await rig.post(
+      pressForm({ action_id: 'news:subscribe:0', value: 'not json' }, rig.fake.responseUrl(id), {
+        channel: 'C0FOREIGN',
+      }),
+    );
     expect(foreign.status).toBe(200);
     expect(mangled.status).toBe(200);
     await rig.command('latest 1');
@@ -91,7 +101,11 @@ describe('Slack: buttons', () => {
   });
 
   test('an unsigned button press gets 401 and changes nothing', async () => {
-    const body = pressForm({ action_id: 'news:subscribe:0', value: '{"c":"subscribe HN"}' }, rig.fake.responseUrl('unsigned-press'), { channel: CHANNEL });
+    const body = pressForm(
+      { action_id: 'news:subscribe:0', value: '{"c":"subscribe HN"}' },
+      rig.fake.responseUrl('unsigned-press'),
+      { channel: CHANNEL },
+    );
     const r = await rig.post(body, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(r.status).toBe(401);
     expect(rig.core.store.chat(key(CHANNEL))).toBeUndefined();
@@ -102,7 +116,17 @@ describe('Slack: the subscribe keyboard', () => {
   let rig: Rig;
   beforeAll(async () => {
     const places = ['Belize', 'Jamaica', 'Haiti', 'Cuba', 'Peru', 'Chile', 'Canada', 'Ecuador'];
-    rig = await startRig({ core: await makeCore({ jsonl: jsonl(places.map((p, i) => ({ title: `Labour migration news from ${p}`, summary: `Workers in ${p}.`, date: `2026-10-${10 + i}` }))) }) });
+    rig = await startRig({
+      core: await makeCore({
+        jsonl: jsonl(
+          places.map((p, i) => ({
+            title: `Labour migration news from ${p}`,
+            summary: `Workers in ${p}.`,
+            date: `2026-10-${10 + i}`,
+          })),
+        ),
+      }),
+    });
   });
   afterAll(async () => {
     await rig.close();
@@ -119,7 +143,10 @@ describe('Slack: the subscribe keyboard', () => {
     expect(countries).toHaveLength(8);
     const page2 = await rig.press(buttonOf(first, 'more'), { channel: 'C0KEYS' });
     expect(page2.first.replace_original).toBe(true);
-    const names = (m: Record<string, any>) => buttonsOf(m).filter((b) => String(b.action_id).startsWith('news:subscribe:')).map((b) => b.text.text);
+    const names = (m: Record<string, any>) =>
+      buttonsOf(m)
+        .filter((b) => String(b.action_id).startsWith('news:subscribe:'))
+        .map((b) => b.text.text);
     expect(names(page2.first).length).toBeGreaterThan(0);
     expect(names(page2.first).some((n) => names(first).includes(n))).toBe(false);
     const code = JSON.parse(countries[0].value).c.split(' ')[1];
@@ -127,5 +154,4 @@ describe('Slack: the subscribe keyboard', () => {
     expect(r.first.response_type).toBe('in_channel');
     expect(rig.core.store.chat(key('C0KEYS'))?.places.map((p) => p.code)).toEqual([code]);
   });
-
 });

@@ -38,15 +38,24 @@ describe('Slack: the /news slash command', () => {
     const sections = first.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn');
     expect(sections).toHaveLength(5);
     expect(sections[0].text.text).toMatch(/^1\. \*Ministry of Labour/);
-    const contexts = first.blocks.filter((b: any) => b.type === 'context' && b.elements[0].type === 'plain_text' && /\d{4}-\d\d-\d\d/.test(b.elements[0].text));
+    const contexts = first.blocks.filter(
+      (b: any) =>
+        b.type === 'context' &&
+        b.elements[0].type === 'plain_text' &&
+        /\d{4}-\d\d-\d\d/.test(b.elements[0].text),
+    );
     expect(contexts[0].elements[0].text).toBe('2021-02-16 · Honduras');
     expect(buttonsOf(first).map((b) => b.text.text)).toEqual(['More', 'Share in channel']);
-    expect(plain(first)).toContain('1. Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras');
+    expect(plain(first)).toContain(
+      '1. Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras',
+    );
   });
 
   test('latest 3 and a bad count', async () => {
     const three = await rig.command('latest 3');
-    expect(three.first.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn')).toHaveLength(3);
+    expect(
+      three.first.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn'),
+    ).toHaveLength(3);
     const bad = await rig.command('latest 99');
     expect(bad.first.response_type).toBe('ephemeral');
     expect(plain(bad.first)).toContain('"99" is not a number from 1 to 20.');
@@ -62,7 +71,10 @@ describe('Slack: the /news slash command', () => {
   });
 
   test('country in a direct message: the button says subscribe, not "this channel"', async () => {
-    const { first } = await rig.command('country costa rica', { channel: 'D0DIRECT', channelName: 'directmessage' });
+    const { first } = await rig.command('country costa rica', {
+      channel: 'D0DIRECT',
+      channelName: 'directmessage',
+    });
     expect(buttonOf(first, 'subscribe').text.text).toBe('Subscribe: Costa Rica');
   });
 
@@ -99,7 +111,11 @@ describe('Slack: the /news slash command', () => {
     const { first } = await rig.command('schedule friday 08:30 America/Tegucigalpa', { channel: 'C0SCHED' });
     expect(first.response_type).toBe('in_channel');
     expect(plain(first)).toContain('every Friday at 08:30 (America/Tegucigalpa)');
-    expect(rig.core.store.chat(key('C0SCHED'))?.schedule).toEqual({ weekday: 5, time: '08:30', timeZone: 'America/Tegucigalpa' });
+    expect(rig.core.store.chat(key('C0SCHED'))?.schedule).toEqual({
+      weekday: 5,
+      time: '08:30',
+      timeZone: 'America/Tegucigalpa',
+    });
   });
 
   test('digest: a private preview', async () => {
@@ -129,7 +145,7 @@ describe('Slack: the /news slash command', () => {
   test('an unknown command word: what was meant, and how to type commands in Slack', async () => {
     const { first } = await rig.command('lates');
     expect(first.response_type).toBe('ephemeral');
-    expect(plain(first)).toContain("I don't know the command \"lates\".");
+    expect(plain(first)).toContain('I don\'t know the command "lates".');
     expect(plain(first)).toContain('Did you mean "latest"?');
     expect(blockTexts(first).join('\n')).toContain('/news help');
   });
@@ -153,7 +169,10 @@ describe('Slack: the /news slash command', () => {
   });
 
   test('a slash command other than the configured one is acknowledged and pointed at /news, and runs nothing', async () => {
-    const { status, first } = await rig.command('subscribe Honduras', { command: '/other', channel: 'C0OTHER' });
+    const { status, first } = await rig.command('subscribe Honduras', {
+      command: '/other',
+      channel: 'C0OTHER',
+    });
     expect(status).toBe(200);
     expect(first).toEqual({ response_type: 'ephemeral', text: 'This app answers /news: try /news help.' });
     expect(rig.core.store.chat(key('C0OTHER'))).toBeUndefined();

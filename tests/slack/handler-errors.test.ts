@@ -27,14 +27,24 @@ describe('Slack: a handler that fails', () => {
     expect(status).toBe(200);
     expect(first.response_type).toBe('ephemeral');
     expect(first.replace_original).toBe(false);
-    expect(plain(first)).toBe('Sorry, something went wrong on my side while answering that. Please try again in a moment.');
+    expect(plain(first)).toBe(
+      'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
+    );
     const entry = lines.find((l) => l.msg === 'Slack command failed');
-    expect(entry).toMatchObject({ command: 'subscribe Honduras', channel: 'C0BROKEN', user: USER, source: 'command', err: { message: 'ENOSPC: no space left on device' } });
+    expect(entry).toMatchObject({
+      command: 'subscribe Honduras',
+      channel: 'C0BROKEN',
+      user: USER,
+      source: 'command',
+      err: { message: 'ENOSPC: no space left on device' },
+    });
   });
 
   test('in Spanish for a Spanish command', async () => {
     const { first } = await rig.command('suscribir honduras', { channel: 'C0ROTO' });
-    expect(plain(first)).toBe('Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.');
+    expect(plain(first)).toBe(
+      'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
+    );
   });
 
   test('a button whose command fails: the same apology, as a new message', async () => {
@@ -43,7 +53,10 @@ describe('Slack: a handler that fails', () => {
     expect(r.first.response_type).toBe('ephemeral');
     expect(r.first.replace_original).toBe(false);
     expect(plain(r.first)).toContain('Sorry, something went wrong');
-    expect(lines.find((l) => l.msg === 'Slack command failed' && l.source === 'button')).toMatchObject({ command: 'subscribe CR', channel: 'C0BROKEN2' });
+    expect(lines.find((l) => l.msg === 'Slack command failed' && l.source === 'button')).toMatchObject({
+      command: 'subscribe CR',
+      channel: 'C0BROKEN2',
+    });
   });
 
   test('queries that do not write still work', async () => {

@@ -19,16 +19,27 @@ describe('the Slack notifier harness', () => {
     expect(a.chatId).not.toBe(b.chatId);
     expect(h.address('alpha')).toEqual(a);
     expect(a).toMatchObject({ platform: 'slack', teamId: expect.any(String) });
-    await h.notifier.send(a, { kind: 'info', visibility: 'public', heading: 'Hi & <bye>', paragraphs: ['one'] });
+    await h.notifier.send(a, {
+      kind: 'info',
+      visibility: 'public',
+      heading: 'Hi & <bye>',
+      paragraphs: ['one'],
+    });
     expect(h.received(a)).toEqual(['Hi & <bye>\n\none']);
     expect(h.received(b)).toEqual([]);
 
     h.fault(b, 'unreachable');
-    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'chat_unreachable', reason: 'channel_not_found' });
+    await expect(
+      h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }),
+    ).rejects.toMatchObject({ code: 'chat_unreachable', reason: 'channel_not_found' });
     h.fault(b, 'server_error', 3);
-    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(
+      h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }),
+    ).rejects.toMatchObject({ code: 'unavailable' });
     h.fault(b, 'rate_limited');
-    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['after the wait'] })).resolves.toMatchObject({ messageIds: [expect.any(String)] });
+    await expect(
+      h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['after the wait'] }),
+    ).resolves.toMatchObject({ messageIds: [expect.any(String)] });
     expect(h.received(b)).toEqual(['after the wait']);
     expect(h.supports('migrated')).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventBody, signedHeaders, startRig, type Rig } from './rig.js';
 
-const opened = (user: string, tab = 'home', channel = 'D0HOME') => eventBody({ type: 'app_home_opened', user, channel, tab, event_ts: '1700000000.000100' });
+const opened = (user: string, tab = 'home', channel = 'D0HOME') =>
+  eventBody({ type: 'app_home_opened', user, channel, tab, event_ts: '1700000000.000100' });
 
 /** The Home tab, published when someone opens it (a signed app_home_opened event). */
 describe('Slack: the Home tab', () => {
@@ -31,7 +32,9 @@ describe('Slack: the Home tab', () => {
     const view = await publishOn('U0READER');
     expect(view.type).toBe('home');
     expect(view.blocks.length).toBeLessThanOrEqual(100);
-    const texts: string[] = view.blocks.flatMap((b: any) => [b.text?.text, ...(b.elements ?? []).map((e: any) => e.text)]).filter(Boolean);
+    const texts: string[] = view.blocks
+      .flatMap((b: any) => [b.text?.text, ...(b.elements ?? []).map((e: any) => e.text)])
+      .filter(Boolean);
     expect(texts).toContain('<#C0MINE>');
     expect(texts).toContain('<#C0MINE2>');
     expect(texts).not.toContain('<#C0NOTMINE>');
@@ -51,12 +54,16 @@ describe('Slack: the Home tab', () => {
     // and the English reader's tab (one channel of each) stays English
     expect(JSON.stringify((await publishOn('U0READER')).blocks)).toContain('*Latest news*');
     const newcomer = await publishOn('U0NUEVO', 'D0ESDM');
-    expect(JSON.stringify(newcomer.blocks)).toContain('Ninguno de sus canales está suscrito todavía. En un canal, escriba /news suscribir Honduras');
+    expect(JSON.stringify(newcomer.blocks)).toContain(
+      'Ninguno de sus canales está suscrito todavía. En un canal, escriba /news suscribir Honduras',
+    );
   });
 
   test('someone whose channels subscribe to nothing is told how to start', async () => {
     const view = await publishOn('U0NEWCOMER');
-    expect(JSON.stringify(view.blocks)).toContain('None of your channels is subscribed yet. In a channel, type /news subscribe Honduras');
+    expect(JSON.stringify(view.blocks)).toContain(
+      'None of your channels is subscribed yet. In a channel, type /news subscribe Honduras',
+    );
   });
 
   test('the Messages tab opening publishes nothing; a repeated delivery of the event publishes once', async () => {
@@ -65,7 +72,11 @@ describe('Slack: the Home tab', () => {
     const body = opened('U0TWICE');
     await rig.post(body, signedHeaders(body, undefined, 'application/json'));
     await rig.fake.waitFor(() => rig.fake.published('U0TWICE')[0]);
-    const again = await rig.post(body, { ...signedHeaders(body, undefined, 'application/json'), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const again = await rig.post(body, {
+      ...signedHeaders(body, undefined, 'application/json'),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect(again.status).toBe(200);
     await publishOn('U0AFTER');
     expect(rig.fake.published('U0TWICE')).toHaveLength(1);

@@ -9,7 +9,14 @@ import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { BOT_TOKEN, eventBody, plain, signedHeaders, silent, startRig, TEAM } from './rig.js';
 
 const at = (channel: string): ChatAddress => ({ platform: 'slack', chatId: channel, teamId: TEAM });
-const item = (i: number): ItemView => ({ id: `i${i}`, title: `Item ${i}`, url: `https://news.example.org/${i}`, date: '2026-11-20', places: ['Honduras'], summary: `Summary ${i}.` });
+const item = (i: number): ItemView => ({
+  id: `i${i}`,
+  title: `Item ${i}`,
+  url: `https://news.example.org/${i}`,
+  date: '2026-11-20',
+  places: ['Honduras'],
+  summary: `Summary ${i}.`,
+});
 const digest = (n: number): Reply => ({
   kind: 'result',
   visibility: 'public',
@@ -29,9 +36,20 @@ async function rejection(p: Promise<unknown>): Promise<DeliveryError> {
 
 describe('Slack notifier: chat.postMessage against the fake Web API', () => {
   let fake: FakeSlack;
-  const notifier = (o: Partial<SlackNotifierOptions> = {}, token = BOT_TOKEN, apiUrl = fake.apiUrl): Notifier =>
-    createSlackNotifier({ client: createDeliveryClient(token, apiUrl, boltLogger(silent())), log: silent(), perChannelMs: 0, backoffMs: 5, ...o });
-  const attempts = (channel: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
+  const notifier = (
+    o: Partial<SlackNotifierOptions> = {},
+    token = BOT_TOKEN,
+    apiUrl = fake.apiUrl,
+  ): Notifier =>
+    createSlackNotifier({
+      client: createDeliveryClient(token, apiUrl, boltLogger(silent())),
+      log: silent(),
+      perChannelMs: 0,
+      backoffMs: 5,
+      ...o,
+    });
+  const attempts = (channel: string) =>
+    fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -42,7 +60,9 @@ describe('Slack notifier: chat.postMessage against the fake Web API', () => {
 
   test('posts the rendered reply to the channel, with blocks and fallback text, and reports its ts', async () => {
     const parts: [number, string, number][] = [];
-    const { messageIds } = await notifier().send(at('C0SEND'), digest(3), { onPart: (i, id, n) => void parts.push([i, id, n]) });
+    const { messageIds } = await notifier().send(at('C0SEND'), digest(3), {
+      onPart: (i, id, n) => void parts.push([i, id, n]),
+    });
     const [post] = fake.posts('C0SEND');
     expect(messageIds).toEqual([expect.stringMatching(/^\d+\.\d+$/)]);
     expect(parts).toEqual([[0, messageIds[0], 1]]);
@@ -53,7 +73,9 @@ describe('Slack notifier: chat.postMessage against the fake Web API', () => {
 
   test('a long digest goes out in parts, in order; onPart after each; fromPart resumes after the parts already sent', async () => {
     const seen: [number, string, number][] = [];
-    const { messageIds } = await notifier().send(at('C0PARTS'), digest(40), { onPart: (i, id, n) => void seen.push([i, id, n]) });
+    const { messageIds } = await notifier().send(at('C0PARTS'), digest(40), {
+      onPart: (i, id, n) => void seen.push([i, id, n]),
+    });
     expect(messageIds.length).toBeGreaterThan(1);
     expect(seen.map(([i]) => i)).toEqual(messageIds.map((_, i) => i));
     expect(seen.every(([, , n]) => n === messageIds.length)).toBe(true);
@@ -84,15 +106,18 @@ describe('Slack notifier: chat.postMessage against the fake Web API', () => {
     expect(err.permanent).toBe(false);
   });
 
-  test.each(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive'] as const)('%s: DeliveryError chat_unreachable, with Slack\'s word as the reason, not retried', async (code) => {
-    const channel = `C0${code.toUpperCase().replace(/_/g, '')}`;
-    fake.fault(channel, code, 1);
-    const err = await rejection(notifier().send(at(channel), digest(1)));
-    expect(err.code).toBe('chat_unreachable');
-    expect(err.reason).toBe(code);
-    expect(err.permanent).toBe(true);
-    expect(attempts(channel)).toHaveLength(1);
-  });
+  test.each(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive'] as const)(
+    "%s: DeliveryError chat_unreachable, with Slack's word as the reason, not retried",
+    async (code) => {
+      const channel = `C0${code.toUpperCase().replace(/_/g, '')}`;
+      fake.fault(channel, code, 1);
+      const err = await rejection(notifier().send(at(channel), digest(1)));
+      expect(err.code).toBe('chat_unreachable');
+      expect(err.reason).toBe(code);
+      expect(err.permanent).toBe(true);
+      expect(attempts(channel)).toHaveLength(1);
+    },
+  );
 
   test('invalid_auth (a wrong token) and token_revoked: DeliveryError auth', async () => {
     const wrong = await rejection(notifier({}, 'xoxb-not-the-token').send(at('C0AUTH'), digest(1)));
@@ -121,13 +146,20 @@ describe('Slack notifier: chat.postMessage against the fake Web API', () => {
   });
 
   test('nothing listening (network failure): DeliveryError unavailable', async () => {
-    const err = await rejection(notifier({ serverRetries: 1 }, BOT_TOKEN, 'http://127.0.0.1:1/api/').send(at('C0NET'), digest(1)));
+    const err = await rejection(
+      notifier({ serverRetries: 1 }, BOT_TOKEN, 'http://127.0.0.1:1/api/').send(at('C0NET'), digest(1)),
+    );
     expect(err.code).toBe('unavailable');
   });
 
   test('pacing: about one message a second per channel, and channels do not wait for each other', async () => {
     const paced = notifier({ perChannelMs: 200 });
-    await Promise.all([paced.send(at('C0PACE'), digest(1)), paced.send(at('C0PACE'), digest(1)), paced.send(at('C0PACE'), digest(1)), paced.send(at('C0OTHERPACE'), digest(1))]);
+    await Promise.all([
+      paced.send(at('C0PACE'), digest(1)),
+      paced.send(at('C0PACE'), digest(1)),
+      paced.send(at('C0PACE'), digest(1)),
+      paced.send(at('C0OTHERPACE'), digest(1)),
+    ]);
     const times = fake.posts('C0PACE').map((p) => p.at);
     expect(times).toHaveLength(3);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(190);
@@ -147,21 +179,41 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       expect(err.code).toBe('chat_unreachable');
       // What the digest sender does with a permanent failure.
       await pauseChat(rig.core.store, chatKey(at('C0PAUSE')), err.reason, new Date());
-      expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'paused', pausedReason: 'not_in_channel' });
+      expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({
+        state: 'paused',
+        pausedReason: 'not_in_channel',
+      });
       const { first } = await rig.command('subscriptions', { channel: 'C0PAUSE' });
       expect(plain(first)).toContain('Paused since');
       expect(plain(first)).toContain('the app is not a member of this channel (invite it with /invite)');
 
       // Invited at last: Slack says the bot joined, the digests go on, and the channel is told.
       const posts = rig.fake.posts('C0PAUSE').length;
-      const joined = eventBody({ type: 'member_joined_channel', user: rig.fake.botUserId, channel: 'C0PAUSE', channel_type: 'G', team: TEAM, inviter: 'U0ASKER', event_ts: '1700000000.000200' });
+      const joined = eventBody({
+        type: 'member_joined_channel',
+        user: rig.fake.botUserId,
+        channel: 'C0PAUSE',
+        channel_type: 'G',
+        team: TEAM,
+        inviter: 'U0ASKER',
+        event_ts: '1700000000.000200',
+      });
       expect((await rig.post(joined, signedHeaders(joined, undefined, 'application/json'))).status).toBe(200);
       const told = await rig.fake.waitFor(() => rig.fake.posts('C0PAUSE')[posts]);
-      expect(told.body.text).toContain('Digests to this chat had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.');
+      expect(told.body.text).toContain(
+        'Digests to this chat had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.',
+      );
       expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'active' });
       // someone else joining, or the bot joining an active channel, changes nothing and says nothing
       for (const user of ['U0SOMEONE', rig.fake.botUserId]) {
-        const again = eventBody({ type: 'member_joined_channel', user, channel: 'C0PAUSE', channel_type: 'G', team: TEAM, event_ts: '1700000000.000300' });
+        const again = eventBody({
+          type: 'member_joined_channel',
+          user,
+          channel: 'C0PAUSE',
+          channel_type: 'G',
+          team: TEAM,
+          event_ts: '1700000000.000300',
+        });
         await rig.post(again, signedHeaders(again, undefined, 'application/json'));
       }
       await rig.command('latest 1', { channel: 'C0OTHER' });

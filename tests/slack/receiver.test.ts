@@ -41,14 +41,18 @@ describe('Slack: the HTTP receiver on the shared listener', () => {
     await rig.close();
   });
 
-  const body = (text: string, id: string, triggerId?: string) => slashForm(text, rig.fake.responseUrl(id), { triggerId });
+  const body = (text: string, id: string, triggerId?: string) =>
+    slashForm(text, rig.fake.responseUrl(id), { triggerId });
 
   test('a request without a signature gets 401 and runs nothing', async () => {
     const before = w.runs.length;
     const b = body('subscribe Honduras', 'unsigned');
     const r = await rig.post(b, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(r.status).toBe(401);
-    const noTimestamp = await rig.post(b, { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-signature': signature(b, Math.floor(Date.now() / 1000)) });
+    const noTimestamp = await rig.post(b, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-signature': signature(b, Math.floor(Date.now() / 1000)),
+    });
     expect(noTimestamp.status).toBe(401);
     expect(w.runs.length).toBe(before);
     expect(rig.fake.responsesTo('unsigned')).toHaveLength(0);
@@ -58,11 +62,19 @@ describe('Slack: the HTTP receiver on the shared listener', () => {
     const before = w.runs.length;
     const b = body('subscribe Honduras', 'wrong');
     const ts = Math.floor(Date.now() / 1000);
-    const otherSecret = await rig.post(b, { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(b, ts, 'not-the-secret') });
+    const otherSecret = await rig.post(b, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature(b, ts, 'not-the-secret'),
+    });
     expect(otherSecret.status).toBe(401);
     const tampered = await rig.post(b.replace('Honduras', 'Guatemala'), signedHeaders(b, ts));
     expect(tampered.status).toBe(401);
-    const garbage = await rig.post(b, { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': 'v0=00' });
+    const garbage = await rig.post(b, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': 'v0=00',
+    });
     expect(garbage.status).toBe(401);
     expect(w.runs.length).toBe(before);
     expect(rig.fake.responsesTo('wrong')).toHaveLength(0);
@@ -107,9 +119,17 @@ describe('Slack: the HTTP receiver on the shared listener', () => {
     expect(first.status).toBe(200);
     await rig.responses('retried');
     const runs = w.runs.filter((t) => t === 'subscribe Belize').length;
-    const retry = await rig.post(b, { ...signedHeaders(b), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const retry = await rig.post(b, {
+      ...signedHeaders(b),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect(retry.status).toBe(200);
-    const again = await rig.post(b, { ...signedHeaders(b), 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    const again = await rig.post(b, {
+      ...signedHeaders(b),
+      'x-slack-retry-num': '2',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect(again.status).toBe(200);
     // A later command is answered; by then a second run of the retried one would have been counted.
     await rig.command('latest 1');
@@ -119,7 +139,11 @@ describe('Slack: the HTTP receiver on the shared listener', () => {
 
   test('a retry of a request never seen (the first try was lost) runs once', async () => {
     const b = body('country panama', 'lost-first', 'trigger-lost-first');
-    const r = await rig.post(b, { ...signedHeaders(b), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
+    const r = await rig.post(b, {
+      ...signedHeaders(b),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_error',
+    });
     expect(r.status).toBe(200);
     const [answer] = await rig.responses('lost-first');
     expect(answer.blocks[0].text.text).toBe('News about Panama');

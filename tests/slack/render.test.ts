@@ -55,7 +55,11 @@ describe('Slack rendering: limits', () => {
     expect(parts.length).toBeGreaterThan(2);
     parts.forEach(expectWithinLimits);
     // Each item is a section followed by its context line: never torn across two messages.
-    const numbers = parts.flatMap((p) => p.blocks.filter((b) => b.type === 'section' && b.text?.type === 'mrkdwn').map((b: any) => Number(/^(\d+)\./.exec(b.text.text)?.[1])));
+    const numbers = parts.flatMap((p) =>
+      p.blocks
+        .filter((b) => b.type === 'section' && b.text?.type === 'mrkdwn')
+        .map((b: any) => Number(/^(\d+)\./.exec(b.text.text)?.[1])),
+    );
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     for (const p of parts) {
       const last = p.blocks.at(-1) as any;
@@ -70,7 +74,15 @@ describe('Slack rendering: limits', () => {
   });
 
   test('a huge paragraph is cut into sections of at most 3,000 characters, a long heading to 150', () => {
-    const reply: Reply = { kind: 'info', visibility: 'private', heading: 'H'.repeat(400), paragraphs: [Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\n'), 'y'.repeat(7000)] };
+    const reply: Reply = {
+      kind: 'info',
+      visibility: 'private',
+      heading: 'H'.repeat(400),
+      paragraphs: [
+        Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\n'),
+        'y'.repeat(7000),
+      ],
+    };
     const [m] = renderSlack(reply, { audience: 'ephemeral' });
     expectWithinLimits(m);
     const sections = m.blocks.filter((b) => b.type === 'section') as any[];
@@ -91,7 +103,11 @@ describe('Slack rendering: limits', () => {
       items: [view(1)],
       actions: [
         { kind: 'more', label: 'More', command: `search ${'w '.repeat(1500)}`, offset: 5 },
-        { kind: 'subscribe', label: `Subscribe this channel: ${'Saint Vincent and the Grenadines '.repeat(3)}`, command: 'subscribe VC' },
+        {
+          kind: 'subscribe',
+          label: `Subscribe this channel: ${'Saint Vincent and the Grenadines '.repeat(3)}`,
+          command: 'subscribe VC',
+        },
       ],
     };
     const [m] = renderSlack(reply, { audience: 'ephemeral' });
@@ -101,7 +117,12 @@ describe('Slack rendering: limits', () => {
   });
 
   test('channel messages carry no "Share in channel" button; ephemeral ones do', () => {
-    const reply: Reply = { kind: 'result', visibility: 'private', items: [view(1)], actions: [{ kind: 'share', label: 'Share in channel', command: 'latest' }] };
+    const reply: Reply = {
+      kind: 'result',
+      visibility: 'private',
+      items: [view(1)],
+      actions: [{ kind: 'share', label: 'Share in channel', command: 'latest' }],
+    };
     expect(buttonsOf(renderSlack(reply, { audience: 'ephemeral' })[0])).toHaveLength(1);
     expect(buttonsOf(renderSlack(reply, { audience: 'channel' })[0])).toHaveLength(0);
   });
@@ -127,10 +148,14 @@ describe('Slack rendering: escaping', () => {
 
   describe('hostile item text, end to end', () => {
     let rig: Rig;
-    const title = 'Hostile <!channel> *bold* _it_ ~strike~ `code` & <@U123> <https://evil.example|click here> <!here>';
+    const title =
+      'Hostile <!channel> *bold* _it_ ~strike~ `code` & <@U123> <https://evil.example|click here> <!here>';
     const summary = '> quote <!everyone> &amp; *x* 5 > 3 < 4 <#C999> <!subteam^S1>';
     beforeAll(async () => {
-      const core = await makeCore({ sample: false, jsonl: jsonl([{ title, summary, date: '2026-11-20', url: 'https://news.example.org/a?b=1&c=2' }]) });
+      const core = await makeCore({
+        sample: false,
+        jsonl: jsonl([{ title, summary, date: '2026-11-20', url: 'https://news.example.org/a?b=1&c=2' }]),
+      });
       rig = await startRig({ core });
     });
     afterAll(async () => {
@@ -152,7 +177,8 @@ describe('Slack rendering: escaping', () => {
         expect(part).not.toMatch(new RegExp(`(^|[^${ZWSP}])[*_~\`]|[*_~\`]([^${ZWSP}]|$)`));
         expect(part).not.toMatch(/^&gt;/m);
       }
-      const read = (s: string) => s.replaceAll(ZWSP, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const read = (s: string) =>
+        s.replaceAll(ZWSP, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
       expect(read(shownTitle)).toBe(title);
       expect(read(shownSummary)).toBe(summary);
       // The fallback text is escaped too, and reads the same once Slack decodes it.
@@ -163,7 +189,10 @@ describe('Slack rendering: escaping', () => {
 
     test('a search query full of markup comes back as plain text in the header', async () => {
       const { first } = await rig.command('search <!channel> *bold*');
-      expect(first.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Search: "<!channel> *bold*"', emoji: true } });
+      expect(first.blocks[0]).toEqual({
+        type: 'header',
+        text: { type: 'plain_text', text: 'Search: "<!channel> *bold*"', emoji: true },
+      });
       expect(first.text).toContain('Search: "&lt;!channel&gt; *bold*"');
     });
   });
@@ -188,7 +217,9 @@ describe('Slack rendering: long results end to end', () => {
     const r = await rig.send('latest 20');
     const messages = await rig.responses(r.responseId);
     messages.forEach(expectWithinLimits);
-    const sections = messages.flatMap((m) => m.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn'));
+    const sections = messages.flatMap((m) =>
+      m.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn'),
+    );
     expect(sections).toHaveLength(20);
     expect(messages.every((m) => m.response_type === 'ephemeral')).toBe(true);
   });
@@ -196,7 +227,11 @@ describe('Slack rendering: long results end to end', () => {
   test('/news country costa rica pages of long items, with More and Subscribe buttons within limits', async () => {
     const { first } = await rig.command('country costa rica');
     expectWithinLimits(first);
-    expect(buttonsOf(first).map((b) => b.action_id)).toEqual(['news:more:0', 'news:subscribe:1', 'news:share:2']);
+    expect(buttonsOf(first).map((b) => b.action_id)).toEqual([
+      'news:more:0',
+      'news:subscribe:1',
+      'news:share:2',
+    ]);
   });
 
   test('a digest-sized reply rendered for a channel: at most 50 blocks a message, fallback on each', () => {
@@ -214,11 +249,17 @@ describe('Slack rendering: long results end to end', () => {
     expect(parts.flatMap((p) => p.blocks).filter((b) => b.type === 'context')).toHaveLength(20);
   });
 
-  test('a fallback full of & < > stays under Slack\'s 40,000 characters once escaped, and is not cut inside an entity', () => {
+  test("a fallback full of & < > stays under Slack's 40,000 characters once escaped, and is not cut inside an entity", () => {
     const loud = '<&> '.repeat(1200);
     const reply: Reply = {
-      kind: 'result', visibility: 'public', heading: 'Latest news',
-      items: Array.from({ length: 20 }, (_, i) => ({ ...view(i), title: `Item ${i} ${loud.slice(0, 200)}`, summary: loud })),
+      kind: 'result',
+      visibility: 'public',
+      heading: 'Latest news',
+      items: Array.from({ length: 20 }, (_, i) => ({
+        ...view(i),
+        title: `Item ${i} ${loud.slice(0, 200)}`,
+        summary: loud,
+      })),
     };
     for (const part of renderSlack(reply, { audience: 'channel' })) {
       expect(part.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);

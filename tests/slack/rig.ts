@@ -15,7 +15,13 @@ import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
 import type { CommandService } from '../../src/commands/service.js';
 import type { Core } from '../../src/core.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
-import { describeViolation, startFakeSlack, takeUnreportedViolations, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
+import {
+  describeViolation,
+  startFakeSlack,
+  takeUnreportedViolations,
+  type FakeSlack,
+  type FakeSlackOptions,
+} from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -29,7 +35,10 @@ export const silent = (): Logger => pino({ level: 'silent' });
 /** Fails when a fake Slack was sent what Slack would refuse or warn about since the last check. */
 export function expectNoSlackViolations(when: string): void {
   const found = takeUnreportedViolations().map(describeViolation);
-  if (found.length > 0) throw new Error(`Slack would refuse or warn about ${found.length} message(s) sent ${when}:\n${found.map((f) => `  - ${f}`).join('\n')}`);
+  if (found.length > 0)
+    throw new Error(
+      `Slack would refuse or warn about ${found.length} message(s) sent ${when}:\n${found.map((f) => `  - ${f}`).join('\n')}`,
+    );
 }
 
 // Every test file that uses the rig checks after each test; the benchmark, which uses it outside
@@ -44,7 +53,11 @@ export function signature(body: string, timestamp: number, secret = SIGNING_SECR
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export function signedHeaders(body: string, timestamp = Math.floor(Date.now() / 1000), contentType = 'application/x-www-form-urlencoded'): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+  contentType = 'application/x-www-form-urlencoded',
+): Record<string, string> {
   return {
     'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),
@@ -88,7 +101,11 @@ export interface PressOptions {
 }
 
 /** A block_actions payload for a button of a message, as Slack posts it (payload=<json>). */
-export function pressForm(button: { action_id: string; value?: string; text?: { text: string } }, responseUrl: string, o: PressOptions = {}): string {
+export function pressForm(
+  button: { action_id: string; value?: string; text?: { text: string } },
+  responseUrl: string,
+  o: PressOptions = {},
+): string {
   const channel = o.channel ?? CHANNEL;
   const payload = {
     type: 'block_actions',
@@ -96,17 +113,34 @@ export function pressForm(button: { action_id: string; value?: string; text?: { 
     user: { id: o.user ?? USER, username: 'asker', team_id: TEAM },
     api_app_id: 'A0NEWS',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000001', channel_id: channel, is_ephemeral: o.ephemeral ?? true },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000001',
+      channel_id: channel,
+      is_ephemeral: o.ephemeral ?? true,
+    },
     trigger_id: o.triggerId ?? `trigger-${randomUUID()}`,
     channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'migration-news' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, text: { type: 'plain_text', text: button.text?.text ?? 'x' }, action_ts: '1700000001.000001' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: button.action_id,
+        block_id: 'b1',
+        value: button.value,
+        text: { type: 'plain_text', text: button.text?.text ?? 'x' },
+        action_ts: '1700000001.000001',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** An Events API delivery (JSON), as Slack posts it. */
-export function eventBody(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`): string {
+export function eventBody(
+  event: Record<string, unknown>,
+  eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+): string {
   return JSON.stringify({
     token: 'legacy-verification-token',
     team_id: TEAM,
@@ -126,13 +160,22 @@ export interface Rig {
   adapter: SlackAdapter;
   url: string;
   /** POSTs a body to /slack/events, signed unless headers are given; `ackSeq` orders the HTTP answer among the fake's records */
-  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; ackSeq: number }>;
+  post(
+    body: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; text: string; ackSeq: number }>;
   /** runs `/news <text>` and waits for its first respond() */
-  command(text: string, o?: SlashOptions): Promise<{ status: number; ackSeq: number; responseId: string; first: Record<string, any> }>;
+  command(
+    text: string,
+    o?: SlashOptions,
+  ): Promise<{ status: number; ackSeq: number; responseId: string; first: Record<string, any> }>;
   /** sends a slash command without waiting for the answer */
   send(text: string, o?: SlashOptions): Promise<{ status: number; ackSeq: number; responseId: string }>;
   /** presses a button and waits for the first respond() to it */
-  press(button: Record<string, any>, o?: PressOptions): Promise<{ status: number; responseId: string; first: Record<string, any> }>;
+  press(
+    button: Record<string, any>,
+    o?: PressOptions,
+  ): Promise<{ status: number; responseId: string; first: Record<string, any> }>;
   /** the responses to one response URL, once there are at least `n` */
   responses(responseId: string, n?: number): Promise<Record<string, any>[]>;
   close(): Promise<void>;
@@ -170,7 +213,11 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     return { status: res.status, text, ackSeq: fake.tick() };
   };
   const responses: Rig['responses'] = (id, n = 1) =>
-    fake.waitFor(() => (fake.responsesTo(id).length >= n ? fake.responsesTo(id).map((r) => r.body) : undefined), 3000, `${n} response(s) to ${id}`);
+    fake.waitFor(
+      () => (fake.responsesTo(id).length >= n ? fake.responsesTo(id).map((r) => r.body) : undefined),
+      3000,
+      `${n} response(s) to ${id}`,
+    );
   const send: Rig['send'] = async (text, so) => {
     const responseId = `cmd-${randomUUID()}`;
     const r = await post(slashForm(text, fake.responseUrl(responseId), so));
@@ -178,7 +225,14 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   };
 
   return {
-    core, fake, http, adapter, url, post, responses, send,
+    core,
+    fake,
+    http,
+    adapter,
+    url,
+    post,
+    responses,
+    send,
     async command(text, so) {
       const r = await send(text, so);
       const [first] = await responses(r.responseId);

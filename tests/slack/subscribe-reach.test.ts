@@ -20,12 +20,17 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     const { first } = await rig.command('subscribe Honduras', { channel: 'C0MEMBER' });
     expect(first.response_type).toBe('in_channel');
     expect(notes(first)).toEqual([]);
-    expect(rig.fake.calls.some((c) => c.method === 'conversations.info' && c.body.channel === 'C0MEMBER')).toBe(true);
+    expect(
+      rig.fake.calls.some((c) => c.method === 'conversations.info' && c.body.channel === 'C0MEMBER'),
+    ).toBe(true);
   });
 
   test('a private channel the bot cannot see (channel_not_found): saved, with how to /invite the bot, first', async () => {
     rig.fake.setChannel('G0HIDDEN', 'not_found');
-    const { first } = await rig.command('subscribe Honduras', { channel: 'G0HIDDEN', channelName: 'privategroup' });
+    const { first } = await rig.command('subscribe Honduras', {
+      channel: 'G0HIDDEN',
+      channelName: 'privategroup',
+    });
     expect(first.response_type).toBe('in_channel');
     expect(first.blocks[0].text.type).toBe('mrkdwn');
     expect(first.blocks[0].text.text).toContain(`/invite <@${rig.fake.botUserId}>`);
@@ -52,9 +57,12 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     expect(notes(first)).toEqual([expect.stringContaining('archived')]);
   });
 
-  test("a direct message between other people: no /invite there, subscribe a channel instead", async () => {
+  test('a direct message between other people: no /invite there, subscribe a channel instead', async () => {
     rig.fake.setChannel('D0OTHERS', 'not_found');
-    const { first } = await rig.command('subscribe Panama', { channel: 'D0OTHERS', channelName: 'directmessage' });
+    const { first } = await rig.command('subscribe Panama', {
+      channel: 'D0OTHERS',
+      channelName: 'directmessage',
+    });
     expect(notes(first)).toEqual([expect.stringContaining("I can't post in this conversation")]);
   });
 

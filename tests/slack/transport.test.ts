@@ -40,7 +40,12 @@ describe('Slack transport', () => {
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: { botToken: BOT_TOKEN, appToken: 'xapp-1-A0NEWS-123-abc', apiUrl: fake.apiUrl, command: '/news' },
+      config: {
+        botToken: BOT_TOKEN,
+        appToken: 'xapp-1-A0NEWS-123-abc',
+        apiUrl: fake.apiUrl,
+        command: '/news',
+      },
       commands: core.commands,
       store: core.store,
       http,
@@ -56,7 +61,13 @@ describe('Slack transport', () => {
     const core = await makeCore({ sample: false });
     const { http } = await listener();
     expect(() =>
-      createSlackAdapter({ config: { botToken: BOT_TOKEN, command: '/news' }, commands: core.commands, store: core.store, http, log: silent() }),
+      createSlackAdapter({
+        config: { botToken: BOT_TOKEN, command: '/news' },
+        commands: core.commands,
+        store: core.store,
+        http,
+        log: silent(),
+      }),
     ).toThrow(/SLACK_SIGNING_SECRET.*SLACK_APP_TOKEN/);
   });
 
@@ -65,17 +76,26 @@ describe('Slack transport', () => {
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: { botToken: 'xoxb-a-wrong-one', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
+      config: {
+        botToken: 'xoxb-a-wrong-one',
+        signingSecret: SIGNING_SECRET,
+        apiUrl: fake.apiUrl,
+        command: '/news',
+      },
       commands: core.commands,
       store: core.store,
       http,
       log: silent(),
     });
     const body = slashForm('latest', fake.responseUrl('early'));
-    expect((await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status).toBe(503);
+    expect(
+      (await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status,
+    ).toBe(503);
     const err = await adapter.start().catch((e) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.message).toMatch(/SLACK_BOT_TOKEN was refused by the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(invalid_auth\): copy the Bot User OAuth Token again/);
+    expect(err.message).toMatch(
+      /SLACK_BOT_TOKEN was refused by the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(invalid_auth\): copy the Bot User OAuth Token again/,
+    );
   });
 
   test('a Slack API that cannot be reached fails start() saying so, apart from a refused token', async () => {
@@ -84,22 +104,38 @@ describe('Slack transport', () => {
     await fake.close();
     const { http } = await listener();
     const core = await makeCore({ sample: false });
-    const adapter = createSlackAdapter({ config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, command: '/news' }, commands: core.commands, store: core.store, http, log: silent() });
+    const adapter = createSlackAdapter({
+      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, command: '/news' },
+      commands: core.commands,
+      store: core.store,
+      http,
+      log: silent(),
+    });
     const err = await adapter.start().catch((e) => e);
     expect(err).toBeInstanceOf(UnreachableError);
-    expect(err.message).toMatch(/^Could not reach the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ to check SLACK_BOT_TOKEN: .*Check the network, or SLACK_API_URL\.$/);
+    expect(err.message).toMatch(
+      /^Could not reach the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ to check SLACK_BOT_TOKEN: .*Check the network, or SLACK_API_URL\.$/,
+    );
   });
 
   test('stop() waits for a command already acknowledged to be answered', async () => {
     const fake = await fakeSlack();
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
-    const adapter = createSlackAdapter({ config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' }, commands: core.commands, store: core.store, http, log: silent() });
+    const adapter = createSlackAdapter({
+      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
+      commands: core.commands,
+      store: core.store,
+      http,
+      log: silent(),
+    });
     await adapter.start();
     // the subscribe answer waits for conversations.info: slow it, so the stop comes in between
     fake.slowMethod('conversations.info', 600);
     const body = slashForm('subscribe Honduras', fake.responseUrl('in-flight'));
-    expect((await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status,
+    ).toBe(200);
     expect(fake.responsesTo('in-flight')).toHaveLength(0);
     await adapter.stop();
     expect(fake.responsesTo('in-flight')).toHaveLength(1);
@@ -128,7 +164,11 @@ describe('Slack through the app: config → createApp → the shared listener', 
     const port = (app.http!.server.address() as AddressInfo).port;
     expect(fake.calls.map((c) => c.method)).toEqual(['auth.test']);
     const body = slashForm('help', fake.responseUrl('through-app'));
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: signedHeaders(body),
+      body,
+    });
     expect(res.status).toBe(200);
     const answer = await fake.waitFor(() => fake.responsesTo('through-app')[0]);
     expect(answer.body.blocks[0].text.text).toBe('Migration news: commands');

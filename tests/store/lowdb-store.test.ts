@@ -1,4 +1,13 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+  appendFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +16,26 @@ import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-'));
-const item = (id: string) => ({ id, title: id, summary: '', date: null, url: null, lang: null, countries: [], regions: [], topics: [], sources: ['x'] });
-const chat: Chat = { key: 'telegram:1', address: { platform: 'telegram', chatId: '1' }, places: [], state: 'active', createdAt: '', updatedAt: '' };
+const item = (id: string) => ({
+  id,
+  title: id,
+  summary: '',
+  date: null,
+  url: null,
+  lang: null,
+  countries: [],
+  regions: [],
+  topics: [],
+  sources: ['x'],
+});
+const chat: Chat = {
+  key: 'telegram:1',
+  address: { platform: 'telegram', chatId: '1' },
+  places: [],
+  state: 'active',
+  createdAt: '',
+  updatedAt: '',
+};
 
 describe('lowdb store on disk', () => {
   it('keeps everything across a reopen', async () => {
@@ -16,10 +43,25 @@ describe('lowdb store on disk', () => {
     const s = await openLowdbStore(db);
     await s.saveItems({ added: [item('a'), item('b')], updated: [] }, now);
     await s.saveChat(chat);
-    await s.saveDelivery({ id: 'd', chatKey: chat.key, dueAt: 'x', fromSeq: 0, toSeq: 2, itemIds: [], more: 0, sent: ['1'], state: 'sent', createdAt: '', updatedAt: '' });
+    await s.saveDelivery({
+      id: 'd',
+      chatKey: chat.key,
+      dueAt: 'x',
+      fromSeq: 0,
+      toSeq: 2,
+      itemIds: [],
+      more: 0,
+      sent: ['1'],
+      state: 'sent',
+      createdAt: '',
+      updatedAt: '',
+    });
     await s.close();
     const again = await openLowdbStore(db);
-    expect(again.items().map((i) => [i.id, i.seq])).toEqual([['a', 1], ['b', 2]]);
+    expect(again.items().map((i) => [i.id, i.seq])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(again.chat(chat.key)).toEqual(chat);
     expect(again.deliveries().map((d) => d.id)).toEqual(['d']);
     const next = await again.saveItems({ added: [item('c')], updated: [] }, now);
@@ -72,13 +114,19 @@ describe('lowdb store on disk', () => {
     await s.saveItems({ added: [item('a'), item('b, with a comma\nand a newline')], updated: [] }, now);
     const files = storeFiles(db);
     const text = readFileSync(files.items, 'utf8');
-    expect(text.split('\n').slice(0, 2)).toEqual(['{"lastSeq":2,"items":[', expect.stringMatching(/^\{"id":"a".*\},$/)]);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      '{"lastSeq":2,"items":[',
+      expect.stringMatching(/^\{"id":"a".*\},$/),
+    ]);
     const parsed = JSON.parse(text);
     expect(parsed.items.map((i: { id: string }) => i.id)).toEqual(['a', 'b, with a comma\nand a newline']);
     expect((await openLowdbStore(db)).items()).toEqual(parsed.items);
     // As a person or an older version might have written it: one line, spaces.
     writeFileSync(files.items, JSON.stringify(parsed, null, 1));
-    expect((await openLowdbStore(db)).items().map((i) => i.id)).toEqual(['a', 'b, with a comma\nand a newline']);
+    expect((await openLowdbStore(db)).items().map((i) => i.id)).toEqual([
+      'a',
+      'b, with a comma\nand a newline',
+    ]);
   });
 
   it.each([
@@ -101,13 +149,31 @@ describe('lowdb store on disk', () => {
   it('drops a half-written last ledger line (a crash mid-append) but stops on corruption inside', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const files = storeFiles(db);
-    const line = (id: string) => JSON.stringify({ id, chatKey: `chat-${id}`, dueAt: 'x', fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state: 'sent', createdAt: '', updatedAt: '' });
+    const line = (id: string) =>
+      JSON.stringify({
+        id,
+        chatKey: `chat-${id}`,
+        dueAt: 'x',
+        fromSeq: 0,
+        toSeq: 1,
+        itemIds: [],
+        more: 0,
+        sent: [],
+        state: 'sent',
+        createdAt: '',
+        updatedAt: '',
+      });
     writeFileSync(files.ledger, `${line('a')}\n${line('b')}\n{"id":"c","cha`);
     const s = await openLowdbStore(db);
     expect(s.deliveries().map((d) => d.id)).toEqual(['a', 'b']);
     await s.saveDelivery(JSON.parse(line('d')));
     await s.close();
-    expect(readFileSync(files.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', 'd']);
+    expect(
+      readFileSync(files.ledger, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['a', 'b', 'd']);
 
     appendFileSync(files.ledger, 'garbage\n' + line('e') + '\n');
     const err = await openLowdbStore(db).catch((e) => e);
@@ -119,7 +185,22 @@ describe('lowdb store on disk', () => {
   it('a failed ledger write fails only the deliveries that shared it; the next one is written', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const files = storeFiles(db);
-    const line = (id: string) => JSON.parse(JSON.stringify({ id, chatKey: `chat-${id}`, dueAt: 'x', fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state: 'sent', createdAt: '', updatedAt: '' }));
+    const line = (id: string) =>
+      JSON.parse(
+        JSON.stringify({
+          id,
+          chatKey: `chat-${id}`,
+          dueAt: 'x',
+          fromSeq: 0,
+          toSeq: 1,
+          itemIds: [],
+          more: 0,
+          sent: [],
+          state: 'sent',
+          createdAt: '',
+          updatedAt: '',
+        }),
+      );
     const s = await openLowdbStore(db);
     // A folder where the ledger should be: the append cannot open it.
     mkdirSync(files.ledger);
@@ -128,7 +209,12 @@ describe('lowdb store on disk', () => {
     rmdirSync(files.ledger);
     await s.saveDelivery(line('b'));
     await s.close();
-    expect(readFileSync(files.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['b']);
+    expect(
+      readFileSync(files.ledger, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['b']);
   });
 
   it('writes files whole: no temporary file is left behind and the JSON always parses', async () => {
@@ -147,12 +233,19 @@ describe('lowdb store on disk', () => {
     const files = storeFiles(db);
     const s = await openLowdbStore(db);
     // Enough items for many pieces, then saves that arrive while that write is under way.
-    const first = s.saveItems({ added: Array.from({ length: 2000 }, (_, i) => item(`bulk-${i}`)), updated: [] }, now);
-    const more = Array.from({ length: 10 }, (_, i) => s.saveItems({ added: [item(`late-${i}`)], updated: [] }, now));
+    const first = s.saveItems(
+      { added: Array.from({ length: 2000 }, (_, i) => item(`bulk-${i}`)), updated: [] },
+      now,
+    );
+    const more = Array.from({ length: 10 }, (_, i) =>
+      s.saveItems({ added: [item(`late-${i}`)], updated: [] }, now),
+    );
     await Promise.all([first, ...more]);
     const written = JSON.parse(readFileSync(files.items, 'utf8'));
     expect(written.lastSeq).toBe(2010);
-    expect(written.items.map((i: { seq: number }) => i.seq)).toEqual(Array.from({ length: 2010 }, (_, i) => i + 1));
+    expect(written.items.map((i: { seq: number }) => i.seq)).toEqual(
+      Array.from({ length: 2010 }, (_, i) => i + 1),
+    );
     expect(existsSync(path.join(d, '.newsbot.items.json.tmp'))).toBe(false);
     const again = await openLowdbStore(db);
     expect(again.items()).toHaveLength(2010);

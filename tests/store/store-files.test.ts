@@ -3,7 +3,15 @@
  * a permission), or that holds JSON of the wrong shape, stops the opening with a StoreError that
  * names the file and says what to do; the file is left byte for byte as it was.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,14 +23,40 @@ import { run } from '../helpers/run.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-files-'));
-const item = (id: string) => ({ id, title: id, summary: '', date: null, url: null, lang: null, countries: [], regions: [], topics: [], sources: ['x'] });
+const item = (id: string) => ({
+  id,
+  title: id,
+  summary: '',
+  date: null,
+  url: null,
+  lang: null,
+  countries: [],
+  regions: [],
+  topics: [],
+  sources: ['x'],
+});
 const chat: Chat = {
-  key: 'console:local', address: { platform: 'console', chatId: 'local' }, language: 'es',
+  key: 'console:local',
+  address: { platform: 'console', chatId: 'local' },
+  language: 'es',
   schedule: { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' },
-  places: [{ code: 'HN', sinceSeq: 0, addedAt: '2026-11-01T00:00:00.000Z' }], state: 'paused', pausedReason: 'blocked', pausedAt: '2026-11-02T00:00:00.000Z',
-  createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z',
+  places: [{ code: 'HN', sinceSeq: 0, addedAt: '2026-11-01T00:00:00.000Z' }],
+  state: 'paused',
+  pausedReason: 'blocked',
+  pausedAt: '2026-11-02T00:00:00.000Z',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-02T00:00:00.000Z',
 };
-const health: SourceHealth = { source: 'https://example.org/feed', lastFetchAt: 'x', lastSuccessAt: 'x', itemCount: 3, failures: 1, nextTryAt: 'y', etag: '"e"', lastModified: 'z' };
+const health: SourceHealth = {
+  source: 'https://example.org/feed',
+  lastFetchAt: 'x',
+  lastSuccessAt: 'x',
+  itemCount: 3,
+  failures: 1,
+  nextTryAt: 'y',
+  etag: '"e"',
+  lastModified: 'z',
+};
 
 async function openError(db: string): Promise<StoreError> {
   const err = await openLowdbStore(db).then(
@@ -51,7 +85,9 @@ describe('store files that cannot be opened', () => {
     const before = snapshot(d);
     const err = await openError(db);
     expect(err.message).toContain(db);
-    expect(err.message).toMatch(/NEWSBOT_DB names a folder; set it to a file path such as .*store\/newsbot\.json/);
+    expect(err.message).toMatch(
+      /NEWSBOT_DB names a folder; set it to a file path such as .*store\/newsbot\.json/,
+    );
     expect(err.message).not.toMatch(/EISDIR|TextFile/);
     expect(snapshot(d)).toEqual(before);
   });
@@ -92,7 +128,9 @@ describe('store files that cannot be opened', () => {
     const before = snapshot(d);
     const err = await openError(db);
     expect(err.message).toContain(storeFiles(db)[which]);
-    expect(err.message).toMatch(/is a folder, where the store keeps .* in a file\. Nothing has been written to it\. Move that folder aside/);
+    expect(err.message).toMatch(
+      /is a folder, where the store keeps .* in a file\. Nothing has been written to it\. Move that folder aside/,
+    );
     expect(snapshot(d)).toEqual(before);
   });
 
@@ -123,13 +161,16 @@ describe('store files that cannot be opened', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(d)).toEqual([]);
   });
-
 });
 
 describe('accessError: what each file-system error says (as root, permissions cannot be shown on disk)', () => {
   const fsError = (code: string) => Object.assign(new Error(`${code}: something, open 'x'`), { code });
   it.each([
-    ['EACCES', 'read', /cannot be opened: permission denied to read it\. Nothing has been written to it\. Fix the permissions of the file and its folder.*or set NEWSBOT_DB/],
+    [
+      'EACCES',
+      'read',
+      /cannot be opened: permission denied to read it\. Nothing has been written to it\. Fix the permissions of the file and its folder.*or set NEWSBOT_DB/,
+    ],
     ['EPERM', 'write', /permission denied to write it\..*Fix the permissions/],
     ['EACCES', 'mkdir', /its folder .* cannot be created: permission denied\..*Create that folder/],
     ['EROFS', 'write', /read-only file system.*Set NEWSBOT_DB/],
@@ -142,7 +183,7 @@ describe('accessError: what each file-system error says (as root, permissions ca
     expect((err as Error).message).toMatch(message);
   });
 
-  it('gives back errors that are not the file system\'s as they are', () => {
+  it("gives back errors that are not the file system's as they are", () => {
     const bug = new TypeError('x is undefined');
     expect(accessError('/f', bug, 'items')).toBe(bug);
     const se = new StoreError('/f', 'it is empty');
@@ -154,12 +195,51 @@ describe('store files of the wrong shape', () => {
   it('a real store with every kind of field opens again: the checks pass what the store writes', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const s = await openLowdbStore(db);
-    await s.saveItems({ added: [{ ...item('a'), date: '2026-01-02', url: 'https://x/a', lang: 'es', countries: ['HN'], regions: ['central-america'], topics: ['remittances'] }, item('b')], updated: [] }, now);
+    await s.saveItems(
+      {
+        added: [
+          {
+            ...item('a'),
+            date: '2026-01-02',
+            url: 'https://x/a',
+            lang: 'es',
+            countries: ['HN'],
+            regions: ['central-america'],
+            topics: ['remittances'],
+          },
+          item('b'),
+        ],
+        updated: [],
+      },
+      now,
+    );
     await s.saveChat(chat);
-    await s.saveChat({ key: 'slack:T1:C1', address: { platform: 'slack', teamId: 'T1', chatId: 'C1' }, places: [], state: 'active', createdAt: 'x', updatedAt: 'x' });
+    await s.saveChat({
+      key: 'slack:T1:C1',
+      address: { platform: 'slack', teamId: 'T1', chatId: 'C1' },
+      places: [],
+      state: 'active',
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
     await s.saveSource(health);
     await s.saveSource({ source: 'data/local.jsonl', itemCount: 0, failures: 0 });
-    await s.saveDelivery({ id: 'd', chatKey: chat.key, dueAt: 'x', fromSeq: 0, toSeq: 2, itemIds: ['a'], more: 0, sent: ['1'], parts: 1, state: 'failed', error: 'unavailable: 502', attempts: 2, createdAt: 'x', updatedAt: 'x' });
+    await s.saveDelivery({
+      id: 'd',
+      chatKey: chat.key,
+      dueAt: 'x',
+      fromSeq: 0,
+      toSeq: 2,
+      itemIds: ['a'],
+      more: 0,
+      sent: ['1'],
+      parts: 1,
+      state: 'failed',
+      error: 'unavailable: 502',
+      attempts: 2,
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
     await s.close();
     const again = await openLowdbStore(db);
     expect(again.items()).toHaveLength(2);
@@ -168,71 +248,187 @@ describe('store files of the wrong shape', () => {
     expect(again.deliveries()).toHaveLength(1);
   });
 
-  const state = (chats: unknown, sources: unknown = {}) => JSON.stringify({ version: 1, chats, sources }, null, 2);
+  const state = (chats: unknown, sources: unknown = {}) =>
+    JSON.stringify({ version: 1, chats, sources }, null, 2);
   it.each([
-    ['a chat that is a number', state({ 'console:local': 5 }), 'chats["console:local"] is not a chat: it is 5'],
-    ['a chat without an address', state({ 'console:local': { ...chat, address: undefined } }), 'chats["console:local"] is not a chat: no address'],
-    ['an address without a chat id', state({ 'console:local': { ...chat, address: { platform: 'console' } } }), 'no address.chatId'],
-    ['an unknown platform', state({ 'console:local': { ...chat, address: { platform: 'irc', chatId: 'x' } } }), 'address.platform is not telegram, slack or console (it is "irc")'],
-    ['places that are not a list', state({ 'console:local': { ...chat, places: 'HN' } }), 'places is not a list (it is "HN")'],
-    ['a place without a code', state({ 'console:local': { ...chat, places: [{ sinceSeq: 0, addedAt: 'x' }] } }), 'no places[0].code'],
-    ['a place whose sinceSeq is text', state({ 'console:local': { ...chat, places: [{ code: 'HN', sinceSeq: '3', addedAt: 'x' }] } }), 'places[0].sinceSeq is not a whole number (it is "3")'],
-    ['an unknown state', state({ 'console:local': { ...chat, state: 'on' } }), 'state is not "active" or "paused" (it is "on")'],
-    ['a chat kept under another key', state({ 'console:local': { ...chat, key: 'console:other' } }), 'its key is "console:other", not the key it is kept under'],
-    ['a schedule with an unknown zone', state({ 'console:local': { ...chat, schedule: { weekday: 1, time: '09:00', timeZone: 'Mars/Olympus' } } }), 'schedule.timeZone is not a time zone'],
-    ['an unknown language', state({ 'console:local': { ...chat, language: 'fr' } }), 'language is not "en" or "es" (it is "fr")'],
-    ['a source health that is a string', state({}, { feed: 'ok' }), 'sources["feed"] is not a source\'s health: it is "ok"'],
-    ['a source health without its source', state({}, { feed: { itemCount: 1, failures: 0 } }), 'sources["feed"] is not a source\'s health: no source'],
-    ['chats that are a list', JSON.stringify({ chats: [], sources: {} }), 'it does not hold {"chats", "sources"}'],
-  ])('the state file with %s: a StoreError naming the file and the entry; the file untouched', async (_what, text, problem) => {
-    const d = dir();
-    const db = path.join(d, 'newsbot.json');
-    writeFileSync(db, text);
-    const err = await openError(db);
-    expect(err.message).toContain(db);
-    expect(err.message).toContain(problem);
-    expect(err.message).toMatch(/backup|move it aside/);
-    expect(readFileSync(db, 'utf8')).toBe(text);
-    expect(readdirSync(d)).toEqual(['newsbot.json']);
-  });
+    [
+      'a chat that is a number',
+      state({ 'console:local': 5 }),
+      'chats["console:local"] is not a chat: it is 5',
+    ],
+    [
+      'a chat without an address',
+      state({ 'console:local': { ...chat, address: undefined } }),
+      'chats["console:local"] is not a chat: no address',
+    ],
+    [
+      'an address without a chat id',
+      state({ 'console:local': { ...chat, address: { platform: 'console' } } }),
+      'no address.chatId',
+    ],
+    [
+      'an unknown platform',
+      state({ 'console:local': { ...chat, address: { platform: 'irc', chatId: 'x' } } }),
+      'address.platform is not telegram, slack or console (it is "irc")',
+    ],
+    [
+      'places that are not a list',
+      state({ 'console:local': { ...chat, places: 'HN' } }),
+      'places is not a list (it is "HN")',
+    ],
+    [
+      'a place without a code',
+      state({ 'console:local': { ...chat, places: [{ sinceSeq: 0, addedAt: 'x' }] } }),
+      'no places[0].code',
+    ],
+    [
+      'a place whose sinceSeq is text',
+      state({ 'console:local': { ...chat, places: [{ code: 'HN', sinceSeq: '3', addedAt: 'x' }] } }),
+      'places[0].sinceSeq is not a whole number (it is "3")',
+    ],
+    [
+      'an unknown state',
+      state({ 'console:local': { ...chat, state: 'on' } }),
+      'state is not "active" or "paused" (it is "on")',
+    ],
+    [
+      'a chat kept under another key',
+      state({ 'console:local': { ...chat, key: 'console:other' } }),
+      'its key is "console:other", not the key it is kept under',
+    ],
+    [
+      'a schedule with an unknown zone',
+      state({
+        'console:local': { ...chat, schedule: { weekday: 1, time: '09:00', timeZone: 'Mars/Olympus' } },
+      }),
+      'schedule.timeZone is not a time zone',
+    ],
+    [
+      'an unknown language',
+      state({ 'console:local': { ...chat, language: 'fr' } }),
+      'language is not "en" or "es" (it is "fr")',
+    ],
+    [
+      'a source health that is a string',
+      state({}, { feed: 'ok' }),
+      'sources["feed"] is not a source\'s health: it is "ok"',
+    ],
+    [
+      'a source health without its source',
+      state({}, { feed: { itemCount: 1, failures: 0 } }),
+      'sources["feed"] is not a source\'s health: no source',
+    ],
+    [
+      'chats that are a list',
+      JSON.stringify({ chats: [], sources: {} }),
+      'it does not hold {"chats", "sources"}',
+    ],
+  ])(
+    'the state file with %s: a StoreError naming the file and the entry; the file untouched',
+    async (_what, text, problem) => {
+      const d = dir();
+      const db = path.join(d, 'newsbot.json');
+      writeFileSync(db, text);
+      const err = await openError(db);
+      expect(err.message).toContain(db);
+      expect(err.message).toContain(problem);
+      expect(err.message).toMatch(/backup|move it aside/);
+      expect(readFileSync(db, 'utf8')).toBe(text);
+      expect(readdirSync(d)).toEqual(['newsbot.json']);
+    },
+  );
 
   /** An archive in the store's own layout, one item a line, as the store writes it. */
-  const lined = (lastSeq: number, items: unknown[]) => `{"lastSeq":${lastSeq},"items":[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`;
+  const lined = (lastSeq: number, items: unknown[]) =>
+    `{"lastSeq":${lastSeq},"items":[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`;
   const stored = (id: string, seq: number) => ({ ...item(id), seq, firstSeenAt: 'x', updatedAt: 'x' });
   it.each([
-    ['items that are not objects (one document)', '{"lastSeq":3,"items":[1,2,"x"]}', 'items[0] is not a news item: it is 1'],
-    ['an item without an id (one item a line)', lined(3, [stored('a', 1), stored('b', 2), { ...stored('c', 3), id: undefined }]), 'items[2] (line 4) is not a news item: no id'],
-    ['an item whose countries are not strings', lined(2, [stored('a', 1), { ...stored('b', 2), countries: [1] }]), 'items[1] (line 3) is not a news item: countries is not a list of strings'],
-    ['an item without a seq', lined(2, [stored('a', 1), { ...stored('b', 2), seq: undefined }]), 'items[1] (line 3) is not a news item: no seq'],
-    ['an item with a null title (pretty-printed)', JSON.stringify({ lastSeq: 1, items: [{ ...stored('a', 1), title: null }] }, null, 2), 'items[0] is not a news item: title is not a string (it is null)'],
-    ['seqs out of order', lined(5, [stored('a', 1), stored('b', 4), stored('c', 3)]), 'items[2] (line 4) has seq 3, but the item before it has 4'],
-    ['a seq above lastSeq', lined(2, [stored('a', 1), stored('b', 7)]), 'items[1] (line 3) has seq 7, above the archive\'s lastSeq 2'],
-    ['two items with one id', lined(3, [stored('a', 1), stored('b', 2), stored('a', 3)]), 'items[2] has the id "a" of items[0]'],
-    ['a lastSeq that is not a whole number', '{"lastSeq":1.5,"items":[]}', 'its lastSeq, 1.5, is not a whole number'],
-  ])('the item archive with %s: a StoreError naming the file and the item; the file untouched', async (_what, text, problem) => {
-    const d = dir();
-    const db = path.join(d, 'newsbot.json');
-    const files = storeFiles(db);
-    writeFileSync(files.items, text);
-    writeFileSync(files.ledger, '');
-    const before = snapshot(d);
-    const err = await openError(db);
-    expect(err.message).toContain(files.items);
-    expect(err.message).toContain(problem);
-    expect(snapshot(d)).toEqual(before);
-    expect(existsSync(db)).toBe(false);
-  });
+    [
+      'items that are not objects (one document)',
+      '{"lastSeq":3,"items":[1,2,"x"]}',
+      'items[0] is not a news item: it is 1',
+    ],
+    [
+      'an item without an id (one item a line)',
+      lined(3, [stored('a', 1), stored('b', 2), { ...stored('c', 3), id: undefined }]),
+      'items[2] (line 4) is not a news item: no id',
+    ],
+    [
+      'an item whose countries are not strings',
+      lined(2, [stored('a', 1), { ...stored('b', 2), countries: [1] }]),
+      'items[1] (line 3) is not a news item: countries is not a list of strings',
+    ],
+    [
+      'an item without a seq',
+      lined(2, [stored('a', 1), { ...stored('b', 2), seq: undefined }]),
+      'items[1] (line 3) is not a news item: no seq',
+    ],
+    [
+      'an item with a null title (pretty-printed)',
+      JSON.stringify({ lastSeq: 1, items: [{ ...stored('a', 1), title: null }] }, null, 2),
+      'items[0] is not a news item: title is not a string (it is null)',
+    ],
+    [
+      'seqs out of order',
+      lined(5, [stored('a', 1), stored('b', 4), stored('c', 3)]),
+      'items[2] (line 4) has seq 3, but the item before it has 4',
+    ],
+    [
+      'a seq above lastSeq',
+      lined(2, [stored('a', 1), stored('b', 7)]),
+      "items[1] (line 3) has seq 7, above the archive's lastSeq 2",
+    ],
+    [
+      'two items with one id',
+      lined(3, [stored('a', 1), stored('b', 2), stored('a', 3)]),
+      'items[2] has the id "a" of items[0]',
+    ],
+    [
+      'a lastSeq that is not a whole number',
+      '{"lastSeq":1.5,"items":[]}',
+      'its lastSeq, 1.5, is not a whole number',
+    ],
+  ])(
+    'the item archive with %s: a StoreError naming the file and the item; the file untouched',
+    async (_what, text, problem) => {
+      const d = dir();
+      const db = path.join(d, 'newsbot.json');
+      const files = storeFiles(db);
+      writeFileSync(files.items, text);
+      writeFileSync(files.ledger, '');
+      const before = snapshot(d);
+      const err = await openError(db);
+      expect(err.message).toContain(files.items);
+      expect(err.message).toContain(problem);
+      expect(snapshot(d)).toEqual(before);
+      expect(existsSync(db)).toBe(false);
+    },
+  );
 
   it('a ledger record of the wrong shape: a StoreError naming the file and the line; the file untouched', async () => {
     const d = dir();
     const db = path.join(d, 'newsbot.json');
     const { ledger } = storeFiles(db);
-    const good = { id: 'a', chatKey: 'c', dueAt: 'x', fromSeq: 0, toSeq: 1, itemIds: [], more: 0, sent: [], state: 'sent', createdAt: '', updatedAt: '' };
+    const good = {
+      id: 'a',
+      chatKey: 'c',
+      dueAt: 'x',
+      fromSeq: 0,
+      toSeq: 1,
+      itemIds: [],
+      more: 0,
+      sent: [],
+      state: 'sent',
+      createdAt: '',
+      updatedAt: '',
+    };
     const text = `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'b', sent: 'm1' })}`;
     writeFileSync(ledger, text);
     const err = await openError(db);
     expect(err.message).toContain(ledger);
-    expect(err.message).toContain('line 2 is not a delivery record: sent is not a list of strings (it is "m1")');
+    expect(err.message).toContain(
+      'line 2 is not a delivery record: sent is not a list of strings (it is "m1")',
+    );
     expect(readFileSync(ledger, 'utf8')).toBe(text);
   });
 });

@@ -14,11 +14,19 @@ import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
 
 const denied = new Set<string>();
 const eacces = (p: unknown, syscall = 'open') =>
-  Object.assign(new Error(`EACCES: permission denied, ${syscall} '${String(p)}'`), { code: 'EACCES', errno: -13, syscall, path: String(p) });
+  Object.assign(new Error(`EACCES: permission denied, ${syscall} '${String(p)}'`), {
+    code: 'EACCES',
+    errno: -13,
+    syscall,
+    path: String(p),
+  });
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fsp = await importOriginal<typeof import('node:fs/promises')>();
-  const readFile = ((p: unknown, ...rest: unknown[]) => (denied.has(String(p)) ? Promise.reject(eacces(p)) : (fsp.readFile as any)(p, ...rest))) as typeof fsp.readFile;
+  const readFile = ((p: unknown, ...rest: unknown[]) =>
+    denied.has(String(p))
+      ? Promise.reject(eacces(p))
+      : (fsp.readFile as any)(p, ...rest)) as typeof fsp.readFile;
   return { ...fsp, readFile, default: { ...fsp, readFile } };
 });
 
@@ -31,15 +39,25 @@ vi.mock('node:fs', async (importOriginal) => {
     process.nextTick(() => r.destroy(eacces(p)));
     return r;
   }) as typeof fs.createReadStream;
-  const guard = (f: (...a: any[]) => any) => (p: unknown, ...rest: unknown[]) => {
-    if (denied.has(String(p))) throw eacces(p);
-    return f(p, ...rest);
-  };
+  const guard =
+    (f: (...a: any[]) => any) =>
+    (p: unknown, ...rest: unknown[]) => {
+      if (denied.has(String(p))) throw eacces(p);
+      return f(p, ...rest);
+    };
   const readFileSync = guard(fs.readFileSync) as typeof fs.readFileSync;
   // Creating a file that is there already fails as there (EEXIST) before any permission is asked.
   const writeFileSync = ((p: unknown, ...rest: any[]) =>
-    rest[1]?.flag === 'wx' && fs.existsSync(p as string) ? (fs.writeFileSync as any)(p, ...rest) : guard(fs.writeFileSync)(p, ...rest)) as typeof fs.writeFileSync;
-  return { ...fs, createReadStream, readFileSync, writeFileSync, default: { ...fs, createReadStream, readFileSync, writeFileSync } };
+    rest[1]?.flag === 'wx' && fs.existsSync(p as string)
+      ? (fs.writeFileSync as any)(p, ...rest)
+      : guard(fs.writeFileSync)(p, ...rest)) as typeof fs.writeFileSync;
+  return {
+    ...fs,
+    createReadStream,
+    readFileSync,
+    writeFileSync,
+    default: { ...fs, createReadStream, readFileSync, writeFileSync },
+  };
 });
 
 beforeEach(() => denied.clear());
@@ -52,22 +70,30 @@ describe('a store file the service may not read', () => {
     ['item archive (one item a line)', 'items', '{"lastSeq":0,"items":[\n]}\n'],
     ['item archive (one document)', 'items', '{"lastSeq":0,"items":[]}'],
     ['delivery ledger', 'ledger', '{"id":"a"}\n'],
-  ] as const)('the %s: a StoreError naming it, saying permission denied and what to do; nothing written', async (_what, which, text) => {
-    const d = dir();
-    const db = path.join(d, 'newsbot.json');
-    const file = storeFiles(db)[which];
-    writeFileSync(file, text);
-    denied.add(file);
-    const err = await openLowdbStore(db).then(() => undefined, (e: unknown) => e);
-    expect(err).toBeInstanceOf(StoreError);
-    const message = (err as Error).message;
-    expect(message).toContain(`The store file ${file} cannot be opened: permission denied to read it.`);
-    expect(message).toMatch(/Fix the permissions of the file and its folder.*, or set NEWSBOT_DB to a file path elsewhere/);
-    expect(message).not.toMatch(/EACCES/);
-    denied.clear();
-    expect(readdirSync(d)).toEqual([path.basename(file)]);
-    expect(readFileSync(file, 'utf8')).toBe(text);
-  });
+  ] as const)(
+    'the %s: a StoreError naming it, saying permission denied and what to do; nothing written',
+    async (_what, which, text) => {
+      const d = dir();
+      const db = path.join(d, 'newsbot.json');
+      const file = storeFiles(db)[which];
+      writeFileSync(file, text);
+      denied.add(file);
+      const err = await openLowdbStore(db).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(StoreError);
+      const message = (err as Error).message;
+      expect(message).toContain(`The store file ${file} cannot be opened: permission denied to read it.`);
+      expect(message).toMatch(
+        /Fix the permissions of the file and its folder.*, or set NEWSBOT_DB to a file path elsewhere/,
+      );
+      expect(message).not.toMatch(/EACCES/);
+      denied.clear();
+      expect(readdirSync(d)).toEqual([path.basename(file)]);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    },
+  );
 
   it('the lock file: taking the lock is a StoreError naming it, whether it cannot be made or read', () => {
     const d = dir();
@@ -83,7 +109,9 @@ describe('a store file the service may not read', () => {
     denied.add(lock);
     const cannotMake = attempt();
     expect(cannotMake).toBeInstanceOf(StoreError);
-    expect(cannotMake.message).toContain(`The store file ${lock} cannot be opened: permission denied to write it.`);
+    expect(cannotMake.message).toContain(
+      `The store file ${lock} cannot be opened: permission denied to write it.`,
+    );
 
     // Held by a process of another user: there, but not readable.
     denied.clear();
@@ -91,7 +119,9 @@ describe('a store file the service may not read', () => {
     denied.add(lock);
     const cannotRead = attempt();
     expect(cannotRead).toBeInstanceOf(StoreError);
-    expect(cannotRead.message).toContain(`The store file ${lock} cannot be opened: permission denied to read it.`);
+    expect(cannotRead.message).toContain(
+      `The store file ${lock} cannot be opened: permission denied to read it.`,
+    );
     denied.clear();
     expect(readFileSync(lock, 'utf8')).toBe('1\n');
   });

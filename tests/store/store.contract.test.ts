@@ -8,15 +8,37 @@ import { createMemoryStore } from '../../store/memory-store.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const tagged = (id: string, title = `Item ${id}`) => ({
-  id, title, summary: 's', date: '2026-11-01', url: null, lang: 'en', countries: ['HN'], regions: [], topics: [], sources: ['x'],
+  id,
+  title,
+  summary: 's',
+  date: '2026-11-01',
+  url: null,
+  lang: 'en',
+  countries: ['HN'],
+  regions: [],
+  topics: [],
+  sources: ['x'],
 });
 const chat = (key: string): Chat => ({
-  key, address: { platform: 'telegram', chatId: key }, places: [{ code: 'HN', sinceSeq: 0, addedAt: now.toISOString() }],
-  state: 'active', createdAt: now.toISOString(), updatedAt: now.toISOString(),
+  key,
+  address: { platform: 'telegram', chatId: key },
+  places: [{ code: 'HN', sinceSeq: 0, addedAt: now.toISOString() }],
+  state: 'active',
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
 });
 const delivery = (id: string, state: Delivery['state']): Delivery => ({
-  id, chatKey: 'c1', dueAt: '2026-11-30T15:00:00.000Z', fromSeq: 0, toSeq: 2, itemIds: ['a'], more: 0, sent: [], state,
-  createdAt: now.toISOString(), updatedAt: now.toISOString(),
+  id,
+  chatKey: 'c1',
+  dueAt: '2026-11-30T15:00:00.000Z',
+  fromSeq: 0,
+  toSeq: 2,
+  itemIds: ['a'],
+  more: 0,
+  sent: [],
+  state,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
 });
 
 const stores: [string, () => Promise<NewsStore>][] = [
@@ -32,7 +54,10 @@ describe.each(stores)('NewsStore contract: %s', (_name, open) => {
     expect(added.map((i) => i.seq)).toEqual([1, 2]);
     expect(added[0].firstSeenAt).toBe(now.toISOString());
     const later = new Date(now.getTime() + 60_000);
-    const more = await s.saveItems({ added: [tagged('c'), tagged('a')], updated: [{ ...added[0], summary: 'edited' }] }, later);
+    const more = await s.saveItems(
+      { added: [tagged('c'), tagged('a')], updated: [{ ...added[0], summary: 'edited' }] },
+      later,
+    );
     expect(more.map((i) => [i.id, i.seq])).toEqual([['c', 3]]);
     const a = s.items().find((i) => i.id === 'a')!;
     expect(a).toMatchObject({ seq: 1, summary: 'edited', firstSeenAt: now.toISOString() });
@@ -44,7 +69,12 @@ describe.each(stores)('NewsStore contract: %s', (_name, open) => {
     await s.saveChat(chat('c1'));
     await s.saveChat({ ...chat('c2'), language: 'es' });
     expect(s.chat('c2')?.language).toBe('es');
-    expect(s.chats().map((c) => c.key).sort()).toEqual(['c1', 'c2']);
+    expect(
+      s
+        .chats()
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
     await s.deleteChat('c1');
     expect(s.chat('c1')).toBeUndefined();
   });

@@ -18,7 +18,11 @@ afterEach(async () => {
 describe('the Telegram adapter in the service', () => {
   it('runs from the environment settings: TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT, polling', async () => {
     fake = await startFakeTelegram({ pollHoldMs: 100 });
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, NEWSBOT_DB: tempDb() });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      NEWSBOT_DB: tempDb(),
+    });
     app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
     await app.news.ingestAll(config.sources, new Date());
     await app.start();
@@ -31,17 +35,28 @@ describe('the Telegram adapter in the service', () => {
   it('webhook mode from the environment: set with its secret on the shared listener; a wrong secret gets 403', async () => {
     fake = await startFakeTelegram();
     const config = loadConfig({
-      TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, NEWSBOT_DB: tempDb(), PORT: '0',
-      TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1/tg/updates', TELEGRAM_WEBHOOK_SECRET: 'a-secret_42',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      NEWSBOT_DB: tempDb(),
+      PORT: '0',
+      TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1/tg/updates',
+      TELEGRAM_WEBHOOK_SECRET: 'a-secret_42',
     });
     app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
     await app.news.ingestAll(config.sources, new Date());
     await app.start();
-    expect(fake.callsOf('setWebhook')[0].params).toMatchObject({ url: 'http://127.0.0.1/tg/updates', secret_token: 'a-secret_42' });
+    expect(fake.callsOf('setWebhook')[0].params).toMatchObject({
+      url: 'http://127.0.0.1/tg/updates',
+      secret_token: 'a-secret_42',
+    });
     expect(fake.callsOf('getUpdates')).toHaveLength(0);
     const port = (app.http!.server.address() as AddressInfo).port;
     const post = (secret: string) =>
-      fetch(`http://127.0.0.1:${port}/tg/updates`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(message(privateChat(users.bob), users.bob, '/country honduras')) });
+      fetch(`http://127.0.0.1:${port}/tg/updates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(message(privateChat(users.bob), users.bob, '/country honduras')),
+      });
     expect((await post('wrong')).status).toBe(403);
     expect((await post('a-secret_42')).status).toBe(200);
     const [reply] = await fake.waitForMessages(users.bob.id, 1);
@@ -50,9 +65,13 @@ describe('the Telegram adapter in the service', () => {
   });
 
   it('an http webhook URL is refused unless a self-hosted Bot API server is set', () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: fakeToken, TELEGRAM_WEBHOOK_URL: 'http://news.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 's' })).toThrow(
-      /TELEGRAM_WEBHOOK_URL must be an https URL/,
-    );
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: fakeToken,
+        TELEGRAM_WEBHOOK_URL: 'http://news.example.org/tg',
+        TELEGRAM_WEBHOOK_SECRET: 's',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_URL must be an https URL/);
   });
 
   it('npm start says so, without a stack trace, when the Bot API cannot be reached', async () => {
@@ -60,17 +79,35 @@ describe('the Telegram adapter in the service', () => {
     const root = fake.url;
     await fake.close();
     fake = undefined;
-    const ran = await run('src/main.ts', [], { env: { TELEGRAM_BOT_TOKEN: fakeToken, TELEGRAM_API_ROOT: root, NEWSBOT_DB: tempDb(), LOG_LEVEL: 'silent' } });
+    const ran = await run('src/main.ts', [], {
+      env: {
+        TELEGRAM_BOT_TOKEN: fakeToken,
+        TELEGRAM_API_ROOT: root,
+        NEWSBOT_DB: tempDb(),
+        LOG_LEVEL: 'silent',
+      },
+    });
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toMatch(/^newsbot: Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN: .*Check the network, or TELEGRAM_API_ROOT\.\n$/);
+    expect(ran.stderr).toMatch(
+      /^newsbot: Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN: .*Check the network, or TELEGRAM_API_ROOT\.\n$/,
+    );
   });
 
   it('npm start stops with a message naming TELEGRAM_BOT_TOKEN when Telegram refuses it', async () => {
     fake = await startFakeTelegram();
     fake.setBadToken(true);
-    const ran = await run('src/main.ts', [], { env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, NEWSBOT_DB: tempDb(), LOG_LEVEL: 'silent' } });
+    const ran = await run('src/main.ts', [], {
+      env: {
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.url,
+        NEWSBOT_DB: tempDb(),
+        LOG_LEVEL: 'silent',
+      },
+    });
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toMatch(/TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(401 Unauthorized\)/);
+    expect(ran.stderr).toMatch(
+      /TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(401 Unauthorized\)/,
+    );
     expect(ran.stderr).not.toContain(fake.token);
     expect(ran.stderr).not.toMatch(/\n\s+at /);
   });

@@ -31,7 +31,10 @@ async function runAll(chat: TgChat, from: (typeof users)[keyof typeof users], su
     const sent = s!.fake.sent(chat.id).slice(before);
     expect(sent.length, text).toBeGreaterThan(0);
     expect(sent.map((m) => m.text).join('\n\n'), text).toMatch(expected);
-    expect(sent.every((m) => m.parseMode === 'HTML'), text).toBe(true);
+    expect(
+      sent.every((m) => m.parseMode === 'HTML'),
+      text,
+    ).toBe(true);
   }
 }
 
@@ -40,7 +43,11 @@ describe('Telegram commands', () => {
     s = await setup();
     await runAll(privateChat(users.bob), users.bob, '');
     const chat = s.core.store.chat(`telegram:${users.bob.id}`);
-    expect(chat).toMatchObject({ places: [], language: 'es', schedule: { weekday: 5, time: '08:00', timeZone: 'America/Tegucigalpa' } });
+    expect(chat).toMatchObject({
+      places: [],
+      language: 'es',
+      schedule: { weekday: 5, time: '08:00', timeZone: 'America/Tegucigalpa' },
+    });
     // a private chat is not a group: no reply-to quoting
     expect(s.fake.sent(users.bob.id).every((m) => m.params.reply_parameters === undefined)).toBe(true);
   });
@@ -87,14 +94,17 @@ describe('Telegram commands', () => {
     const kb = s.last(chat.id).replyMarkup!.inline_keyboard!;
     expect(kb.flat().map((b) => b.text)).toEqual(['More']);
     await s.feed(message(chat, users.bob, '/country mexico'));
-    const labels = s.last(chat.id).replyMarkup!.inline_keyboard!.flat().map((b) => b.text);
+    const labels = s
+      .last(chat.id)
+      .replyMarkup!.inline_keyboard!.flat()
+      .map((b) => b.text);
     expect(labels).toEqual(['Subscribe: Mexico']);
     expect(s.last(chat.id).params.link_preview_options).toEqual({ is_disabled: true });
   });
 });
 
 describe('Telegram commands in Spanish', () => {
-  it('/start greets in the language of the user\'s Telegram', async () => {
+  it("/start greets in the language of the user's Telegram", async () => {
     s = await setup();
     await s.feed(message(privateChat(users.carla), users.carla, '/start'));
     expect(s.texts(users.carla.id)[0]).toMatch(/^¡Hola! Traigo noticias de migración laboral/);
@@ -131,6 +141,11 @@ describe('Telegram commands in Spanish', () => {
     expect(s.last(group.id).text).toBe('Las respuestas de este chat ahora son en español.');
     await s.feed(message(group, users.bob, '/latest 1'));
     expect(s.last(group.id).text).toMatch(/^Últimas noticias/);
-    expect(s.last(group.id).replyMarkup!.inline_keyboard!.flat().map((b) => b.text)).toEqual(['Más']);
+    expect(
+      s
+        .last(group.id)
+        .replyMarkup!.inline_keyboard!.flat()
+        .map((b) => b.text),
+    ).toEqual(['Más']);
   });
 });

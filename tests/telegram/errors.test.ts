@@ -10,7 +10,10 @@ afterEach(async () => {
 });
 
 /** the real command service, except that any command mentioning "boom" throws */
-async function explosiveCommands(): Promise<{ core: Awaited<ReturnType<typeof makeCore>>; commands: CommandService }> {
+async function explosiveCommands(): Promise<{
+  core: Awaited<ReturnType<typeof makeCore>>;
+  commands: CommandService;
+}> {
   const core = await makeCore();
   const commands: CommandService = {
     run: async (text, ctx, offset) => {
@@ -32,11 +35,19 @@ describe('a handler that fails', () => {
     const bad = message(chat, users.ana, '/buscar boom');
     await s.fake.deliver(bad);
     const [apology] = await s.fake.waitForMessages(chat.id, 1);
-    expect(apology.text).toBe('Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.');
+    expect(apology.text).toBe(
+      'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
+    );
 
     const failures = lines.filter((l) => l.level >= 50);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ msg: 'Telegram update failed', updateId: bad.update_id, chatId: chat.id, text: '/buscar boom', err: { message: 'the index caught fire' } });
+    expect(failures[0]).toMatchObject({
+      msg: 'Telegram update failed',
+      updateId: bad.update_id,
+      chatId: chat.id,
+      text: '/buscar boom',
+      err: { message: 'the index caught fire' },
+    });
 
     await s.fake.deliver(message(chat, users.ana, '/ultimas 1'));
     const after = await s.fake.waitForMessages(chat.id, 2);
@@ -49,7 +60,10 @@ describe('a handler that fails', () => {
     s = await setup({ core, log, adapter: { commands } });
     await s.feed(callback(group, users.bob, 'r|search boom', 7));
     const answer = s.fake.callsOf('answerCallbackQuery').at(-1)!;
-    expect(answer.params).toMatchObject({ show_alert: true, text: expect.stringMatching(/^Sorry, something went wrong/) });
+    expect(answer.params).toMatchObject({
+      show_alert: true,
+      text: expect.stringMatching(/^Sorry, something went wrong/),
+    });
     expect(s.fake.sent(group.id)).toHaveLength(0);
     expect(lines.filter((l) => l.level >= 50)).toHaveLength(1);
   });
@@ -61,7 +75,11 @@ describe('a handler that fails', () => {
     await s.feed(message(privateChat(users.bob), users.bob, '/latest'));
     const logged = lines.filter((l) => l.level >= 40);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 40, msg: 'Telegram update failed', err: { code: 'chat_unreachable' } });
+    expect(logged[0]).toMatchObject({
+      level: 40,
+      msg: 'Telegram update failed',
+      err: { code: 'chat_unreachable' },
+    });
     expect(s.fake.callsOf('sendMessage')).toHaveLength(2);
   });
 });

@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/ports.js';
-import { botMembership, callback, channel, channelPost, group, privateChat, message, serviceMessage, setup, supergroup, users, type TgSetup } from './setup.js';
+import {
+  botMembership,
+  callback,
+  channel,
+  channelPost,
+  group,
+  privateChat,
+  message,
+  serviceMessage,
+  setup,
+  supergroup,
+  users,
+  type TgSetup,
+} from './setup.js';
 
 let s: TgSetup | undefined;
 afterEach(async () => {
@@ -19,11 +32,18 @@ describe('administrators in groups', () => {
 
     await s.feed(message(group, users.bob, '/language es'));
 
-    const refusal = 'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.';
+    const refusal =
+      'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.';
     await s.feed(message(group, users.ana, '/cancelar todo'));
     expect(s.last(group.id).text).toBe(refusal);
     // in the group's language, whoever asks and in whichever words
-    for (const text of ['/unsubscribe all', '/schedule friday 08:00', '/language en', '/subscribe Guatemala', '/subscribe']) {
+    for (const text of [
+      '/unsubscribe all',
+      '/schedule friday 08:00',
+      '/language en',
+      '/subscribe Guatemala',
+      '/subscribe',
+    ]) {
       await s.feed(message(group, users.dan, text));
       expect(s.last(group.id).text, text).toBe(refusal);
     }
@@ -43,17 +63,29 @@ describe('administrators in groups', () => {
     await s.feed(message(supergroup, users.carla, '/suscribir Guatemala'));
     expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['HN', 'GT']);
     expect(s.fake.callsOf('getChatMember')).toHaveLength(1);
-    expect(s.fake.callsOf('getChatMember')[0].params).toMatchObject({ chat_id: supergroup.id, user_id: users.carla.id });
+    expect(s.fake.callsOf('getChatMember')[0].params).toMatchObject({
+      chat_id: supergroup.id,
+      user_id: users.carla.id,
+    });
   });
 
   it('treats an anonymous administrator (posting as the group) as an administrator', async () => {
     s = await setup();
-    await s.feed(message(supergroup, users.anonymousAdmin, '/subscribe Guatemala', { sender_chat: supergroup }));
+    await s.feed(
+      message(supergroup, users.anonymousAdmin, '/subscribe Guatemala', { sender_chat: supergroup }),
+    );
     expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['GT']);
     expect(s.fake.callsOf('getChatMember')).toHaveLength(0);
     // someone posting as another channel is not
     s.fake.setMember(supergroup.id, 136817688, 'member');
-    await s.feed(message(supergroup, { id: 136817688, is_bot: true, first_name: 'Channel' } as never, '/unsubscribe all', { sender_chat: channel }));
+    await s.feed(
+      message(
+        supergroup,
+        { id: 136817688, is_bot: true, first_name: 'Channel' } as never,
+        '/unsubscribe all',
+        { sender_chat: channel },
+      ),
+    );
     expect(s.last(supergroup.id).text).toMatch(/^Only this chat's administrators/);
   });
 
@@ -75,25 +107,39 @@ describe('channels', () => {
     // a channel post is not quoted back
     expect(s.last(channel.id).params.reply_parameters).toBeUndefined();
     await s.feed(channelPost(channel, '/country mexico'));
-    expect(s.last(channel.id).replyMarkup?.inline_keyboard?.flat().map((b) => b.text)).toEqual(['Subscribe this channel: Mexico']);
+    expect(
+      s
+        .last(channel.id)
+        .replyMarkup?.inline_keyboard?.flat()
+        .map((b) => b.text),
+    ).toEqual(['Subscribe this channel: Mexico']);
     // posts that are not commands are the channel's own news
     const before = s.fake.sent(channel.id).length;
     await s.feed(channelPost(channel, 'Our weekly roundup is out'));
     expect(s.fake.sent(channel.id)).toHaveLength(before);
 
-    const digest = await s.core.commands.run('digest', { address: { platform: 'telegram', chatId: String(channel.id) }, canManage: true, shared: true });
-    const { messageIds } = await s.adapter.notifier.send({ platform: 'telegram', chatId: String(channel.id) }, digest);
+    const digest = await s.core.commands.run('digest', {
+      address: { platform: 'telegram', chatId: String(channel.id) },
+      canManage: true,
+      shared: true,
+    });
+    const { messageIds } = await s.adapter.notifier.send(
+      { platform: 'telegram', chatId: String(channel.id) },
+      digest,
+    );
     expect(messageIds).toEqual([String(s.last(channel.id).messageId)]);
     expect(s.last(channel.id).text).toMatch(/Digest preview: Honduras and Costa Rica/);
   });
 
-  it('a subscriber pressing a channel\'s button is refused; an admin pressing it subscribes the channel', async () => {
+  it("a subscriber pressing a channel's button is refused; an admin pressing it subscribes the channel", async () => {
     s = await setup();
     await s.feed(channelPost(channel, '/country mexico'));
     const list = s.last(channel.id);
     const data = (list.replyMarkup!.inline_keyboard![0][0] as { callback_data: string }).callback_data;
     await s.feed(callback(channel, users.bob, data, list.messageId));
-    expect(s.fake.callsOf('answerCallbackQuery').at(-1)!.params.text).toMatch(/^Only this chat's administrators/);
+    expect(s.fake.callsOf('answerCallbackQuery').at(-1)!.params.text).toMatch(
+      /^Only this chat's administrators/,
+    );
     s.fake.setMember(channel.id, users.dan.id, 'administrator');
     await s.feed(callback(channel, users.dan, data, list.messageId));
     expect(s.core.store.chat(key(channel.id))?.places.map((p) => p.code)).toEqual(['MX']);
@@ -108,7 +154,11 @@ describe('a group that becomes a supergroup', () => {
     await s.feed(message(group, users.bob, '/language es'));
     await s.feed(serviceMessage(group, { migrate_to_chat_id: supergroup.id }));
     expect(s.core.store.chat(key(group.id))).toBeUndefined();
-    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({ address: { platform: 'telegram', chatId: String(supergroup.id) }, language: 'es', places: [{ code: 'HN' }] });
+    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({
+      address: { platform: 'telegram', chatId: String(supergroup.id) },
+      language: 'es',
+      places: [{ code: 'HN' }],
+    });
     // the matching message in the new supergroup changes nothing more
     await s.feed(serviceMessage(supergroup, { migrate_from_chat_id: group.id }));
     expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['HN']);
@@ -125,7 +175,12 @@ describe('a group that becomes a supergroup', () => {
   it('a digest sent to the old group reports where it went', async () => {
     s = await setup();
     s.fake.fault(group.id, { kind: 'migrated', to: String(supergroup.id) });
-    const err = await s.adapter.notifier.send({ platform: 'telegram', chatId: String(group.id) }, { kind: 'info', visibility: 'public', paragraphs: ['x'] }).catch((e) => e);
+    const err = await s.adapter.notifier
+      .send(
+        { platform: 'telegram', chatId: String(group.id) },
+        { kind: 'info', visibility: 'public', paragraphs: ['x'] },
+      )
+      .catch((e) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ code: 'chat_migrated', extra: { migratedTo: String(supergroup.id) } });
   });
@@ -138,13 +193,18 @@ describe("the bot's own membership (my_chat_member)", () => {
     await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
     const sent = s.fake.sent(supergroup.id).length;
     await s.feed(botMembership(supergroup, users.bob, 'member', 'kicked'));
-    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_removed' });
+    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({
+      state: 'paused',
+      pausedReason: 'bot_removed',
+    });
     // nothing is said to a chat the bot has just left
     expect(s.fake.sent(supergroup.id)).toHaveLength(sent);
 
     await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
     expect(s.core.store.chat(key(supergroup.id))?.state).toBe('active');
-    expect(s.last(supergroup.id).text).toMatch(/^Subscriptions of this chat\n\nDigests to this chat had been paused \(the bot was removed from this chat\); they are on again\.\n\nWeekly digest about: Honduras/);
+    expect(s.last(supergroup.id).text).toMatch(
+      /^Subscriptions of this chat\n\nDigests to this chat had been paused \(the bot was removed from this chat\); they are on again\.\n\nWeekly digest about: Honduras/,
+    );
   });
 
   it('added to a new group: a welcome in the language of whoever added it', async () => {
@@ -166,7 +226,10 @@ describe("the bot's own membership (my_chat_member)", () => {
     await s.feed(botMembership(dm, users.carla, 'member', 'kicked'));
     await s.feed(botMembership(channel, users.bob, 'administrator', 'left'));
     expect(s.core.store.chat(key(dm.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_blocked' });
-    expect(s.core.store.chat(key(channel.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_removed' });
+    expect(s.core.store.chat(key(channel.id))).toMatchObject({
+      state: 'paused',
+      pausedReason: 'bot_removed',
+    });
     await s.feed(botMembership(channel, users.bob, 'left', 'administrator'));
     expect(s.fake.callsOf('sendMessage')).toHaveLength(before);
     // back in the channel: on again, without a post its readers would all see
@@ -174,6 +237,8 @@ describe("the bot's own membership (my_chat_member)", () => {
     // unblocked in the private chat: on again, and the person is told
     await s.feed(botMembership(dm, users.carla, 'kicked', 'member'));
     expect(s.core.store.chat(key(dm.id))?.state).toBe('active');
-    expect(s.last(dm.id).text).toMatch(/Los resúmenes a este chat estaban en pausa \(el bot fue bloqueado en este chat\); vuelven a enviarse\./);
+    expect(s.last(dm.id).text).toMatch(
+      /Los resúmenes a este chat estaban en pausa \(el bot fue bloqueado en este chat\); vuelven a enviarse\./,
+    );
   });
 });

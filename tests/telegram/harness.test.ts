@@ -18,17 +18,31 @@ describe('the Telegram notifier harness', () => {
     const b = h.address('beta');
     expect(a.chatId).not.toBe(b.chatId);
     expect(h.address('alpha')).toEqual(a);
-    await h.notifier.send(a, { kind: 'info', visibility: 'public', heading: 'Hi & <bye>', paragraphs: ['one'] });
+    await h.notifier.send(a, {
+      kind: 'info',
+      visibility: 'public',
+      heading: 'Hi & <bye>',
+      paragraphs: ['one'],
+    });
     expect(h.received(a)).toEqual(['Hi & <bye>\n\none']);
     expect(h.received(b)).toEqual([]);
 
     h.fault(b, 'unreachable');
-    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'chat_unreachable' });
+    await expect(
+      h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }),
+    ).rejects.toMatchObject({ code: 'chat_unreachable' });
     h.fault(b, 'migrated');
-    const err = await h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }).catch((e: DeliveryError) => e);
-    expect(err).toMatchObject({ code: 'chat_migrated', extra: { migratedTo: expect.stringMatching(/^-100\d+$/) } });
+    const err = await h.notifier
+      .send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })
+      .catch((e: DeliveryError) => e);
+    expect(err).toMatchObject({
+      code: 'chat_migrated',
+      extra: { migratedTo: expect.stringMatching(/^-100\d+$/) },
+    });
     h.fault(b, 'server_error', 3);
-    await expect(h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(
+      h.notifier.send(b, { kind: 'info', visibility: 'public', paragraphs: ['x'] }),
+    ).rejects.toMatchObject({ code: 'unavailable' });
     expect(h.supports('migrated')).toBe(true);
   });
 
@@ -36,9 +50,19 @@ describe('the Telegram notifier harness', () => {
     h = await telegramHarness();
     const a = h.address('gamma');
     const reply: Reply = {
-      kind: 'result', visibility: 'public', heading: 'Weekly digest: Honduras', paragraphs: ['2 new items'],
+      kind: 'result',
+      visibility: 'public',
+      heading: 'Weekly digest: Honduras',
+      paragraphs: ['2 new items'],
       items: [
-        { id: '1', title: 'Honduras & <IOM>', url: 'https://news.example.org/1?a=1&b=2', date: '2021-02-16', places: ['Honduras'], summary: 'One. Two.' },
+        {
+          id: '1',
+          title: 'Honduras & <IOM>',
+          url: 'https://news.example.org/1?a=1&b=2',
+          date: '2021-02-16',
+          places: ['Honduras'],
+          summary: 'One. Two.',
+        },
         { id: '2', title: 'No link here', url: null, date: null, places: [], summary: 'Three.' },
       ],
       footer: ['And 3 more: country HN since 2026-11-23'],

@@ -11,7 +11,20 @@ afterEach(async () => {
 
 /** items about enough countries for the keyboard to have two pages */
 const MANY_COUNTRIES = jsonl(
-  ['Belize', 'Jamaica', 'Haiti', 'Cuba', 'Colombia', 'Ecuador', 'Peru', 'Chile', 'Canada', 'Barbados', 'Suriname', 'Bolivia'].map((c, i) => ({
+  [
+    'Belize',
+    'Jamaica',
+    'Haiti',
+    'Cuba',
+    'Colombia',
+    'Ecuador',
+    'Peru',
+    'Chile',
+    'Canada',
+    'Barbados',
+    'Suriname',
+    'Bolivia',
+  ].map((c, i) => ({
     title: `Labour migration update ${i} from ${c}`,
     summary: `Officials in ${c} discussed recruitment.`,
     date: '2021-03-01',
@@ -19,10 +32,16 @@ const MANY_COUNTRIES = jsonl(
   })),
 );
 
-const buttons = (m: FakeMessage) => (m.replyMarkup?.inline_keyboard ?? []).flat() as { text: string; callback_data: string }[];
+const buttons = (m: FakeMessage) =>
+  (m.replyMarkup?.inline_keyboard ?? []).flat() as { text: string; callback_data: string }[];
 const button = (m: FakeMessage, label: string | RegExp) => {
   const b = buttons(m).find((x) => (typeof label === 'string' ? x.text === label : label.test(x.text)));
-  if (!b) throw new Error(`no button ${label} in ${buttons(m).map((x) => x.text).join(', ')}`);
+  if (!b)
+    throw new Error(
+      `no button ${label} in ${buttons(m)
+        .map((x) => x.text)
+        .join(', ')}`,
+    );
   return b;
 };
 
@@ -56,15 +75,22 @@ describe('the inline keyboard', () => {
     // a country on the second page subscribes this chat
     const pick = buttons(keyboardMsg)[0];
     await s.feed(callback(chat, users.bob, pick.callback_data, keyboardMsg.messageId));
-    expect(s.last(chat.id).text).toMatch(new RegExp(`now subscribed to ${pick.text.replace(/ \(\d+\)$/, '')}`));
+    expect(s.last(chat.id).text).toMatch(
+      new RegExp(`now subscribed to ${pick.text.replace(/ \(\d+\)$/, '')}`),
+    );
     expect(s.core.store.chat(`telegram:${chat.id}`)?.places).toHaveLength(1);
 
     // subscriptions: one unsubscribe button each
     await s.feed(message(chat, users.bob, '/subscribe Honduras'));
     await s.feed(message(chat, users.bob, '/subscriptions'));
     const subs = s.last(chat.id);
-    expect(buttons(subs).map((b) => b.text)).toEqual([`Unsubscribe: ${pick.text.replace(/ \(\d+\)$/, '')}`, 'Unsubscribe: Honduras']);
-    await s.feed(callback(chat, users.bob, button(subs, 'Unsubscribe: Honduras').callback_data, subs.messageId));
+    expect(buttons(subs).map((b) => b.text)).toEqual([
+      `Unsubscribe: ${pick.text.replace(/ \(\d+\)$/, '')}`,
+      'Unsubscribe: Honduras',
+    ]);
+    await s.feed(
+      callback(chat, users.bob, button(subs, 'Unsubscribe: Honduras').callback_data, subs.messageId),
+    );
     expect(s.last(chat.id).text).toMatch(/no longer subscribed to Honduras/);
     expect(s.core.store.chat(`telegram:${chat.id}`)?.places.map((p) => p.code)).not.toContain('HN');
     expect(s.fake.callsOf('answerCallbackQuery')).toHaveLength(3);
@@ -96,7 +122,9 @@ describe('the inline keyboard', () => {
   it('keeps a long command behind a short key, and says so kindly when the key is gone after a restart', async () => {
     s = await setup();
     const chat = privateChat(users.bob);
-    await s.feed(message(chat, users.bob, '/country costa rica, nicaragua, honduras, guyana, panama since 2019-01-01'));
+    await s.feed(
+      message(chat, users.bob, '/country costa rica, nicaragua, honduras, guyana, panama since 2019-01-01'),
+    );
     const list = s.last(chat.id);
     const more = button(list, 'More');
     expect(more.callback_data).toMatch(/^#/);
@@ -107,18 +135,34 @@ describe('the inline keyboard', () => {
 
     await s.feed(callback(chat, users.ana, '#zz9zz1', list.messageId));
     const answer = s.fake.callsOf('answerCallbackQuery').at(-1)!;
-    expect(answer.params).toMatchObject({ show_alert: true, text: expect.stringMatching(/^Este botón ya no funciona/) });
+    expect(answer.params).toMatchObject({
+      show_alert: true,
+      text: expect.stringMatching(/^Este botón ya no funciona/),
+    });
     expect(list.edits).toBe(1);
   });
 
-  it('a digest\'s More button answers with a new message and leaves the digest as it was', async () => {
+  it("a digest's More button answers with a new message and leaves the digest as it was", async () => {
     s = await setup();
     const chat = privateChat(users.bob);
     await s.feed(message(chat, users.bob, '/subscribe Mexico'));
-    const fresh = jsonl(Array.from({ length: 25 }, (_, i) => ({ title: `Mexico labour news ${i}`, summary: 'Workers in Mexico.', date: '2026-11-28', url: `https://news.example.org/mx/${i}` })));
+    const fresh = jsonl(
+      Array.from({ length: 25 }, (_, i) => ({
+        title: `Mexico labour news ${i}`,
+        summary: 'Workers in Mexico.',
+        date: '2026-11-28',
+        url: `https://news.example.org/mx/${i}`,
+      })),
+    );
     await s.core.news.ingestBody(fresh, 'fresh.jsonl', new Date('2026-11-28T05:00:00Z'), { format: 'jsonl' });
-    const digest = await s.core.commands.run('digest', { address: { platform: 'telegram', chatId: String(chat.id) }, now: new Date('2026-11-28T06:00:00Z') });
-    const { messageIds } = await s.adapter.notifier.send({ platform: 'telegram', chatId: String(chat.id) }, digest);
+    const digest = await s.core.commands.run('digest', {
+      address: { platform: 'telegram', chatId: String(chat.id) },
+      now: new Date('2026-11-28T06:00:00Z'),
+    });
+    const { messageIds } = await s.adapter.notifier.send(
+      { platform: 'telegram', chatId: String(chat.id) },
+      digest,
+    );
     const last = s.fake.sent(chat.id).find((m) => String(m.messageId) === messageIds.at(-1))!;
     const sentBefore = s.fake.sent(chat.id).length;
     await s.feed(callback(chat, users.bob, button(last, 'More').callback_data, last.messageId));
@@ -131,9 +175,19 @@ describe('the inline keyboard', () => {
     s = await setup();
     await s.feed(message(group, users.bob, '/country mexico'));
     const list = s.last(group.id);
-    await s.feed(callback(group, users.ana, button(list, /Subscribe this channel: Mexico|Subscribe: Mexico/).callback_data, list.messageId));
+    await s.feed(
+      callback(
+        group,
+        users.ana,
+        button(list, /Subscribe this channel: Mexico|Subscribe: Mexico/).callback_data,
+        list.messageId,
+      ),
+    );
     const answer = s.fake.callsOf('answerCallbackQuery').at(-1)!;
-    expect(answer.params).toMatchObject({ show_alert: true, text: expect.stringMatching(/^Solo los administradores de este chat/) });
+    expect(answer.params).toMatchObject({
+      show_alert: true,
+      text: expect.stringMatching(/^Solo los administradores de este chat/),
+    });
     expect(s.fake.sent(group.id)).toHaveLength(1);
     expect(s.core.store.chat(`telegram:${group.id}`)).toBeUndefined();
   });

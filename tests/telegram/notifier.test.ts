@@ -11,16 +11,33 @@ afterEach(async () => {
 });
 
 const to = (chatId: number | string): ChatAddress => ({ platform: 'telegram', chatId: String(chatId) });
-const small: Reply = { kind: 'info', visibility: 'public', heading: 'Weekly digest: Honduras', paragraphs: ['1 new item'] };
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a DeliveryError'); }, (e: unknown) => e as DeliveryError);
+const small: Reply = {
+  kind: 'info',
+  visibility: 'public',
+  heading: 'Weekly digest: Honduras',
+  paragraphs: ['1 new item'],
+};
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a DeliveryError');
+    },
+    (e: unknown) => e as DeliveryError,
+  );
 
 /** a digest-sized reply whose rendering needs several messages */
 function bigReply(n = 20): Reply {
   return {
-    kind: 'result', visibility: 'public', heading: 'Weekly digest: Honduras',
+    kind: 'result',
+    visibility: 'public',
+    heading: 'Weekly digest: Honduras',
     items: Array.from({ length: n }, (_, i) => ({
-      id: `i${i}`, title: `Item ${i}: ${'a long headline about labour migration '.repeat(3)}`, url: `https://news.example.org/${i}`,
-      date: '2021-02-16', places: ['Honduras'], summary: `Summary ${i}. ${'Details of the programme and its partners. '.repeat(12)}`,
+      id: `i${i}`,
+      title: `Item ${i}: ${'a long headline about labour migration '.repeat(3)}`,
+      url: `https://news.example.org/${i}`,
+      date: '2021-02-16',
+      places: ['Honduras'],
+      summary: `Summary ${i}. ${'Details of the programme and its partners. '.repeat(12)}`,
     })),
   };
 }
@@ -37,7 +54,9 @@ describe('the Telegram notifier', () => {
   it('splits at 4,096 between items, reports each part, and resumes after fromPart', async () => {
     s = await setup();
     const parts: [number, string, number][] = [];
-    const { messageIds } = await s.adapter.notifier.send(to(501), bigReply(), { onPart: (i, id, n) => void parts.push([i, id, n]) });
+    const { messageIds } = await s.adapter.notifier.send(to(501), bigReply(), {
+      onPart: (i, id, n) => void parts.push([i, id, n]),
+    });
     const sent = s.fake.sent(501);
     expect(sent.length).toBeGreaterThan(2);
     expect(messageIds).toEqual(sent.map((m) => String(m.messageId)));
@@ -62,26 +81,41 @@ describe('the Telegram notifier', () => {
   });
 
   it('paced digest messages leave one at a time, each recorded before the next is sent (a crash doubles at most one)', async () => {
-    s = await setup({ fake: { delayMs: 30 }, adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 } } });
+    s = await setup({
+      fake: { delayMs: 30 },
+      adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 } },
+    });
     const recorded: number[] = [];
     const record = async () => {
       await new Promise((r) => setTimeout(r, 5));
       recorded.push(performance.now());
     };
-    await Promise.all(Array.from({ length: 6 }, (_, i) => s!.adapter.notifier.send(to(40_000 + i), small, { onPart: record })));
-    const arrivals = s.fake.callsOf('sendMessage').map((c) => c.t).sort((a, b) => a - b);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        s!.adapter.notifier.send(to(40_000 + i), small, { onPart: record }),
+      ),
+    );
+    const arrivals = s.fake
+      .callsOf('sendMessage')
+      .map((c) => c.t)
+      .sort((a, b) => a - b);
     expect(arrivals).toHaveLength(6);
     recorded.sort((a, b) => a - b);
     // each message reaches the API only after the one before it was answered and recorded
     for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThanOrEqual(recorded[i - 1]);
   });
 
-  it('while one chat\'s digest waits out a 5xx, the other chats\' digests go on', async () => {
-    s = await setup({ adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 }, retry: { backoffMs: [400] } } });
+  it("while one chat's digest waits out a 5xx, the other chats' digests go on", async () => {
+    s = await setup({
+      adapter: { pacing: { overallPerSecond: 1000, perChatIntervalMs: 0 }, retry: { backoffMs: [400] } },
+    });
     s.fake.fault(41_000, { kind: 'server_error' }, 1);
     const failing = s.adapter.notifier.send(to(41_000), small);
     await s.fake.waitForCall((c) => c.method === 'sendMessage' && c.params.chat_id === 41_000);
-    await Promise.all([failing, ...Array.from({ length: 3 }, (_, i) => s!.adapter.notifier.send(to(41_001 + i), small))]);
+    await Promise.all([
+      failing,
+      ...Array.from({ length: 3 }, (_, i) => s!.adapter.notifier.send(to(41_001 + i), small)),
+    ]);
     // the failing chat's second try came after the others had gone, not before them
     const order = s.fake.callsOf('sendMessage').map((c) => c.params.chat_id);
     expect(order).toEqual([41_000, 41_001, 41_002, 41_003, 41_000]);
@@ -119,10 +153,16 @@ describe('the Telegram notifier', () => {
   it('gives up with rate_limited when Telegram keeps answering 429, or asks for too long a wait', async () => {
     s = await setup({ adapter: { retry: { rateLimitRetries: 1, backoffMs: [10] } } });
     s.fake.fault(503, { kind: 'rate_limited', retryAfter: 1 }, 3);
-    expect(await fail(s.adapter.notifier.send(to(503), small))).toMatchObject({ code: 'rate_limited', extra: { retryAfterMs: 1000 } });
+    expect(await fail(s.adapter.notifier.send(to(503), small))).toMatchObject({
+      code: 'rate_limited',
+      extra: { retryAfterMs: 1000 },
+    });
     s.fake.fault(504, { kind: 'rate_limited', retryAfter: 3600 });
     const t0 = Date.now();
-    expect(await fail(s.adapter.notifier.send(to(504), small))).toMatchObject({ code: 'rate_limited', extra: { retryAfterMs: 3_600_000 } });
+    expect(await fail(s.adapter.notifier.send(to(504), small))).toMatchObject({
+      code: 'rate_limited',
+      extra: { retryAfterMs: 3_600_000 },
+    });
     // it gives up at once rather than waiting the hour
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
@@ -171,15 +211,24 @@ describe('the Telegram notifier', () => {
   it('reports a refused token as auth, and a message Telegram refuses as bad_request', async () => {
     s = await setup();
     s.fake.fault(801, { kind: 'bad_request', description: 'Bad Request: message is too long' });
-    expect(await fail(s.adapter.notifier.send(to(801), small))).toMatchObject({ code: 'bad_request', reason: 'Bad Request: message is too long' });
+    expect(await fail(s.adapter.notifier.send(to(801), small))).toMatchObject({
+      code: 'bad_request',
+      reason: 'Bad Request: message is too long',
+    });
     s.fake.setBadToken(true);
-    expect(await fail(s.adapter.notifier.send(to(802), small))).toMatchObject({ code: 'auth', permanent: true });
+    expect(await fail(s.adapter.notifier.send(to(802), small))).toMatchObject({
+      code: 'auth',
+      permanent: true,
+    });
   });
 
   it('falls back to the plain text when Telegram refuses the HTML, and says so in the log', async () => {
     const { log, lines } = captureLog();
     s = await setup({ log });
-    s.fake.fault(901, { kind: 'bad_request', description: 'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 3' });
+    s.fake.fault(901, {
+      kind: 'bad_request',
+      description: 'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 3',
+    });
     const { messageIds } = await s.adapter.notifier.send(to(901), { ...small, items: bigReply(1).items });
     expect(messageIds).toHaveLength(1);
     const m = s.last(901);
@@ -193,8 +242,18 @@ describe('the Telegram notifier', () => {
 describe('escaping hostile item text end to end', () => {
   it('items with <b>, &, </a> and " in titles, summaries and URLs arrive as the text they are', async () => {
     const hostile = [
-      { title: 'Honduras: <b>bold</b> claims & "quotes" </a> in a title', summary: 'Honduras summary with </a><a href="https://evil.example">click</a> & <i>more</i>', date: '2021-05-01', url: 'https://news.example.org/a?x=1&y="2"' },
-      { title: 'Honduras & Guatemala <script>alert(1)</script>', summary: 'Fine & dandy < > "', date: '2021-05-02', url: 'https://news.example.org/b' },
+      {
+        title: 'Honduras: <b>bold</b> claims & "quotes" </a> in a title',
+        summary: 'Honduras summary with </a><a href="https://evil.example">click</a> & <i>more</i>',
+        date: '2021-05-01',
+        url: 'https://news.example.org/a?x=1&y="2"',
+      },
+      {
+        title: 'Honduras & Guatemala <script>alert(1)</script>',
+        summary: 'Fine & dandy < > "',
+        date: '2021-05-02',
+        url: 'https://news.example.org/b',
+      },
     ];
     s = await setup({ jsonl: jsonl(hostile) });
     const chat = privateChat(users.bob);
@@ -203,7 +262,9 @@ describe('escaping hostile item text end to end', () => {
     expect(m.parseMode).toBe('HTML');
     for (const h of hostile) expect(m.text).toContain(h.title);
     expect(m.text).toContain('Fine & dandy < > "');
-    expect(m.text).toContain('Honduras summary with </a><a href="https://evil.example">click</a> & <i>more</i>'.slice(0, 60));
+    expect(m.text).toContain(
+      'Honduras summary with </a><a href="https://evil.example">click</a> & <i>more</i>'.slice(0, 60),
+    );
     // only our own links: each item's URL, nothing injected
     expect(m.links.map((l) => l.url).sort()).toEqual(expect.arrayContaining(['https://news.example.org/b']));
     expect(m.links.every((l) => l.url.startsWith('https://news.example.org/'))).toBe(true);
@@ -224,7 +285,9 @@ describe('escaping hostile item text end to end', () => {
     expect(sent.length).toBeGreaterThan(1);
     for (const m of sent) expect(m.raw.length).toBeLessThanOrEqual(4096);
     for (const m of sent.slice(1)) expect(m.text).toMatch(/^\d+\. Honduras story/);
-    const numbers = sent.flatMap((m) => [...m.text.matchAll(/^(\d+)\. Honduras story/gm)].map((x) => Number(x[1])));
+    const numbers = sent.flatMap((m) =>
+      [...m.text.matchAll(/^(\d+)\. Honduras story/gm)].map((x) => Number(x[1])),
+    );
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     // the keyboard sits under the last part only
     expect(sent.slice(0, -1).every((m) => !m.replyMarkup)).toBe(true);

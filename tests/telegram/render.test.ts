@@ -8,7 +8,13 @@ const codec = createCallbackCodec();
 const render = (r: Reply) => renderTelegram(r, { encode: codec.encode });
 
 const view = (i: number, extra: Partial<ItemView> = {}): ItemView => ({
-  id: `id${i}`, title: `Title ${i}`, url: `https://news.example.org/${i}`, date: '2021-02-16', places: ['Honduras'], summary: `Summary ${i}.`, ...extra,
+  id: `id${i}`,
+  title: `Title ${i}`,
+  url: `https://news.example.org/${i}`,
+  date: '2021-02-16',
+  places: ['Honduras'],
+  summary: `Summary ${i}.`,
+  ...extra,
 });
 
 describe('rendering a Reply as Telegram HTML', () => {
@@ -21,7 +27,13 @@ describe('rendering a Reply as Telegram HTML', () => {
       places: ['Trinidad & Tobago'],
       summary: 'Summary with </a> and <i>tags</i> & ampersands "quoted"',
     };
-    const r = render({ kind: 'result', visibility: 'public', heading: 'News <about> & "more"', items: [hostile], paragraphs: ['p < q & r > s'] });
+    const r = render({
+      kind: 'result',
+      visibility: 'public',
+      heading: 'News <about> & "more"',
+      items: [hostile],
+      paragraphs: ['p < q & r > s'],
+    });
     expect(r.parts).toHaveLength(1);
     const parsed = parseTelegramHtml(r.parts[0].html);
     expect(parsed.text).toContain(hostile.title);
@@ -34,14 +46,26 @@ describe('rendering a Reply as Telegram HTML', () => {
   });
 
   it('never links a URL that is not a web address, and still shows it', () => {
-    const r = render({ kind: 'result', visibility: 'public', items: [view(1, { url: 'javascript:alert(1)' })] });
+    const r = render({
+      kind: 'result',
+      visibility: 'public',
+      items: [view(1, { url: 'javascript:alert(1)' })],
+    });
     const parsed = parseTelegramHtml(r.parts[0].html);
     expect(parsed.links).toEqual([]);
     expect(parsed.text).toContain('javascript:alert(1)');
   });
 
   it('gives each part its plain-text twin: for one part, exactly replyToText', () => {
-    const reply: Reply = { kind: 'result', visibility: 'public', heading: 'Latest news', paragraphs: ['1–2 of 9'], items: [view(1), view(2)], footer: ['and 7 more'], offset: 0 };
+    const reply: Reply = {
+      kind: 'result',
+      visibility: 'public',
+      heading: 'Latest news',
+      paragraphs: ['1–2 of 9'],
+      items: [view(1), view(2)],
+      footer: ['and 7 more'],
+      offset: 0,
+    };
     const r = render(reply);
     expect(r.parts).toHaveLength(1);
     expect(r.parts[0].text).toBe(replyToText(reply));
@@ -49,7 +73,9 @@ describe('rendering a Reply as Telegram HTML', () => {
   });
 
   it('splits past 4,096 characters between items, never inside one, and numbers items across parts', () => {
-    const items = Array.from({ length: 30 }, (_, i) => view(i, { title: `Long title number ${i} `.repeat(6), summary: `Long summary ${i} `.repeat(20) }));
+    const items = Array.from({ length: 30 }, (_, i) =>
+      view(i, { title: `Long title number ${i} `.repeat(6), summary: `Long summary ${i} `.repeat(20) }),
+    );
     const r = render({ kind: 'result', visibility: 'public', heading: 'Many', items, offset: 10 });
     expect(r.parts.length).toBeGreaterThan(2);
     const texts = r.parts.map((p) => parseTelegramHtml(p.html).text);
@@ -88,7 +114,9 @@ describe('rendering a Reply as Telegram HTML', () => {
 
   it('turns actions into an inline keyboard: share dropped, countries two a row, more last', () => {
     const r = render({
-      kind: 'usage', visibility: 'private', paragraphs: ['Pick'],
+      kind: 'usage',
+      visibility: 'private',
+      paragraphs: ['Pick'],
       actions: [
         { kind: 'subscribe', label: 'Mexico (3)', command: 'subscribe MX' },
         { kind: 'subscribe', label: 'Costa Rica (2)', command: 'subscribe CR' },
@@ -97,18 +125,28 @@ describe('rendering a Reply as Telegram HTML', () => {
         { kind: 'more', label: 'More', command: 'subscribe', offset: 8 },
       ],
     });
-    expect(r.keyboard?.map((row) => row.map((b) => b.text))).toEqual([['Mexico (3)', 'Costa Rica (2)'], ['Guyana (2)'], ['More']]);
+    expect(r.keyboard?.map((row) => row.map((b) => b.text))).toEqual([
+      ['Mexico (3)', 'Costa Rica (2)'],
+      ['Guyana (2)'],
+      ['More'],
+    ]);
     const more = r.keyboard!.at(-1)![0] as { callback_data: string };
     expect(codec.decode(more.callback_data)).toEqual({ mode: 'page', command: 'subscribe', offset: 8 });
   });
 
   it('previews the link of a single story only', () => {
     expect(render({ kind: 'result', visibility: 'public', items: [view(1)] }).linkPreview).toBe(true);
-    expect(render({ kind: 'result', visibility: 'public', items: [view(1), view(2)] }).linkPreview).toBe(false);
-    expect(render({ kind: 'info', visibility: 'public', paragraphs: ['see https://x.example'] }).linkPreview).toBe(false);
+    expect(render({ kind: 'result', visibility: 'public', items: [view(1), view(2)] }).linkPreview).toBe(
+      false,
+    );
+    expect(
+      render({ kind: 'info', visibility: 'public', paragraphs: ['see https://x.example'] }).linkPreview,
+    ).toBe(false);
   });
 
   it('escapeHtml escapes exactly the four characters', () => {
-    expect(escapeHtml(`<a href="x">&amp;</a> 'ok'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt; \'ok\'');
+    expect(escapeHtml(`<a href="x">&amp;</a> 'ok'`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt; 'ok'",
+    );
   });
 });

@@ -5,7 +5,11 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import type { Update } from 'telegraf/types';
-import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../adapters/telegram/index.js';
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  type TelegramAdapterOptions,
+} from '../../adapters/telegram/index.js';
 import type { Core } from '../../src/core.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import { startFakeTelegram, type FakeTelegramApi, type FakeTelegramOptions } from '../fakes/telegram-api.js';
@@ -20,7 +24,12 @@ export const users = {
 } as const;
 
 export type TgUser = (typeof users)[keyof typeof users];
-export type TgChat = { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; title?: string; first_name?: string };
+export type TgChat = {
+  id: number;
+  type: 'private' | 'group' | 'supergroup' | 'channel';
+  title?: string;
+  first_name?: string;
+};
 
 export const privateChat = (u: TgUser): TgChat => ({ id: u.id, type: 'private', first_name: u.first_name });
 export const group: TgChat = { id: -4001, type: 'group', title: 'Migración laboral CA' };
@@ -35,22 +44,49 @@ const commandEntity = (text: string) => {
   return m ? { entities: [{ type: 'bot_command', offset: 0, length: m[0].length }] } : {};
 };
 
-export function message(chat: TgChat, from: TgUser | undefined, text: string, extra: Record<string, unknown> = {}): Update {
+export function message(
+  chat: TgChat,
+  from: TgUser | undefined,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Update {
   return {
     update_id: updateId++,
-    message: { message_id: messageId++, date: Math.floor(NOW.getTime() / 1000), chat, ...(from ? { from } : {}), text, ...commandEntity(text), ...extra },
+    message: {
+      message_id: messageId++,
+      date: Math.floor(NOW.getTime() / 1000),
+      chat,
+      ...(from ? { from } : {}),
+      text,
+      ...commandEntity(text),
+      ...extra,
+    },
   } as unknown as Update;
 }
 
 export function channelPost(chat: TgChat, text: string): Update {
   return {
     update_id: updateId++,
-    channel_post: { message_id: messageId++, date: Math.floor(NOW.getTime() / 1000), chat, sender_chat: chat, text, ...commandEntity(text) },
+    channel_post: {
+      message_id: messageId++,
+      date: Math.floor(NOW.getTime() / 1000),
+      chat,
+      sender_chat: chat,
+      text,
+      ...commandEntity(text),
+    },
   } as unknown as Update;
 }
 
-export function serviceMessage(chat: TgChat, fields: Record<string, unknown>, from: TgUser = users.bob): Update {
-  return { update_id: updateId++, message: { message_id: messageId++, date: Math.floor(NOW.getTime() / 1000), chat, from, ...fields } } as unknown as Update;
+export function serviceMessage(
+  chat: TgChat,
+  fields: Record<string, unknown>,
+  from: TgUser = users.bob,
+): Update {
+  return {
+    update_id: updateId++,
+    message: { message_id: messageId++, date: Math.floor(NOW.getTime() / 1000), chat, from, ...fields },
+  } as unknown as Update;
 }
 
 /** The bot's own membership changing in a chat, as Telegram reports it (my_chat_member). */
@@ -59,7 +95,9 @@ export function botMembership(chat: TgChat, from: TgUser, before: string, after:
   return {
     update_id: updateId++,
     my_chat_member: {
-      chat, from, date: Math.floor(NOW.getTime() / 1000),
+      chat,
+      from,
+      date: Math.floor(NOW.getTime() / 1000),
       old_chat_member: { user: bot, status: before },
       new_chat_member: { user: bot, status: after, ...(after === 'kicked' ? { until_date: 0 } : {}) },
     },
@@ -70,8 +108,17 @@ export function callback(chat: TgChat, from: TgUser, data: string, onMessage: nu
   return {
     update_id: updateId++,
     callback_query: {
-      id: `cq${updateId}`, from, chat_instance: 'ci', data,
-      message: { message_id: onMessage, date: Math.floor(NOW.getTime() / 1000), chat, from: { id: 123456, is_bot: true, first_name: 'News bot' }, text: '…' },
+      id: `cq${updateId}`,
+      from,
+      chat_instance: 'ci',
+      data,
+      message: {
+        message_id: onMessage,
+        date: Math.floor(NOW.getTime() / 1000),
+        chat,
+        from: { id: 123456, is_bot: true, first_name: 'News bot' },
+        text: '…',
+      },
     },
   } as unknown as Update;
 }
@@ -124,7 +171,11 @@ export async function setup(o: SetupOptions = {}): Promise<TgSetup> {
     httpUrl = `http://127.0.0.1:${port}`;
   }
   const adapter = createTelegramAdapter({
-    config: { token: fake.token, apiRoot: fake.url, webhook: o.webhook ? { url: `${httpUrl}${o.webhook.path}`, secret: o.webhook.secret } : undefined },
+    config: {
+      token: fake.token,
+      apiRoot: fake.url,
+      webhook: o.webhook ? { url: `${httpUrl}${o.webhook.path}`, secret: o.webhook.secret } : undefined,
+    },
     commands: core.commands,
     store: core.store,
     http,

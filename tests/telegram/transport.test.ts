@@ -14,7 +14,10 @@ const SECRET = 'right-secret_123';
 async function post(url: string, body: unknown, secret?: string): Promise<number> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+    },
     body: JSON.stringify(body),
   });
   await res.arrayBuffer();
@@ -30,22 +33,50 @@ describe('start-up', () => {
     const [enMenu, esMenu] = s.fake.callsOf('setMyCommands');
     expect(enMenu.params.scope).toBeUndefined();
     expect(enMenu.params.language_code).toBeUndefined();
-    expect(enMenu.params.commands.map((c: { command: string }) => c.command)).toEqual(
-      ['latest', 'country', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'schedule', 'language', 'digest', 'sources', 'help'],
-    );
+    expect(enMenu.params.commands.map((c: { command: string }) => c.command)).toEqual([
+      'latest',
+      'country',
+      'search',
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'schedule',
+      'language',
+      'digest',
+      'sources',
+      'help',
+    ]);
     expect(esMenu.params.language_code).toBe('es');
-    expect(esMenu.params.commands).toContainEqual({ command: 'pais', description: es.commands.country.about });
-    expect(esMenu.params.commands.map((c: { command: string }) => c.command)).toEqual(
-      ['ultimas', 'pais', 'buscar', 'suscribir', 'cancelar', 'suscripciones', 'horario', 'idioma', 'resumen', 'fuentes', 'ayuda'],
-    );
+    expect(esMenu.params.commands).toContainEqual({
+      command: 'pais',
+      description: es.commands.country.about,
+    });
+    expect(esMenu.params.commands.map((c: { command: string }) => c.command)).toEqual([
+      'ultimas',
+      'pais',
+      'buscar',
+      'suscribir',
+      'cancelar',
+      'suscripciones',
+      'horario',
+      'idioma',
+      'resumen',
+      'fuentes',
+      'ayuda',
+    ]);
   });
 
   it('stops with a message naming TELEGRAM_BOT_TOKEN when the token is refused', async () => {
     s = await setup();
     s.fake.setBadToken(true);
-    const err = await s.adapter.start().then(() => undefined, (e: unknown) => e as Error);
+    const err = await s.adapter.start().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err?.message).toMatch(/TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(401 Unauthorized\)/);
+    expect(err?.message).toMatch(
+      /TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(401 Unauthorized\)/,
+    );
     expect(err?.message).not.toContain(s.fake.token);
     expect(s.fake.calls.map((c) => c.method)).toEqual(['getMe']);
   });
@@ -55,8 +86,15 @@ describe('start-up', () => {
     const url = s.fake.url;
     await s.fake.close();
     const { createTelegramAdapter } = await import('../../adapters/telegram/index.js');
-    const lone = createTelegramAdapter({ config: { token: s.fake.token, apiRoot: url }, commands: s.core.commands, store: s.core.store, log: captureLog().log });
-    await expect(lone.start()).rejects.toThrow(/Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN/);
+    const lone = createTelegramAdapter({
+      config: { token: s.fake.token, apiRoot: url },
+      commands: s.core.commands,
+      store: s.core.store,
+      log: captureLog().log,
+    });
+    await expect(lone.start()).rejects.toThrow(
+      /Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN/,
+    );
     await lone.stop();
   });
 });
@@ -71,7 +109,12 @@ describe('long polling', () => {
     const [reply] = await s.fake.waitForMessages(users.ana.id, 1);
     expect(reply.text).toMatch(/^Noticias sobre Honduras/);
     const poll = s.fake.callsOf('getUpdates').find((c) => c.params.timeout > 0)!;
-    expect(poll.params.allowed_updates).toEqual(['message', 'channel_post', 'callback_query', 'my_chat_member']);
+    expect(poll.params.allowed_updates).toEqual([
+      'message',
+      'channel_post',
+      'callback_query',
+      'my_chat_member',
+    ]);
 
     await s.adapter.stop();
     const polls = s.fake.callsOf('getUpdates').length;
@@ -87,7 +130,10 @@ describe('webhook mode', () => {
   it('sets the webhook with its secret and answers updates posted to it', async () => {
     s = await setup({ webhook: { path: '/telegram/hook', secret: SECRET } });
     await s.adapter.start();
-    expect(s.fake.callsOf('setWebhook')[0].params).toMatchObject({ url: `${s.httpUrl}/telegram/hook`, secret_token: SECRET });
+    expect(s.fake.callsOf('setWebhook')[0].params).toMatchObject({
+      url: `${s.httpUrl}/telegram/hook`,
+      secret_token: SECRET,
+    });
     expect(s.fake.callsOf('getUpdates')).toHaveLength(0);
     // delivered as Telegram does: POSTed with the secret header
     expect(await s.fake.deliver(message(privateChat(users.bob), users.bob, '/latest 1'))).toBe(200);
@@ -121,7 +167,9 @@ describe('webhook mode', () => {
     s = await setup({ webhook: { path: '/tg', secret: SECRET } });
     await s.adapter.start();
     await s.adapter.stop();
-    expect(await post(`${s.httpUrl}/tg`, message(privateChat(users.bob), users.bob, '/latest'), SECRET)).toBe(503);
+    expect(await post(`${s.httpUrl}/tg`, message(privateChat(users.bob), users.bob, '/latest'), SECRET)).toBe(
+      503,
+    );
     expect(s.fake.callsOf('deleteWebhook')).toHaveLength(0);
   });
 });

@@ -2,7 +2,10 @@ export type ParseErrorCode = 'empty' | 'malformed' | 'no_items' | 'unknown_forma
 
 /** A source whose body cannot be read as news: reported for that source, never fatal. */
 export class ParseError extends Error {
-  constructor(readonly code: ParseErrorCode, message: string) {
+  constructor(
+    readonly code: ParseErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'ParseError';
   }

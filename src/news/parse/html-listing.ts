@@ -24,7 +24,11 @@ const ROWS = ['.views-row', 'article', '.news-item', 'li.item'];
 export function parseHtmlListing(body: string, baseUrl?: string): RawItem[] {
   const $ = loadCheerio().load(body);
   const selector = ROWS.find((s) => $(s).length > 0);
-  if (!selector) throw new ParseError('no_items', 'no news items found in the HTML page (looked for .views-row and <article> blocks)');
+  if (!selector)
+    throw new ParseError(
+      'no_items',
+      'no news items found in the HTML page (looked for .views-row and <article> blocks)',
+    );
   const lang = $('html').attr('lang') ?? null;
   const items: RawItem[] = [];
   $(selector).each((_, row) => {
@@ -38,11 +42,16 @@ export function parseHtmlListing(body: string, baseUrl?: string): RawItem[] {
     const href = a.attr('href');
     let url: string | null = null;
     if (href) {
-      try { url = new URL(href, baseUrl).toString(); } catch { url = null; }
+      try {
+        url = new URL(href, baseUrl).toString();
+      } catch {
+        url = null;
+      }
     }
     items.push({ title, summary, date, url, lang: r.attr('lang') ?? lang });
   });
-  if (items.length === 0) throw new ParseError('no_items', 'the HTML page has listing blocks but none with a title');
+  if (items.length === 0)
+    throw new ParseError('no_items', 'the HTML page has listing blocks but none with a title');
   return items;
 }
 
@@ -63,8 +72,12 @@ function rowDate($: cheerio.CheerioAPI, r: Row): string | null {
 }
 
 function rowSummary($: cheerio.CheerioAPI, r: Row, title: string): string {
-  const teaser = r.find('.views-field-body, .field--name-body, .views-field-field-teaser, .teaser, .summary, .field-content p');
-  const candidates = (teaser.length ? teaser : r.find('p, div')).toArray().map((el) => cleanText($(el).text()));
+  const teaser = r.find(
+    '.views-field-body, .field--name-body, .views-field-field-teaser, .teaser, .summary, .field-content p',
+  );
+  const candidates = (teaser.length ? teaser : r.find('p, div'))
+    .toArray()
+    .map((el) => cleanText($(el).text()));
   const texts = candidates.filter((t) => t && t !== title && !isDateLine(t) && !t.startsWith(title));
   return texts.sort((a, b) => b.length - a.length)[0] ?? '';
 }

@@ -17,9 +17,15 @@ export interface Parsed {
 
 /** The format of a body, from its first bytes (and the Content-Type where there is one). */
 export function sniffFormat(body: string, contentType = ''): Format {
-  const head = body.replace(/^\ufeff/, '').trimStart().slice(0, 2000);
+  const head = body
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 2000);
   // JSON Lines whose first line is broken: still mostly whole objects, one a line.
-  const lines = head.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = head
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const objects = lines.filter((l) => /^\{.*\}$/.test(l)).length;
   if (objects >= 2 && objects * 2 >= lines.length) return 'jsonl';
   if (/json/.test(contentType) || head.startsWith('{') || head.startsWith('[')) {
@@ -49,10 +55,16 @@ function looksBinary(body: string): boolean {
 }
 
 /** Reads a source's body as news items. Throws ParseError for what cannot be read. */
-export function parseBody(body: string, opts: { format?: Format; contentType?: string; baseUrl?: string } = {}): Parsed {
+export function parseBody(
+  body: string,
+  opts: { format?: Format; contentType?: string; baseUrl?: string } = {},
+): Parsed {
   if (!body.trim()) throw new ParseError('empty', 'the source is empty');
   if (looksBinary(body)) {
-    throw new ParseError('malformed', 'the source is binary data, not text (a compressed file, an image or a PDF?); point it at a feed, a listing page or a text file');
+    throw new ParseError(
+      'malformed',
+      'the source is binary data, not text (a compressed file, an image or a PDF?); point it at a feed, a listing page or a text file',
+    );
   }
   const format = opts.format ?? sniffFormat(body, opts.contentType);
   return withTitles({ format, ...read(format, body, opts.baseUrl) });
@@ -60,13 +72,20 @@ export function parseBody(body: string, opts: { format?: Format; contentType?: s
 
 function read(format: Format, body: string, baseUrl: string | undefined): Omit<Parsed, 'format'> {
   switch (format) {
-    case 'text': return parseListingText(body);
-    case 'rss': return { items: parseRss(body), warnings: [] };
-    case 'atom': return { items: parseAtom(body), warnings: [] };
-    case 'jsonfeed': return { items: parseJsonFeed(body), warnings: [] };
-    case 'jsonl': return parseJsonLines(body);
-    case 'html': return { items: parseHtmlListing(body, baseUrl), warnings: [] };
-    default: throw new ParseError('unknown_format', `unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+    case 'text':
+      return parseListingText(body);
+    case 'rss':
+      return { items: parseRss(body), warnings: [] };
+    case 'atom':
+      return { items: parseAtom(body), warnings: [] };
+    case 'jsonfeed':
+      return { items: parseJsonFeed(body), warnings: [] };
+    case 'jsonl':
+      return parseJsonLines(body);
+    case 'html':
+      return { items: parseHtmlListing(body, baseUrl), warnings: [] };
+    default:
+      throw new ParseError('unknown_format', `unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
   }
 }
 

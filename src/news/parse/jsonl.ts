@@ -35,7 +35,10 @@ export function parseJsonLines(body: string): LinesResult {
     });
   });
   if (items.length === 0) {
-    throw new ParseError(warnings.length ? 'malformed' : 'empty', warnings.length ? `no valid line (${warnings[0]})` : 'the source is empty');
+    throw new ParseError(
+      warnings.length ? 'malformed' : 'empty',
+      warnings.length ? `no valid line (${warnings[0]})` : 'the source is empty',
+    );
   }
   return { items, warnings };
 }

@@ -14,7 +14,8 @@ function looksLikeTitle(line: string): boolean {
   return line.length <= 250 && !/[.;:,]["”’)]?\d{0,2}$/.test(line);
 }
 
-const WORD_DATE = /^(?:[A-Za-zÀ-ÿ]+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\.?,?\s+(?:del?\s+)?\d{4}|([A-Za-zÀ-ÿ]{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})$/;
+const WORD_DATE =
+  /^(?:[A-Za-zÀ-ÿ]+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\.?,?\s+(?:del?\s+)?\d{4}|([A-Za-zÀ-ÿ]{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})$/;
 const NUMERIC_DATE = /^(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{4})$/;
 
 /** A line shaped like a date that is none ("February 30, 2021", "13/45/2020", a bare year). */
@@ -78,6 +79,19 @@ export function parseListingText(text: string): { items: RawItem[]; warnings: st
       cur.summary.push(p.join(' '));
     }
   }
-  if (drafts.length === 0) throw new ParseError(text.trim() ? 'no_items' : 'empty', text.trim() ? 'no news items found in the listing text' : 'the source is empty');
-  return { items: drafts.map((d) => ({ date: d.date, title: d.title, summary: d.summary.join('\n\n'), url: null, lang: null })), warnings };
+  if (drafts.length === 0)
+    throw new ParseError(
+      text.trim() ? 'no_items' : 'empty',
+      text.trim() ? 'no news items found in the listing text' : 'the source is empty',
+    );
+  return {
+    items: drafts.map((d) => ({
+      date: d.date,
+      title: d.title,
+      summary: d.summary.join('\n\n'),
+      url: null,
+      lang: null,
+    })),
+    warnings,
+  };
 }

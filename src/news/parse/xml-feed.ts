@@ -28,7 +28,9 @@ function text(node: unknown): string {
 }
 
 function attr(node: unknown, name: string): string | undefined {
-  return node && typeof node === 'object' ? ((node as Record<string, unknown>)[`@${name}`] as string | undefined) : undefined;
+  return node && typeof node === 'object'
+    ? ((node as Record<string, unknown>)[`@${name}`] as string | undefined)
+    : undefined;
 }
 
 /** Text of an element that may hold HTML (RSS descriptions, Atom type="html"). */
@@ -41,7 +43,10 @@ function readXml(body: string): Record<string, any> {
     const open = /^Invalid '(\[.*\])' found\.$/.exec(valid.err.msg);
     if (open) {
       const names = (JSON.parse(open[1]) as string[]).map((n) => `<${n}>`).join(', ');
-      throw new ParseError('malformed', `malformed XML: it ends before ${names} are closed (is the file cut short?)`);
+      throw new ParseError(
+        'malformed',
+        `malformed XML: it ends before ${names} are closed (is the file cut short?)`,
+      );
     }
     throw new ParseError('malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   }
@@ -53,10 +58,14 @@ export function parseRss(body: string): RawItem[] {
   const channel = doc.rss?.channel ?? doc['rdf:RDF']?.channel;
   if (!channel) throw new ParseError('malformed', 'not an RSS 2.0 document: no <rss><channel>');
   const lang = text(channel.language) || null;
-  const items: any[] = (doc.rss?.channel?.item ?? doc['rdf:RDF']?.item ?? []).filter((it: unknown) => it && typeof it === 'object');
+  const items: any[] = (doc.rss?.channel?.item ?? doc['rdf:RDF']?.item ?? []).filter(
+    (it: unknown) => it && typeof it === 'object',
+  );
   return items.map((it) => {
     const guid = it.guid;
-    const link = text(it.link) || (attr(guid, 'isPermaLink') !== 'false' && /^https?:/.test(text(guid)) ? text(guid) : '');
+    const link =
+      text(it.link) ||
+      (attr(guid, 'isPermaLink') !== 'false' && /^https?:/.test(text(guid)) ? text(guid) : '');
     return {
       title: rich(it.title),
       summary: rich(it.description ?? it['content:encoded']),
@@ -69,8 +78,47 @@ export function parseRss(body: string): RawItem[] {
 
 // The main parse keeps an element's text apart from its child elements, which is fine for
 // text and escaped HTML but loses the order of words and inline markup in type="xhtml".
-const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, processEntities: true, htmlEntities: true, trimValues: false, parseTagValue: false });
-const XHTML_BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+const ordered = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  preserveOrder: true,
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: false,
+  parseTagValue: false,
+});
+const XHTML_BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 type OrderedNode = Record<string, any>;
 const tagOf = (n: OrderedNode) => Object.keys(n).find((k) => k !== ':@');
 
@@ -90,13 +138,19 @@ function orderedText(nodes: OrderedNode[]): string {
 
 /** Per entry, in order: the text of its title, summary and content when they are type="xhtml". */
 function xhtmlParts(body: string): Record<string, string>[] {
-  const children = (nodes: OrderedNode[], tag: string) => nodes.filter((n) => tagOf(n) === tag).map((n) => n[tag] as OrderedNode[]);
+  const children = (nodes: OrderedNode[], tag: string) =>
+    nodes.filter((n) => tagOf(n) === tag).map((n) => n[tag] as OrderedNode[]);
   const feed = children(ordered.parse(body), 'feed')[0] ?? [];
   return children(feed, 'entry').map((entry) => {
     const parts: Record<string, string> = {};
     for (const n of entry) {
       const tag = tagOf(n);
-      if ((tag === 'title' || tag === 'summary' || tag === 'content') && n[':@']?.['@type'] === 'xhtml' && !(tag in parts)) parts[tag] = orderedText(n[tag]);
+      if (
+        (tag === 'title' || tag === 'summary' || tag === 'content') &&
+        n[':@']?.['@type'] === 'xhtml' &&
+        !(tag in parts)
+      )
+        parts[tag] = orderedText(n[tag]);
     }
     return parts;
   });
@@ -115,12 +169,14 @@ export function parseAtom(body: string): RawItem[] {
     const links: any[] = Array.isArray(e.link) ? e.link : [];
     const alt = links.find((l) => !attr(l, 'rel') || attr(l, 'rel') === 'alternate') ?? links[0];
     const x = xhtml[i] ?? {};
-    return [{
-      title: x.title ?? rich(e.title),
-      summary: e.summary !== undefined ? (x.summary ?? rich(e.summary)) : (x.content ?? rich(e.content)),
-      date: parseDate(text(e.published) || text(e.updated)),
-      url: attr(alt, 'href') ?? null,
-      lang: attr(e, 'xml:lang') ?? lang,
-    }];
+    return [
+      {
+        title: x.title ?? rich(e.title),
+        summary: e.summary !== undefined ? (x.summary ?? rich(e.summary)) : (x.content ?? rich(e.content)),
+        date: parseDate(text(e.published) || text(e.updated)),
+        url: attr(alt, 'href') ?? null,
+        lang: attr(e, 'xml:lang') ?? lang,
+      },
+    ];
   });
 }
