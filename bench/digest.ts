@@ -51,9 +51,7 @@ async function storeWith(chats: number, countries: string[], newItems: number): 
 }
 
 /** The fake Bot API in its own process: its url, its counts, and a way to stop it. */
-async function fakeProcess(
-  limit?: number,
-): Promise<{
+async function fakeProcess(limit?: number): Promise<{
   url: string;
   stats: () => Promise<{ rateLimited: number; sendMessage: number }>;
   close: () => void;

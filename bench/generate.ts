@@ -158,8 +158,8 @@ export function generateItems(n: number, seed = 42): RawItem[] {
     const y = 2015 + Math.floor(r() * 11);
     const date = `${y}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     if (r() < 0.45) {
-      const [c1, d1] = pick(r, COUNTRIES_ES);
-      const [c2, d2] = pick(r, COUNTRIES_ES);
+      const [c1] = pick(r, COUNTRIES_ES);
+      const [, d2] = pick(r, COUNTRIES_ES);
       const topic = pick(r, TOPICS_ES);
       items.push({
         title: `${pick(r, ACTORS_ES)} ${pick(r, VERBS_ES)} ${topic} en ${c1}`,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed documents are untyped trees, checked field by field below */
 /**
  * What a store file must hold, checked when it is opened: a file of the wrong shape would
  * otherwise open and crash a command or a digest later, far from its cause. Each check gives

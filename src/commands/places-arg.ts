@@ -17,7 +17,7 @@ export function resolvePlaces(list: string[], resolver: Resolver, lang: Lang): P
   const codes: string[] = [];
   const problems: string[] = [];
   for (const text of list) {
-    let r = resolver.resolve(text);
+    const r = resolver.resolve(text);
     if (!r.ok && r.reason === 'unknown') {
       const parts = splitAnd(text);
       if (parts.length > 1) {

@@ -71,13 +71,11 @@ export function country(c: Call): Reply {
     ? `${m.countryHeading(names)} ${m.sinceDate(formatDay(c.lang, since))}`
     : m.countryHeading(names);
   const label = c.ctx.shared ? m.buttons.subscribeChannel : m.buttons.subscribe;
-  const subscribe: Action[] = resolved.codes
-    .slice(0, 3)
-    .map((code) => ({
-      kind: 'subscribe',
-      label: label(placeName(code, c.lang)),
-      command: `${commandWord('subscribe', c.lang)} ${code}`,
-    }));
+  const subscribe: Action[] = resolved.codes.slice(0, 3).map((code) => ({
+    kind: 'subscribe',
+    label: label(placeName(code, c.lang)),
+    command: `${commandWord('subscribe', c.lang)} ${code}`,
+  }));
   return pageReply(c, heading, page, PAGE, subscribe);
 }
 

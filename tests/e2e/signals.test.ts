@@ -40,7 +40,10 @@ function startService(env: Record<string, string>): Service {
   const waiters: { stream: 'stdout' | 'stderr'; re: RegExp; resolve: () => void }[] = [];
   const check = () => {
     for (const w of [...waiters])
-      if (w.re.test(out[w.stream])) waiters.splice(waiters.indexOf(w), 1) && w.resolve();
+      if (w.re.test(out[w.stream])) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   };
   child.stdout!.on('data', (d) => ((out.stdout += d), check()));
   child.stderr!.on('data', (d) => ((out.stderr += d), check()));

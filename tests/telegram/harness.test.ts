@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/ports.js';
+import { type DeliveryError } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import type { NotifierHarness } from '../contract/harness.js';
 import { telegramHarness } from '../contract/telegram-harness.js';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed documents are untyped trees, checked field by field below */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseDate } from '../dates.js';
 import type { RawItem } from '../item.js';
