@@ -59,13 +59,27 @@ const UNITS: Record<string, (d: Date, n: number) => Date> = {
  * 2 weeks, 3 meses, March 2021, marzo de 2021, 16 February 2021, yesterday.
  */
 export function parseSince(text: string, now: Date): string | undefined {
+  const ymd = readSince(text, now);
+  return ymd && isCalendarDay(ymd) ? ymd : undefined;
+}
+
+/**
+ * Only days of years 1 to 9999 are dates here: an absurd count ("since 99999999999 days") runs
+ * off the calendar, and that is a bad date like any other, not a crash.
+ */
+function isCalendarDay(ymd: string): boolean {
+  const m = ymd.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return !!m && Number(m[1]) >= 1 && !Number.isNaN(Date.parse(`${ymd}T00:00:00Z`));
+}
+
+function readSince(text: string, now: Date): string | undefined {
   // "hace 30 dias" is Spanish for "30 days ago"; "una semana", "a month": one of the unit.
   const s = fold(text)
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/^hace /, '')
     .replace(/^(?:un|una|a|an|one) /, '1 ');
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = (d: Date) => (Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString().slice(0, 10));
   let m = s.match(/^(\d+)\s*([a-z]+)(?:\s+(?:ago|atras))?$/);
   if (m && UNITS[m[2]]) return day(UNITS[m[2]](now, -Number(m[1])));
   m = s.match(/^(?:last|ultimo|ultima|el ultimo|la ultima|past)\s+([a-z]+)$/);
