@@ -157,9 +157,8 @@ async function fanOut(): Promise<Row[]> {
   const base = await storeWith(chats, countries, 2000);
   const { store, ms } = timed(base);
   const adapter = createTelegramAdapter({
-    config: { token: FAKE_TOKEN, apiRoot: fake.url },
-    commands: undefined as never,
-    store,
+    settings: { token: FAKE_TOKEN, apiRoot: fake.url },
+    core: undefined as never,
     log,
     pacing: false,
   });
@@ -199,9 +198,8 @@ async function paced(): Promise<Row[]> {
   const fake = await fakeProcess(limit);
   const store = await storeWith(chats, ['HN', 'GT', 'MX'], 50);
   const adapter = createTelegramAdapter({
-    config: { token: FAKE_TOKEN, apiRoot: fake.url },
-    commands: undefined as never,
-    store,
+    settings: { token: FAKE_TOKEN, apiRoot: fake.url },
+    core: undefined as never,
     log,
   });
   const notifiers = new Map<Platform, Notifier>([['telegram', adapter.notifier]]);

@@ -115,13 +115,12 @@ export async function benchTelegram(): Promise<Row[]> {
   const port = await http.listen(0, '127.0.0.1');
   const secret = 'bench-secret';
   const adapter: TelegramAdapter = createTelegramAdapter({
-    config: {
+    settings: {
       token: fake.token,
       apiRoot: fake.url,
       webhook: { url: `http://127.0.0.1:${port}/telegram`, secret },
     },
-    commands: core.commands,
-    store,
+    core: core.services,
     http,
     log,
     now: () => NOW,

@@ -10,14 +10,13 @@ import { acquireLock, liveLockOwner } from '../store/lock-file.js';
 import { openLowdbStore, storeFiles } from '../store/lowdb-store.js';
 import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
 import { createScheduler, type Scheduler } from './digest/scheduler.js';
-import type { CommandService } from './commands/service.js';
 import { createCore } from './core.js';
 import type { Config } from './config.js';
 import { createHttpListener, type HttpListener } from './http.js';
 import { createLogger } from './log.js';
 import type { NewsService } from './news/ingest.js';
 import type { Tagger } from './places/tagger.js';
-import type { ChatAdapter, NewsStore, Notifier, Platform } from './ports.js';
+import type { ChatAdapter, CommandPort, NewsStore, Notifier, Platform } from './ports.js';
 import type { NewsIndex } from './search/news-index.js';
 
 export interface AppOptions {
@@ -37,7 +36,7 @@ export interface App {
   index: NewsIndex;
   tagger: Tagger;
   news: NewsService;
-  commands: CommandService;
+  commands: CommandPort;
   adapters: ChatAdapter[];
   console?: ConsoleAdapter;
   http?: HttpListener;
@@ -62,7 +61,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // changes nothing: the one holding the store would write over it.
   const lockFile = storeFiles(config.dbPath).lock;
   const writable = () => !!opts.memory || liveLockOwner(lockFile) === undefined;
-  const { index, tagger, news, commands } = createCore({
+  const { index, tagger, news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
     sources: config.sources,
@@ -100,11 +99,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // The SDKs take most of a second to load: only a configured platform pays for its own.
   if (config.telegram) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
-    adapters.push(createTelegramAdapter({ config: config.telegram, commands, store, http, log }));
+    adapters.push(createTelegramAdapter({ settings: config.telegram, core: services, http, log }));
   }
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    adapters.push(createSlackAdapter({ config: config.slack, commands, store, http, log }));
+    adapters.push(createSlackAdapter({ settings: config.slack, core: services, http, log }));
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (config.local && opts.console) {

@@ -1,5 +1,15 @@
 import { lastDelivered } from './digest/compose.js';
-import { chatKey, type Chat, type ChatAddress, type NewsStore } from './ports.js';
+import { pauseReason, t } from './i18n/index.js';
+import {
+  chatKey,
+  type Chat,
+  type ChatAddress,
+  type ChatPort,
+  type CommandContext,
+  type CommandPort,
+  type NewsStore,
+  type PauseReason,
+} from './ports.js';
 
 /**
  * A chat's subscription follows it to a new address (a Telegram group that became a
@@ -44,13 +54,20 @@ export async function moveChat(
 }
 
 /** Stops digests to a chat the platform says is unreachable, keeping the reason to show. */
-export async function pauseChat(store: NewsStore, key: string, reason: string, now: Date): Promise<void> {
+export async function pauseChat(
+  store: NewsStore,
+  key: string,
+  reason: PauseReason,
+  now: Date,
+  detail?: string,
+): Promise<void> {
   const chat = store.chat(key);
   if (!chat || chat.state === 'paused') return;
   await store.saveChat({
     ...chat,
     state: 'paused',
     pausedReason: reason,
+    pausedDetail: detail,
     pausedAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
@@ -64,8 +81,29 @@ export async function resumeChat(store: NewsStore, key: string, now: Date): Prom
     ...chat,
     state: 'active',
     pausedReason: undefined,
+    pausedDetail: undefined,
     pausedAt: undefined,
     updatedAt: now.toISOString(),
   });
   return chat;
+}
+
+/** The chat port over a store: what the platform changes about a chat, as adapters report it. */
+export function createChatService(store: NewsStore, commands: CommandPort): ChatPort {
+  const subscribed = (a: ChatAddress) => (store.chat(chatKey(a))?.places.length ?? 0) > 0;
+  const welcome = (ctx: CommandContext) =>
+    commands.run(subscribed(ctx.address) ? 'subscriptions' : 'start', ctx);
+  return {
+    pause: (address, reason, now, detail) => pauseChat(store, chatKey(address), reason, now, detail),
+    async resume(ctx) {
+      const was = await resumeChat(store, chatKey(ctx.address), ctx.now ?? new Date());
+      if (!was) return undefined;
+      const reply = await welcome(ctx);
+      const back = t(reply.lang).resumed(pauseReason(reply.lang, was.pausedReason, was.pausedDetail));
+      return { ...reply, paragraphs: [back, ...(reply.paragraphs ?? [])] };
+    },
+    welcome,
+    move: (from, to, now) => moveChat(store, from, to, now),
+    subscribedAmong: async (addresses) => addresses.filter(subscribed),
+  };
 }

@@ -13,8 +13,7 @@ import { ParseError } from './news/parse/errors.js';
 import { prepareItems } from './news/prepare.js';
 import { createTagger } from './places/tagger.js';
 import { exitWith, serve } from './main.js';
-import { parseCommandLine } from './commands/grammar.js';
-import { MANAGING } from './commands/service.js';
+import { describeCommand } from './commands/service.js';
 import { liveLockOwner } from '../store/lock-file.js';
 import { storeFiles } from '../store/lowdb-store.js';
 import { renderText } from '../adapters/console/render-text.js';
@@ -108,8 +107,8 @@ async function ingestCommand(sources: string[]) {
 async function askCommand(text: string, opts: { chat?: string; json?: boolean }) {
   const config = loadConfig();
   if (!config.local) config.local = true;
-  const parsed = parseCommandLine(text);
-  if (parsed.ok && MANAGING.has(parsed.name)) refuseBesideService(config.dbPath, `"${parsed.name}"`);
+  const command = describeCommand(text);
+  if (command.changesChat) refuseBesideService(config.dbPath, `"${command.name}"`);
   const app = await createApp(config, {
     console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat },
   });

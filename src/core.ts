@@ -1,9 +1,11 @@
-import { createCommandService, type CommandService } from './commands/service.js';
+import { createChatService } from './chats.js';
+import { createCommandService } from './commands/service.js';
 import type { FetchOptions } from './news/fetch.js';
 import { createNewsService, type NewsService } from './news/ingest.js';
 import { createResolver } from './places/resolve.js';
 import { createTagger, type Tagger } from './places/tagger.js';
-import type { NewsStore, Schedule } from './ports.js';
+import type { CommandPort, CoreServices, NewsStore, RequestLog, Schedule } from './ports.js';
+import { createRequestLog } from './requests.js';
 import { NewsIndex } from './search/news-index.js';
 
 export interface CoreOptions {
@@ -15,6 +17,8 @@ export interface CoreOptions {
   fetch?: FetchOptions;
   /** false while another process owns the store: changes made here would be overwritten */
   writable?: () => boolean;
+  /** requests already taken; default: remembered in this process */
+  requests?: RequestLog;
 }
 
 export interface Core {
@@ -22,7 +26,9 @@ export interface Core {
   index: NewsIndex;
   tagger: Tagger;
   news: NewsService;
-  commands: CommandService;
+  commands: CommandPort;
+  /** what adapters may ask of the core */
+  services: CoreServices;
 }
 
 /** The platform-neutral service over a store: what every adapter and entry point works with. */
@@ -44,5 +50,10 @@ export function createCore(o: CoreOptions): Core {
     sources: () => o.sources,
     writable: o.writable,
   });
-  return { store: o.store, index, tagger, news, commands };
+  const services: CoreServices = {
+    commands,
+    chats: createChatService(o.store, commands),
+    requests: o.requests ?? createRequestLog(),
+  };
+  return { store: o.store, index, tagger, news, commands, services };
 }

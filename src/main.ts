@@ -5,11 +5,11 @@
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { StoreError, UnreachableError } from './ports.js';
+import { SettingsError, StoreError, UnreachableError } from './ports.js';
 
 /** Prints a problem a person can act on, without a stack trace, and exits. */
 export function exitWith(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof StoreError) {
+  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof StoreError) {
     process.stderr.write(`newsbot: ${err.message}\n`);
     process.exit(2);
   }

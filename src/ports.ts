@@ -1,11 +1,15 @@
 /**
- * The interfaces the outside implements: stores (store/), platform adapters (adapters/).
- * The core depends on these and on nothing platform-specific.
+ * The core's boundary, both ways. Driven ports are what the outside implements for the core:
+ * stores (store/) and platform adapters (adapters/). Driving ports are what an adapter may ask
+ * of the core: run a command, change a chat's state, recognise a request it has seen. Adapters
+ * import from src/ only this file, the reply model and i18n (checked by dependency-cruiser).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Lang } from './i18n/index.js';
 import type { NewsItem, TaggedItem } from './news/item.js';
 import type { Reply } from './reply.js';
+
+export type { Lang };
 
 export type Platform = 'telegram' | 'slack' | 'console';
 
@@ -43,7 +47,10 @@ export interface Chat {
   schedule?: Schedule;
   places: SubscribedPlace[];
   state: 'active' | 'paused';
+  /** a PauseReason (older stores may hold a platform's own words) */
   pausedReason?: string;
+  /** the platform's words for an 'unreachable' pause */
+  pausedDetail?: string;
   pausedAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -140,9 +147,15 @@ export type DeliveryErrorCode =
 export class DeliveryError extends Error {
   constructor(
     readonly code: DeliveryErrorCode,
-    /** the platform's own words, shown to users as the pause reason */
+    /** the platform's own words, for the log and as the detail of a pause */
     readonly reason: string,
-    readonly extra: { migratedTo?: string; retryAfterMs?: number; cause?: unknown } = {},
+    readonly extra: {
+      migratedTo?: string;
+      retryAfterMs?: number;
+      cause?: unknown;
+      /** for chat_unreachable: why, in the core's words (the adapter maps its platform's) */
+      pause?: PauseReason;
+    } = {},
   ) {
     super(`${code}: ${reason}`);
     this.name = 'DeliveryError';
@@ -199,4 +212,123 @@ export class StoreError extends Error {
     );
     this.name = 'StoreError';
   }
+}
+
+/**
+ * Why a chat's digests stopped, in the core's words: each adapter maps its platform's answers
+ * (Telegram's "Forbidden: bot was blocked by the user", Slack's `is_archived`) to one of these
+ * before they reach the core, and the catalogs say each in the chat's language.
+ */
+export const PAUSE_REASONS = [
+  /** the person blocked the bot (Telegram private chat) */
+  'bot_blocked',
+  /** the bot was removed from the group or channel */
+  'bot_removed',
+  /** the platform no longer finds the chat */
+  'chat_not_found',
+  /** the app is not a member of the channel */
+  'not_in_channel',
+  /** the app cannot see the channel (private and not in it, or deleted) */
+  'channel_not_found',
+  'is_archived',
+  /** the app was removed from the workspace */
+  'account_inactive',
+  /** the platform refused for another reason: the detail says which */
+  'unreachable',
+] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/**
+ * A platform refused a setting at start-up (a token, a webhook address): the service stops
+ * with this message, which names the setting and what to do, and exits 2 as for a bad setting.
+ */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving ports: what adapters may ask of the core.
+
+/** Who is asking, and where. Adapters fill it in from their platform's update. */
+export interface CommandContext {
+  address: ChatAddress;
+  /** may this person change the chat's subscriptions, schedule and language (group admins) */
+  canManage?: boolean;
+  /** the language the platform reports for the person ("es-419") */
+  userLanguage?: string;
+  /** a channel or group, where the subscribe button says "this channel" */
+  shared?: boolean;
+  now?: Date;
+}
+
+/** A reply as the core hands it out: always in a language, so no adapter has to work it out. */
+export type ChatReply = Reply & { lang: Lang };
+
+/** What a line of text is, for an adapter deciding how to treat it before it runs. */
+export interface CommandInfo {
+  /** a command word of the grammar (in either language) */
+  known: boolean;
+  /** the command's English name, whichever word was typed ("subscribe" for "suscribir") */
+  name?: string;
+  /** the language of the command word, where it says one ("suscribir": es) */
+  wordLang?: Lang;
+  /** it changes the chat (subscriptions, schedule, language): in groups, administrators only */
+  changesChat: boolean;
+  /** help or start: an adapter may add its own hint about how to type commands */
+  isHelp: boolean;
+}
+
+/** One entry of a platform's command menu: the word people type, and what it does. */
+export interface MenuEntry {
+  command: string;
+  description: string;
+}
+
+/** The commands of the grammar, for any platform. */
+export interface CommandPort {
+  /** runs one line in a chat; `offset` pages results ("more") */
+  run(text: string, ctx: CommandContext, offset?: number): Promise<ChatReply>;
+  describe(text: string): CommandInfo;
+  /** the language this chat is answered in: its setting, else the person's */
+  languageOf(address: ChatAddress, userLanguage?: string): Promise<Lang>;
+  /** what to say when answering failed */
+  apology(lang: Lang): ChatReply;
+  /** every command under its word in the language, with its one-line description */
+  menu(lang: Lang): MenuEntry[];
+}
+
+/** A chat's state as the platform changes it: the bot removed, invited back, a group upgraded. */
+export interface ChatPort {
+  /** stops the chat's digests, keeping what it subscribed to; nothing when it has none or is paused */
+  pause(address: ChatAddress, reason: PauseReason, now: Date, detail?: string): Promise<void>;
+  /**
+   * Turns a paused chat's digests back on (the bot can post there again). The welcome-back
+   * reply (why it had paused, and what the chat receives), or undefined if it was not paused.
+   */
+  resume(ctx: CommandContext): Promise<ChatReply | undefined>;
+  /** what to say in a chat the bot has just joined: what it receives there, or what the bot does */
+  welcome(ctx: CommandContext): Promise<ChatReply>;
+  /** the chat's subscription follows it to a new address (a Telegram group became a supergroup) */
+  move(from: ChatAddress, to: ChatAddress, now: Date): Promise<boolean>;
+  /** the chats among these addresses that subscribe to something (Slack's Home tab) */
+  subscribedAmong(addresses: ChatAddress[]): Promise<ChatAddress[]>;
+}
+
+/**
+ * Requests already taken: a platform that delivers one again (a Slack retry, a Telegram
+ * webhook sent again while a slow answer waits) gets it run once.
+ */
+export interface RequestLog {
+  /** true the first time a key is seen (within a window); false for a repeat */
+  firstTime(key: string, now?: Date): Promise<boolean>;
+}
+
+/** Everything an adapter may ask of the core. */
+export interface CoreServices {
+  commands: CommandPort;
+  chats: ChatPort;
+  requests: RequestLog;
 }

@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { apologyReply, type CommandService } from '../../src/commands/service.js';
 import { t } from '../../src/i18n/index.js';
-import type { ChatAdapter, ChatAddress, Notifier } from '../../src/ports.js';
+import type { ChatAdapter, ChatAddress, CommandPort, Notifier } from '../../src/ports.js';
 import type { Action, Reply } from '../../src/reply.js';
 import { renderText } from './render-text.js';
 
 export interface ConsoleAdapterOptions {
-  commands: CommandService;
+  commands: CommandPort;
   input: Readable;
   output: Writable;
   log: Logger;
@@ -54,7 +53,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
       if (MORE.has(word)) {
         if (!lastMore) {
           // A Spanish word asks in Spanish, as a command word does, unless the chat chose a language.
-          const m = t(o.commands.languageOf(word === 'more' ? ctx : { ...ctx, userLanguage: 'es' }));
+          const m = t(await o.commands.languageOf(address, word === 'more' ? undefined : 'es'));
           return { kind: 'info', visibility: 'private', paragraphs: [listed ? m.endOfList : m.nothingMore] };
         }
         return remember(await o.commands.run(lastMore.command, ctx, lastMore.offset));
@@ -62,7 +61,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
       return remember(await o.commands.run(text, ctx));
     } catch (err) {
       o.log.error({ err, chat: address, text }, 'command failed');
-      return apologyReply(o.commands.languageOf(ctx));
+      return o.commands.apology(await o.commands.languageOf(address).catch(() => 'en' as const));
     }
   };
 

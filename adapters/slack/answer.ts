@@ -1,11 +1,7 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { parseCommandLine, type ParsedCommand } from '../../src/commands/grammar.js';
-import { apologyReply, type CommandService } from '../../src/commands/service.js';
-import type { CommandContext } from '../../src/commands/context.js';
 import type { Lang } from '../../src/i18n/index.js';
-import { chatKey, type ChatAddress, type NewsStore } from '../../src/ports.js';
-import type { Reply } from '../../src/reply.js';
+import type { ChatAddress, ChatReply, CommandContext, CommandInfo, CoreServices } from '../../src/ports.js';
 import { checkReach, type Reach } from './membership.js';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render-slack.js';
 import { slackTexts } from './texts.js';
@@ -19,8 +15,7 @@ export interface Where {
 }
 
 export interface AnswerDeps {
-  commands: CommandService;
-  store: NewsStore;
+  core: CoreServices;
   log: Logger;
   /** the slash command's name, for the hint under help and usage */
   commandName: string;
@@ -69,8 +64,8 @@ function reachNote(
   return undefined;
 }
 
-function wantsHint(reply: Reply, parsed: ParsedCommand): boolean {
-  if (!parsed.ok || parsed.name === 'help' || parsed.name === 'start') return true;
+function wantsHint(reply: ChatReply, command: CommandInfo): boolean {
+  if (!command.known || command.isHelp) return true;
   return reply.kind === 'error' || (reply.kind === 'usage' && !reply.actions?.length);
 }
 
@@ -95,7 +90,8 @@ async function sendAll(
  */
 export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
   const ctx = commandContext(q.where);
-  const parsed = parseCommandLine(q.text);
+  const { commands } = deps.core;
+  const command = commands.describe(q.text);
   const logContext = {
     command: q.text,
     offset: q.offset,
@@ -105,11 +101,11 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     source: q.source,
   };
   try {
-    const reply = await deps.commands.run(q.text, ctx, q.offset ?? 0);
-    const lang = replyLanguage(deps, ctx, parsed);
+    const reply = await commands.run(q.text, ctx, q.offset ?? 0);
+    const lang = reply.lang;
     const audience = q.audience ?? (reply.visibility === 'public' ? 'channel' : 'ephemeral');
     const notes: string[] = [];
-    if (parsed.ok && parsed.name === 'subscribe' && reply.kind === 'result') {
+    if (command.name === 'subscribe' && reply.kind === 'result') {
       const note = reachNote(
         await checkReach(q.client, q.where.address.chatId, deps.log, deps.reachCheckMs),
         q.where,
@@ -118,7 +114,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
       );
       if (note) notes.push(note);
     }
-    const hint = wantsHint(reply, parsed) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
+    const hint = wantsHint(reply, command) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
     const parts = renderSlack(reply, { audience, notes, hint });
     const responseType = audience === 'channel' ? 'in_channel' : 'ephemeral';
     await sendAll(
@@ -130,32 +126,13 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     return true;
   } catch (err) {
     deps.log.error({ err, ...logContext }, 'Slack command failed');
-    const [apology] = renderSlack(apologyReply(safeLanguage(deps, ctx, parsed)), { audience: 'ephemeral' });
+    const lang = await commands.languageOf(ctx.address, command.wordLang).catch(() => 'en' as const);
+    const [apology] = renderSlack(commands.apology(lang), { audience: 'ephemeral' });
     await q
       .respond({ ...apology, response_type: 'ephemeral', replace_original: false })
       .catch((e: unknown) => {
         deps.log.error({ err: e, ...logContext }, 'could not send the apology either');
       });
     return false;
-  }
-}
-
-/**
- * The language the core answered in, for our own lines around its reply: the channel's
- * setting, else Spanish when the command word was Spanish (as the core decides).
- */
-function replyLanguage(deps: AnswerDeps, ctx: CommandContext, parsed: ParsedCommand): Lang {
-  return (
-    deps.store.chat(chatKey(ctx.address))?.language ??
-    (parsed.ok && parsed.spanish ? 'es' : deps.commands.languageOf(ctx))
-  );
-}
-
-/** The language to apologise in, even when the store that knows it is what failed. */
-function safeLanguage(deps: AnswerDeps, ctx: CommandContext, parsed: ParsedCommand): Lang {
-  try {
-    return replyLanguage(deps, ctx, parsed);
-  } catch {
-    return 'en';
   }
 }

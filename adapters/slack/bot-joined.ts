@@ -1,13 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { resumeChat } from '../../src/chats.js';
-import type { CommandService } from '../../src/commands/service.js';
-import { pauseReason, t } from '../../src/i18n/index.js';
-import { chatKey, type ChatAddress, type NewsStore, type Notifier } from '../../src/ports.js';
+import type { ChatAddress, CoreServices, Notifier } from '../../src/ports.js';
 
 export interface BotJoinedDeps {
-  commands: CommandService;
-  store: NewsStore;
+  core: CoreServices;
   notifier: Notifier;
   log: Logger;
 }
@@ -25,17 +21,9 @@ export function registerBotJoined(app: App, deps: BotJoinedDeps): void {
       chatId: event.channel,
       teamId: context.teamId ?? event.team,
     };
-    const was = await resumeChat(deps.store, chatKey(address), new Date());
-    if (!was) return;
-    deps.log.info(
-      { channel: event.channel, reason: was.pausedReason },
-      'invited into a paused channel: digests resumed',
-    );
-    const lang = deps.commands.languageOf({ address });
-    const reply = await deps.commands.run('subscriptions', { address, canManage: true, shared: true });
-    await deps.notifier.send(address, {
-      ...reply,
-      paragraphs: [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])],
-    });
+    const back = await deps.core.chats.resume({ address, canManage: true, shared: true, now: new Date() });
+    if (!back) return;
+    deps.log.info({ channel: event.channel }, 'invited into a paused channel: digests resumed');
+    await deps.notifier.send(address, back);
   });
 }

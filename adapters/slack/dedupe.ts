@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { SeenKeys } from '../../src/seen-keys.js';
+import type { RequestLog } from '../../src/ports.js';
 
 /** A property Bolt's HTTP receiver adds to the context: the hash of the raw request body. */
 export const BODY_HASH = 'newsbotBodyHash';
@@ -29,10 +29,10 @@ function requestKey(body: Record<string, unknown>, context: Record<string, unkno
  * a retry of something never seen (the first try was lost, or the process restarted) runs,
  * so nothing is lost either. Bolt's receiver exposes the retry number; it is only logged.
  */
-export function dropDuplicates(keys: SeenKeys, log: Logger): Middleware<AnyMiddlewareArgs> {
+export function dropDuplicates(requests: RequestLog, log: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const key = requestKey(args.body as unknown as Record<string, unknown>, args.context);
-    if (key && keys.seen(key)) {
+    if (key && !(await requests.firstTime(`slack:${key}`))) {
       log.info(
         { key, retryNum: args.context.retryNum, retryReason: args.context.retryReason },
         'Slack delivered a request again: already handled, skipped',

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { DeliveryError } from '../../src/ports.js';
+import { DeliveryError, PAUSE_REASONS, type PauseReason } from '../../src/ports.js';
 
 /** Slack's answers that mean this channel cannot get messages until someone acts: pause it. */
 const UNREACHABLE = new Set([
@@ -44,8 +44,13 @@ export function classify(err: unknown): Failure {
     return { kind: 'rate_limited', retryAfterMs: Math.max(0, err.retryAfter) * 1000 };
   if (err instanceof webApi.WebAPIPlatformError) {
     const code = err.data.error;
-    if (UNREACHABLE.has(code))
-      return { kind: 'final', error: new DeliveryError('chat_unreachable', code, { cause: err }) };
+    if (UNREACHABLE.has(code)) {
+      // Slack's own codes for the common cases are the core's too; the rest are said as Slack said them.
+      const pause = (PAUSE_REASONS as readonly string[]).includes(code)
+        ? (code as PauseReason)
+        : 'unreachable';
+      return { kind: 'final', error: new DeliveryError('chat_unreachable', code, { cause: err, pause }) };
+    }
     if (AUTH.has(code)) return { kind: 'final', error: new DeliveryError('auth', code, { cause: err }) };
     if (TRANSIENT.has(code)) return { kind: 'transient', reason: code, cause: err };
     return { kind: 'final', error: new DeliveryError('bad_request', code, { cause: err }) };

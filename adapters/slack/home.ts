@@ -1,8 +1,7 @@
 import type { App, types, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { CommandService } from '../../src/commands/service.js';
 import type { Lang } from '../../src/i18n/index.js';
-import type { Chat, NewsStore } from '../../src/ports.js';
+import type { ChatAddress, CoreServices } from '../../src/ports.js';
 import { itemBlocks } from './render-slack.js';
 import { slackTexts } from './texts.js';
 
@@ -13,8 +12,7 @@ const MAX_CHANNELS = 30;
 const MEMBERSHIP_PAGES = 5;
 
 export interface HomeDeps {
-  commands: CommandService;
-  store: NewsStore;
+  core: CoreServices;
   log: Logger;
   commandName: string;
 }
@@ -44,9 +42,11 @@ async function channelsOf(client: webApi.WebClient, user: string): Promise<Set<s
  * The Home tab speaks the language most of the person's subscribed channels use (English on a
  * tie); with none, the language of their direct messages with the app.
  */
-function homeLanguage(deps: HomeDeps, subscribed: Chat[], dm: Chat['address']): Lang {
-  if (subscribed.length === 0) return deps.commands.languageOf({ address: dm });
-  const spanish = subscribed.filter((c) => deps.commands.languageOf({ address: c.address }) === 'es').length;
+async function homeLanguage(deps: HomeDeps, subscribed: ChatAddress[], dm: ChatAddress): Promise<Lang> {
+  const { commands } = deps.core;
+  if (subscribed.length === 0) return commands.languageOf(dm);
+  const langs = await Promise.all(subscribed.map((a) => commands.languageOf(a)));
+  const spanish = langs.filter((l) => l === 'es').length;
   return spanish * 2 > subscribed.length ? 'es' : 'en';
 }
 
@@ -62,29 +62,21 @@ export async function homeView(
   teamId: string | undefined,
   dmChannel?: string,
 ): Promise<types.HomeView> {
-  const mine = await channelsOf(client, user);
-  const subscribed = deps.store
-    .chats()
-    .filter(
-      (c) =>
-        c.address.platform === 'slack' &&
-        c.places.length > 0 &&
-        mine.has(c.address.chatId) &&
-        (!teamId || !c.address.teamId || c.address.teamId === teamId),
-    );
-  const lang = homeLanguage(deps, subscribed, { platform: 'slack', chatId: dmChannel ?? user, teamId });
+  const mine = [...(await channelsOf(client, user))].map((chatId): ChatAddress => ({
+    platform: 'slack',
+    chatId,
+    teamId,
+  }));
+  const subscribed = await deps.core.chats.subscribedAmong(mine);
+  const lang = await homeLanguage(deps, subscribed, { platform: 'slack', chatId: dmChannel ?? user, teamId });
   const h = slackTexts(lang).home;
   const blocks: Block[] = [{ type: 'header', text: plain(h.title) }];
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.subscriptions } });
   if (subscribed.length === 0)
     blocks.push({ type: 'context', elements: [plain(h.noSubscriptions(deps.commandName))] });
-  for (const chat of subscribed.slice(0, MAX_CHANNELS)) {
-    const reply = await deps.commands.run('subscriptions', {
-      address: chat.address,
-      canManage: true,
-      shared: true,
-    });
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${chat.address.chatId}>` } });
+  for (const address of subscribed.slice(0, MAX_CHANNELS)) {
+    const reply = await deps.core.commands.run('subscriptions', { address, canManage: true, shared: true });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${address.chatId}>` } });
     blocks.push({
       type: 'context',
       elements: [plain((reply.paragraphs ?? []).join('\n').slice(0, 3000) || '…')],
@@ -94,7 +86,7 @@ export async function homeView(
     blocks.push({ type: 'context', elements: [plain(h.moreChannels(subscribed.length - MAX_CHANNELS))] });
 
   // The person's own address has no stored language: the Home tab's is passed as theirs.
-  const latest = await deps.commands.run('latest', {
+  const latest = await deps.core.commands.run('latest', {
     address: { platform: 'slack', chatId: user, teamId },
     canManage: false,
     userLanguage: lang,

@@ -1,10 +1,13 @@
 import { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { CommandService } from '../../src/commands/service.js';
-import { ConfigError, type Config } from '../../src/config.js';
-import { createInFlight } from '../../src/in-flight.js';
-import { createSeenKeys } from '../../src/seen-keys.js';
-import { UnreachableError, type ChatAdapter, type HttpRoutes, type NewsStore } from '../../src/ports.js';
+import {
+  SettingsError,
+  UnreachableError,
+  type ChatAdapter,
+  type CoreServices,
+  type HttpRoutes,
+} from '../../src/ports.js';
+import { createInFlight } from '../shared/in-flight.js';
 import { boltLogger, boltLogLevel } from './bolt-logger.js';
 import { registerBotJoined } from './bot-joined.js';
 import { registerButtons } from './buttons.js';
@@ -15,10 +18,23 @@ import { registerSlashCommand } from './slash-command.js';
 import { createTransport } from './transport.js';
 import { apiBaseUrl, createDeliveryClient, listenerClientOptions } from './web-client.js';
 
+/** The adapter's own settings (SLACK_* in the environment). */
+export interface SlackSettings {
+  botToken: string;
+  /** HTTP mode: Slack's requests are checked against it */
+  signingSecret?: string;
+  /** Socket Mode instead of HTTP */
+  appToken?: string;
+  /** the Web API base URL (GovSlack, a test fake); default the public one */
+  apiUrl?: string;
+  /** the slash command's name, as in the app's manifest ("/news") */
+  command: string;
+}
+
 export interface SlackAdapterOptions {
-  config: NonNullable<Config['slack']>;
-  commands: CommandService;
-  store: NewsStore;
+  settings: SlackSettings;
+  /** what the adapter may ask of the core */
+  core: CoreServices;
   /** the shared listener, for HTTP mode */
   http?: HttpRoutes;
   log: Logger;
@@ -44,14 +60,14 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const log = o.log.child({ platform: 'slack' });
   const logger = boltLogger(o.log);
   const logLevel = boltLogLevel(o.log);
-  const transport = createTransport({ config: o.config, http: o.http, logger, logLevel });
+  const transport = createTransport({ settings: o.settings, http: o.http, logger, logLevel });
 
   const app = new App({
-    token: o.config.botToken,
+    token: o.settings.botToken,
     receiver: transport.receiver,
     logger,
     logLevel,
-    clientOptions: listenerClientOptions(o.config.apiUrl, logger),
+    clientOptions: listenerClientOptions(o.settings.apiUrl, logger),
     // auth.test runs in start(), not in the constructor: building the app never touches the network.
     deferInitialization: true,
     // Bolt's conversation store is unused here; it would only cost a lookup per request.
@@ -60,19 +76,18 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   // A command is acknowledged before it is answered: stopping waits for the answers under way.
   const work = createInFlight();
   app.use(({ next }) => work.track(next()));
-  app.use(dropDuplicates(createSeenKeys(), log));
+  app.use(dropDuplicates(o.core.requests, log));
   const deps = {
-    commands: o.commands,
-    store: o.store,
+    core: o.core,
     log,
-    commandName: o.config.command,
+    commandName: o.settings.command,
     reachCheckMs: o.reachCheckMs,
   };
   registerSlashCommand(app, deps);
   registerButtons(app, deps);
   registerHome(app, deps);
   const notifier = createSlackNotifier({
-    client: createDeliveryClient(o.config.botToken, o.config.apiUrl, logger),
+    client: createDeliveryClient(o.settings.botToken, o.settings.apiUrl, logger),
     log,
     ...o.delivery,
   });
@@ -89,16 +104,16 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
       try {
         await app.init();
       } catch (err) {
-        const api = apiBaseUrl(o.config.apiUrl);
+        const api = apiBaseUrl(o.settings.apiUrl);
         if (
           err instanceof Error &&
           'data' in err &&
           (err as webApi.WebAPIPlatformError).code === webApi.ErrorCode.PlatformError
         ) {
           const code = (err as webApi.WebAPIPlatformError).data.error;
-          throw new ConfigError([
+          throw new SettingsError(
             `SLACK_BOT_TOKEN was refused by the Slack Web API at ${api} (${code}): copy the Bot User OAuth Token again from the app's OAuth & Permissions page (it starts with xoxb-) and set SLACK_BOT_TOKEN to it`,
-          ]);
+          );
         }
         throw new UnreachableError(
           `Could not reach the Slack Web API at ${api} to check SLACK_BOT_TOKEN: ${(err as Error).message}. Check the network, or SLACK_API_URL.`,
@@ -106,7 +121,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
         );
       }
       await transport.start(app);
-      log.info({ mode: transport.mode, command: o.config.command }, 'Slack app ready');
+      log.info({ mode: transport.mode, command: o.settings.command }, 'Slack app ready');
     },
     async stop() {
       await transport.stop(app);

@@ -6,9 +6,9 @@ import {
   type Logger as BoltLogger,
   type Receiver,
 } from '@slack/bolt';
-import type { Config } from '../../src/config.js';
 import type { HttpRoutes } from '../../src/ports.js';
 import { BODY_HASH, bodyHash } from './dedupe.js';
+import type { SlackSettings } from './index.js';
 import { apiBaseUrl } from './web-client.js';
 
 /** Where Slack posts slash commands and button presses in HTTP mode (the manifest's URLs). */
@@ -23,7 +23,7 @@ export interface SlackTransport {
 }
 
 export interface TransportOptions {
-  config: NonNullable<Config['slack']>;
+  settings: SlackSettings;
   http?: HttpRoutes;
   logger: BoltLogger;
   logLevel: LogLevel;
@@ -36,7 +36,7 @@ export interface TransportOptions {
  * reaches a listener. Until start() and after stop() the route answers 503, so Slack retries.
  */
 function httpTransport(o: TransportOptions): SlackTransport {
-  const { signingSecret } = o.config;
+  const { signingSecret } = o.settings;
   if (!signingSecret)
     throw new Error(
       'The Slack adapter needs SLACK_SIGNING_SECRET for HTTP mode, or SLACK_APP_TOKEN for Socket Mode.',
@@ -82,7 +82,7 @@ function socketTransport(o: TransportOptions, appToken: string): SlackTransport 
     logger: o.logger,
     logLevel: o.logLevel,
     // apps.connections.open goes to the same Web API as everything else (GovSlack, a fake).
-    installerOptions: { clientOptions: { slackApiUrl: apiBaseUrl(o.config.apiUrl) } },
+    installerOptions: { clientOptions: { slackApiUrl: apiBaseUrl(o.settings.apiUrl) } },
   });
   return {
     mode: 'socket',
@@ -97,5 +97,5 @@ function socketTransport(o: TransportOptions, appToken: string): SlackTransport 
 }
 
 export function createTransport(o: TransportOptions): SlackTransport {
-  return o.config.appToken ? socketTransport(o, o.config.appToken) : httpTransport(o);
+  return o.settings.appToken ? socketTransport(o, o.settings.appToken) : httpTransport(o);
 }

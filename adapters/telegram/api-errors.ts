@@ -1,5 +1,5 @@
 import { TelegramError } from 'telegraf';
-import { DeliveryError } from '../../src/ports.js';
+import { DeliveryError, type PauseReason } from '../../src/ports.js';
 
 /**
  * What a failed Bot API call means for whoever sent it. Telegram's own answers (TelegramError,
@@ -29,6 +29,20 @@ const UNREACHABLE = [
   /PEER_ID_INVALID/,
   /CHANNEL_PRIVATE/,
 ];
+
+// Telegram's words vary ("Forbidden: bot was blocked by the user"): the gist is matched to the core's reasons.
+const PAUSE_REASONS: [RegExp, PauseReason][] = [
+  [/bot was blocked/i, 'bot_blocked'],
+  [
+    /bot was kicked|bot is not a member|have no rights to send|not enough rights|CHANNEL_PRIVATE/i,
+    'bot_removed',
+  ],
+  [/chat not found|group chat was deactivated|user is deactivated|PEER_ID_INVALID/i, 'chat_not_found'],
+];
+
+/** Why a chat cannot be written to, in the core's words. */
+export const pauseReasonOf = (description: string): PauseReason =>
+  PAUSE_REASONS.find(([re]) => re.test(description))?.[1] ?? 'unreachable';
 
 export function isTelegramError(err: unknown): err is TelegramError {
   return (
@@ -64,7 +78,13 @@ export function classify(err: unknown): Failure {
     };
   }
   if (code === 403 || UNREACHABLE.some((re) => re.test(description)))
-    return { kind: 'final', error: new DeliveryError('chat_unreachable', description, { cause: err }) };
+    return {
+      kind: 'final',
+      error: new DeliveryError('chat_unreachable', description, {
+        cause: err,
+        pause: pauseReasonOf(description),
+      }),
+    };
   if (/message is not modified/i.test(description)) return { kind: 'not_modified' };
   if (/can't parse entities|unsupported start tag|can't find end tag/i.test(description))
     return { kind: 'bad_html', description };

@@ -1,14 +1,8 @@
 import type { Logger } from 'pino';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
-import { moveChat, pauseChat, resumeChat } from '../../src/chats.js';
-import type { CommandContext } from '../../src/commands/context.js';
-import { parseCommandLine, type CommandName } from '../../src/commands/grammar.js';
-import { apologyReply, type CommandService } from '../../src/commands/service.js';
-import { pauseReason, t } from '../../src/i18n/index.js';
-import { chatKey, DeliveryError, type ChatAddress, type NewsStore } from '../../src/ports.js';
+import { DeliveryError, type ChatAddress, type CommandContext, type CoreServices } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
-import { createSeenKeys } from '../../src/seen-keys.js';
 import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
 import type { CallbackCodec } from './callback-data.js';
 import { createKeyedQueue } from './keyed-queue.js';
@@ -19,27 +13,12 @@ import { tgText } from './texts.js';
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my_chat_member'] as const;
 
-/**
- * Commands that only read. Every other command, including any the core adds later, gets an
- * administrator check in groups, so forgetting to list one here errs on the side of asking.
- */
-const READ_ONLY = new Set<CommandName>([
-  'latest',
-  'country',
-  'search',
-  'subscriptions',
-  'digest',
-  'sources',
-  'help',
-  'start',
-]);
 /** Telegram shows at most this much in a callback answer. */
 const ALERT_MAX = 200;
 
 export interface BotWiring {
   bot: Telegraf;
-  commands: CommandService;
-  store: NewsStore;
+  core: CoreServices;
   sender: Sender;
   codec: CallbackCodec;
   admins: AdminCheck;
@@ -61,6 +40,7 @@ const isGroup = (chat: Chat) => chat.type === 'group' || chat.type === 'supergro
  */
 export function wireBot(w: BotWiring): WiredBot {
   const { bot, log } = w;
+  const { commands, chats, requests } = w.core;
   const render = (r: Reply) => renderTelegram(r, { encode: w.codec.encode });
   const inOrder = createKeyedQueue();
 
@@ -87,8 +67,7 @@ export function wireBot(w: BotWiring): WiredBot {
     command: string,
     viaPost: boolean,
   ): Promise<CommandContext> {
-    const parsed = parseCommandLine(command);
-    const needsCheck = chat.type !== 'private' && parsed.ok && !READ_ONLY.has(parsed.name);
+    const needsCheck = chat.type !== 'private' && commands.describe(command).changesChat;
     return {
       address: address(chat.id),
       canManage: needsCheck ? await canManage(chat, from, senderChat, viaPost) : undefined,
@@ -99,15 +78,14 @@ export function wireBot(w: BotWiring): WiredBot {
   }
 
   async function migrate(from: number, to: number) {
-    if (await moveChat(w.store, address(from), address(to), w.now()))
+    if (await chats.move(address(from), address(to), w.now()))
       log.info({ from, to }, 'group became a supergroup: its subscription moved with it');
   }
 
   // Telegram delivers a webhook update again when its answer is slow (a command waiting out a
   // 429): the same update_id is not run twice.
-  const seen = createSeenKeys();
-  bot.use((ctx, next) => {
-    if (!seen.seen(String(ctx.update.update_id))) return next();
+  bot.use(async (ctx, next) => {
+    if (await requests.firstTime(`telegram:update:${ctx.update.update_id}`)) return next();
     log.debug({ updateId: ctx.update.update_id }, 'Telegram update delivered again: already handled');
   });
 
@@ -126,11 +104,11 @@ export function wireBot(w: BotWiring): WiredBot {
     const mention = /^\/[^\s@]*@(\w+)/.exec(text)?.[1];
     if (mention && mention.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return;
     // A group may have other bots: a command that is not ours, not addressed to us, is theirs.
-    if (chat.type !== 'private' && !mention && !parseCommandLine(text).ok) return;
+    if (chat.type !== 'private' && !mention && !commands.describe(text).known) return;
 
     const cctx = await contextFor(chat, msg.from, msg.sender_chat, text, !!ctx.channelPost);
     log.debug({ chatId: chat.id, text }, 'Telegram command');
-    const reply = await w.commands.run(text, cctx);
+    const reply = await commands.run(text, cctx);
     await w.sender.sendParts(String(chat.id), render(reply), {
       paced: false,
       replyTo: isGroup(chat) ? msg.message_id : undefined,
@@ -143,32 +121,25 @@ export function wireBot(w: BotWiring): WiredBot {
   bot.on('my_chat_member', async (ctx) => {
     const { chat, from, old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
     const gone = (status: string) => status === 'left' || status === 'kicked';
-    const key = chatKey(address(chat.id));
     if (gone(after.status)) {
-      // Codes the catalogs translate (pauseReason), so the chat reads the reason in its language.
-      await pauseChat(w.store, key, chat.type === 'private' ? 'bot_blocked' : 'bot_removed', w.now());
+      await chats.pause(address(chat.id), chat.type === 'private' ? 'bot_blocked' : 'bot_removed', w.now());
       log.info({ chatId: chat.id, status: after.status }, 'bot removed from a chat');
       return;
     }
     if (!gone(before.status)) return;
-    // Back in the chat (added again, or unblocked): being able to post is what the pause waited for.
-    const was = await resumeChat(w.store, key, w.now());
-    if (was)
-      log.info({ chatId: chat.id, reason: was.pausedReason }, 'bot back in a paused chat: digests resumed');
-    // A channel's readers would all see a greeting; a private chat's person says /start themselves.
-    if (chat.type === 'channel' || (chat.type === 'private' && !was)) return;
     const cctx: CommandContext = {
       address: address(chat.id),
       userLanguage: from.language_code,
       shared: chat.type !== 'private',
       now: w.now(),
     };
-    const reply = await w.commands.run(w.store.chat(key) ? 'subscriptions' : 'start', cctx);
-    const lang = w.commands.languageOf(cctx);
-    const paragraphs = was
-      ? [t(lang).resumed(pauseReason(lang, was.pausedReason)), ...(reply.paragraphs ?? [])]
-      : reply.paragraphs;
-    await w.sender.sendParts(String(chat.id), render({ ...reply, paragraphs }), { paced: false });
+    // Back in the chat (added again, or unblocked): being able to post is what the pause waited for.
+    const back = await chats.resume(cctx);
+    if (back) log.info({ chatId: chat.id }, 'bot back in a paused chat: digests resumed');
+    // A channel's readers would all see a greeting; a private chat's person says /start themselves.
+    if (chat.type === 'channel' || (chat.type === 'private' && !back)) return;
+    const reply = back ?? (await chats.welcome(cctx));
+    await w.sender.sendParts(String(chat.id), render(reply), { paced: false });
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -182,13 +153,13 @@ export function wireBot(w: BotWiring): WiredBot {
     }
     const button = w.codec.decode(data);
     if (!button) {
-      const lang = w.commands.languageOf({ address: address(chat.id), userLanguage: q.from.language_code });
+      const lang = await commands.languageOf(address(chat.id), q.from.language_code);
       ctx.state.answered = true;
       await ctx.answerCbQuery(tgText(lang).buttonExpired, { show_alert: true });
       return;
     }
     const cctx = await contextFor(chat, q.from, undefined, button.command, false);
-    const reply = await w.commands.run(button.command, cctx, button.offset);
+    const reply = await commands.run(button.command, cctx, button.offset);
     const text = replyToText(reply);
     ctx.state.answered = true;
     // A refusal or a usage hint concerns only the person who pressed: show it to them alone.
@@ -211,13 +182,11 @@ export function wireBot(w: BotWiring): WiredBot {
     const level = err instanceof DeliveryError && err.code === 'chat_unreachable' ? 'warn' : 'error';
     log[level]({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text }, 'Telegram update failed');
     if (!ctx.chat) return;
-    const lang = w.commands.languageOf({
-      address: address(ctx.chat.id),
-      userLanguage: ctx.from?.language_code,
-    });
     try {
-      if (q && !ctx.state.answered) await ctx.answerCbQuery(t(lang).apology, { show_alert: true });
-      else await w.sender.sendParts(String(ctx.chat.id), render(apologyReply(lang)), { paced: false });
+      const lang = await commands.languageOf(address(ctx.chat.id), ctx.from?.language_code);
+      const apology = commands.apology(lang);
+      if (q && !ctx.state.answered) await ctx.answerCbQuery(replyToText(apology), { show_alert: true });
+      else await w.sender.sendParts(String(ctx.chat.id), render(apology), { paced: false });
     } catch (again) {
       // the chat may be the very thing that failed (blocked, gone): logged once above is enough
       log.debug({ err: again, chatId: ctx.chat.id }, 'could not send the apology');

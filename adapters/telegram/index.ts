@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
-import type { CommandService } from '../../src/commands/service.js';
-import type { Config } from '../../src/config.js';
-import type { ChatAdapter, HttpRoutes, NewsStore } from '../../src/ports.js';
+import type { ChatAdapter, CoreServices, HttpRoutes } from '../../src/ports.js';
 import { createAdminCheck } from './admins.js';
 import { wireBot } from './bot.js';
 import { createCallbackCodec } from './callback-data.js';
@@ -11,10 +9,19 @@ import { createPacer, type PacingOptions } from './pacing.js';
 import { createSender, type RetryOptions } from './sender.js';
 import { createTransport } from './transport.js';
 
+/** The adapter's own settings (TELEGRAM_* in the environment). */
+export interface TelegramSettings {
+  token: string;
+  /** another Bot API server (a self-hosted one, a test fake); default the public one */
+  apiRoot?: string;
+  /** webhook mode: Telegram posts updates to `url`, whose path is served on the shared listener */
+  webhook?: { url: string; secret: string };
+}
+
 export interface TelegramAdapterOptions {
-  config: NonNullable<Config['telegram']>;
-  commands: CommandService;
-  store: NewsStore;
+  settings: TelegramSettings;
+  /** what the adapter may ask of the core */
+  core: CoreServices;
   /** the shared listener, for webhook mode */
   http?: HttpRoutes;
   log: Logger;
@@ -41,13 +48,14 @@ export interface TelegramAdapter extends ChatAdapter {
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const log = o.log.child({ platform: 'telegram' });
   // webhookReply off: the first API call of a handler must really be made, for its message id.
-  const bot = new Telegraf(o.config.token, { telegram: { apiRoot: o.config.apiRoot, webhookReply: false } });
+  const bot = new Telegraf(o.settings.token, {
+    telegram: { apiRoot: o.settings.apiRoot, webhookReply: false },
+  });
   const codec = createCallbackCodec();
   const sender = createSender({ telegram: bot.telegram, pacer: createPacer(o.pacing), log, retry: o.retry });
   const wired = wireBot({
     bot,
-    commands: o.commands,
-    store: o.store,
+    core: o.core,
     sender,
     codec,
     admins: createAdminCheck({ telegram: bot.telegram, log, ttlMs: o.adminCacheMs }),
@@ -56,7 +64,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   });
   const transport = createTransport({
     bot,
-    config: o.config,
+    settings: o.settings,
+    menu: (lang) => o.core.commands.menu(lang),
     http: o.http,
     log,
     idle: () => Promise.all([wired.idle(), sender.idle()]).then(() => {}),

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
-import { ConfigError, type Config } from '../../src/config.js';
-import { LANGS } from '../../src/i18n/index.js';
-import { within } from '../../src/in-flight.js';
-import { UnreachableError, type HttpRoutes } from '../../src/ports.js';
+import type { BotCommand } from 'telegraf/types';
+import { LANGS, type Lang } from '../../src/i18n/index.js';
+import { SettingsError, UnreachableError, type HttpRoutes } from '../../src/ports.js';
+import { within } from '../shared/in-flight.js';
 import { isTelegramError } from './api-errors.js';
 import { ALLOWED_UPDATES } from './bot.js';
-import { commandMenu } from './command-menu.js';
+import type { TelegramSettings } from './index.js';
 
 export interface Transport {
   start(): Promise<void>;
@@ -15,7 +15,9 @@ export interface Transport {
 
 export interface TransportOptions {
   bot: Telegraf;
-  config: NonNullable<Config['telegram']>;
+  settings: TelegramSettings;
+  /** the command menu in a language */
+  menu: (lang: Lang) => BotCommand[];
   http?: HttpRoutes;
   log: Logger;
   /** resolves when the updates in hand are handled and their replies sent */
@@ -33,7 +35,7 @@ const DEFAULT_ROOT = 'https://api.telegram.org';
  */
 export function createTransport(o: TransportOptions): Transport {
   const { bot, log } = o;
-  const root = o.config.apiRoot ?? DEFAULT_ROOT;
+  const root = o.settings.apiRoot ?? DEFAULT_ROOT;
   let polling: Promise<void> | undefined;
   let stopping = false;
 
@@ -42,9 +44,9 @@ export function createTransport(o: TransportOptions): Transport {
       bot.botInfo = await bot.telegram.getMe();
     } catch (err) {
       if (isTelegramError(err) && (err.code === 401 || err.code === 404)) {
-        throw new ConfigError([
+        throw new SettingsError(
           `TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at ${root} (${err.code} ${err.description}): copy the token again from @BotFather (/mybots, API Token) and set TELEGRAM_BOT_TOKEN to it`,
-        ]);
+        );
       }
       throw new UnreachableError(
         `Could not reach the Telegram Bot API at ${root} to check TELEGRAM_BOT_TOKEN: ${(err as Error).message}. Check the network, or TELEGRAM_API_ROOT.`,
@@ -57,7 +59,7 @@ export function createTransport(o: TransportOptions): Transport {
     for (const lang of LANGS) {
       try {
         // English is the default for every user; other languages are offered to users whose Telegram speaks them.
-        await bot.telegram.setMyCommands(commandMenu(lang), lang === 'en' ? {} : { language_code: lang });
+        await bot.telegram.setMyCommands(o.menu(lang), lang === 'en' ? {} : { language_code: lang });
       } catch (err) {
         log.warn({ err, lang }, 'could not register the command menu; commands still work when typed');
       }
@@ -103,10 +105,10 @@ export function createTransport(o: TransportOptions): Transport {
     async start() {
       await checkToken();
       await registerMenus();
-      if (o.config.webhook) await startWebhook(o.config.webhook);
+      if (o.settings.webhook) await startWebhook(o.settings.webhook);
       else await startPolling();
       log.info(
-        { bot: bot.botInfo?.username, mode: o.config.webhook ? 'webhook' : 'polling' },
+        { bot: bot.botInfo?.username, mode: o.settings.webhook ? 'webhook' : 'polling' },
         'Telegram bot ready',
       );
     },

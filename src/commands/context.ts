@@ -1,19 +1,9 @@
 import type { Lang } from '../i18n/index.js';
 import type { NewsIndex } from '../search/news-index.js';
 import type { Resolver } from '../places/resolve.js';
-import type { Chat, ChatAddress, NewsStore, Schedule } from '../ports.js';
+import type { Chat, CommandContext, NewsStore, Schedule } from '../ports.js';
 
-/** Who is asking, and where. Adapters fill it in from their platform's update. */
-export interface CommandContext {
-  address: ChatAddress;
-  /** may this person change the chat's subscriptions, schedule and language (group admins) */
-  canManage?: boolean;
-  /** the language the platform reports for the person ("es-419") */
-  userLanguage?: string;
-  /** a channel or group, where the subscribe button says "this channel" */
-  shared?: boolean;
-  now?: Date;
-}
+export type { CommandContext };
 
 /** What the handlers need from the rest of the core. */
 export interface CommandDeps {

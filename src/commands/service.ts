@@ -1,8 +1,8 @@
 import { asLang, t, type Lang } from '../i18n/index.js';
 import type { Reply } from '../reply.js';
-import { chatKey } from '../ports.js';
+import { chatKey, type ChatAddress, type ChatReply, type CommandInfo, type CommandPort } from '../ports.js';
 import type { Call, CommandContext, CommandDeps } from './context.js';
-import { parseCommandLine, type CommandName } from './grammar.js';
+import { COMMAND_NAMES, commandWord, parseCommandLine, type CommandName } from './grammar.js';
 import { digestPreview, help, sources, start } from './info.js';
 import { country, latest, search } from './queries.js';
 import { language, schedule, subscribe, subscriptions, unsubscribe } from './subscriptions.js';
@@ -24,47 +24,67 @@ const HANDLERS: Record<CommandName, Handler> = {
   start,
 };
 
-/** Commands that change a chat (and so need its administrators, and write the store). */
-export const MANAGING: ReadonlySet<CommandName> = new Set<CommandName>([
-  'subscribe',
-  'unsubscribe',
-  'schedule',
-  'language',
+/**
+ * Commands that only read. Every other command, including any added later, changes the chat
+ * (and so needs its administrators, and writes the store): forgetting one here errs on the
+ * side of asking.
+ */
+const READ_ONLY: ReadonlySet<CommandName> = new Set<CommandName>([
+  'latest',
+  'country',
+  'search',
+  'subscriptions',
+  'digest',
+  'sources',
+  'help',
+  'start',
 ]);
 
-export interface CommandService {
-  /** Runs one line of the command grammar in a chat; `offset` pages results ("more"). */
-  run(text: string, ctx: CommandContext, offset?: number): Promise<Reply>;
-  /** The language this chat is answered in. */
-  languageOf(ctx: CommandContext): Lang;
+/** Telegram takes only these as menu commands; a word outside it is left out of the menu. */
+const MENU_WORD = /^[a-z0-9_]{1,32}$/;
+
+export type CommandService = CommandPort;
+
+/** What a line is, before it runs: a pure look at the grammar. */
+export function describeCommand(text: string): CommandInfo {
+  const parsed = parseCommandLine(text);
+  if (!parsed.ok) return { known: false, changesChat: false, isHelp: false };
+  return {
+    known: true,
+    name: parsed.name,
+    wordLang: parsed.spanish ? 'es' : undefined,
+    changesChat: !READ_ONLY.has(parsed.name),
+    isHelp: parsed.name === 'help' || parsed.name === 'start',
+  };
 }
 
-export function apologyReply(lang: Lang): Reply {
-  return { kind: 'error', visibility: 'private', paragraphs: [t(lang).apology] };
-}
+const apology = (lang: Lang): ChatReply => ({
+  kind: 'error',
+  visibility: 'private',
+  paragraphs: [t(lang).apology],
+  lang,
+});
 
-export function createCommandService(deps: CommandDeps): CommandService {
+export function createCommandService(deps: CommandDeps): CommandPort {
+  const chatLanguage = (address: ChatAddress) => deps.store.chat(chatKey(address))?.language;
   const languageOf = (ctx: CommandContext, spanishWord = false): Lang =>
-    deps.store.chat(chatKey(ctx.address))?.language ??
-    (spanishWord ? 'es' : undefined) ??
-    asLang(ctx.userLanguage) ??
-    'en';
+    chatLanguage(ctx.address) ?? (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
 
-  const run = async (text: string, ctx: CommandContext, offset = 0): Promise<Reply> => {
+  const answer = async (text: string, ctx: CommandContext, offset: number): Promise<Reply> => {
     const parsed = parseCommandLine(text);
     if (!parsed.ok) {
-      const lang = languageOf(ctx);
-      const m = t(lang);
+      const m = t(languageOf(ctx));
       const paragraphs = [m.unknownCommand(parsed.word)];
       if (parsed.suggestion) paragraphs.push(m.didYouMeanCommand(parsed.suggestion));
       paragraphs.push(m.seeHelp);
       return { kind: 'error', visibility: 'private', paragraphs };
     }
     const lang = languageOf(ctx, parsed.spanish);
-    if (MANAGING.has(parsed.name) && ctx.canManage === false) {
+    const changes = !READ_ONLY.has(parsed.name);
+    if (changes && ctx.canManage === false) {
       return { kind: 'error', visibility: 'private', paragraphs: [t(lang).adminsOnly] };
     }
-    if (MANAGING.has(parsed.name) && deps.writable && !deps.writable()) {
+    if (changes && deps.writable && !deps.writable()) {
       return { kind: 'error', visibility: 'private', paragraphs: [t(lang).storeOwnedElsewhere] };
     }
     const call: Call = {
@@ -80,5 +100,20 @@ export function createCommandService(deps: CommandDeps): CommandService {
     return HANDLERS[parsed.name](call);
   };
 
-  return { run, languageOf: (ctx) => languageOf(ctx) };
+  return {
+    async run(text, ctx, offset = 0) {
+      const reply = await answer(text, ctx, offset);
+      // Said in the chat's language once the command has run: `language es` answers in Spanish.
+      const parsed = parseCommandLine(text);
+      return { ...reply, lang: languageOf(ctx, parsed.ok && parsed.spanish) };
+    },
+    describe: describeCommand,
+    languageOf: async (address, userLanguage) => languageOf({ address, userLanguage }),
+    apology,
+    menu: (lang) =>
+      COMMAND_NAMES.map((name) => ({
+        command: commandWord(name, lang),
+        description: t(lang).commands[name].about.slice(0, 256),
+      })).filter((c) => MENU_WORD.test(c.command)),
+  };
 }

@@ -170,7 +170,7 @@ async function deliverOne(
     });
     log.warn({ chat: chat.key, code: e.code, reason: e.reason }, 'digest not delivered');
     if (e.code === 'chat_unreachable') {
-      await pauseChat(store, chat.key, e.reason, now);
+      await pauseChat(store, chat.key, e.extra.pause ?? 'unreachable', now, e.reason);
       return 'paused';
     }
     if (e.code === 'chat_migrated' && e.extra.migratedTo && !moved) {

@@ -1,3 +1,5 @@
+import type { PauseReason } from '../ports.js';
+
 /** English: the catalog every other language must match key for key. */
 export const en = {
   commands: {
@@ -141,9 +143,9 @@ export const en = {
     channel_not_found: 'the app cannot see this channel (a private channel it is not in, or one deleted)',
     is_archived: 'the channel is archived',
     account_inactive: 'the app was removed from this workspace',
-    invalid_auth: "the app's token is no longer valid",
     chat_not_found: 'the platform no longer finds this chat',
-  } as Record<string, string>,
+    unreachable: 'the platform refused to deliver here',
+  } satisfies Record<PauseReason, string>,
   languageLine: 'Replies and digests in English.',
 
   scheduleSet: (weekday: string, time: string, tz: string) =>

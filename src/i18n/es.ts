@@ -143,8 +143,8 @@ export const es: Catalog = {
       'la aplicación no puede ver este canal (un canal privado en el que no está, o uno eliminado)',
     is_archived: 'el canal está archivado',
     account_inactive: 'la aplicación fue retirada de este espacio de trabajo',
-    invalid_auth: 'el token de la aplicación ya no es válido',
     chat_not_found: 'la plataforma ya no encuentra este chat',
+    unreachable: 'la plataforma se negó a entregar aquí',
   },
   languageLine: 'Respuestas y resúmenes en español.',
 

@@ -17,19 +17,16 @@ export function asLang(code: string | null | undefined): Lang | undefined {
   return base === 'en' || base === 'es' ? base : undefined;
 }
 
-// Telegram gives reasons in words that vary ("Forbidden: bot was blocked by the user"): the gist is matched.
-const TELEGRAM_REASONS: [RegExp, string][] = [
-  [/bot was blocked/i, 'bot_blocked'],
-  [/bot was kicked|bot is not a member|have no rights to send|not enough rights/i, 'bot_removed'],
-  [/chat not found|group chat was deactivated|user is deactivated/i, 'chat_not_found'],
-];
-
-/** Why a chat's digests paused, in the language: the known reasons translated, any other as the platform gave it. */
-export function pauseReason(lang: Lang, reason: string | undefined): string {
+/**
+ * Why a chat's digests paused, in the language: the core's reasons translated (with the
+ * platform's words where they are the detail); anything else (an older store's) as it was kept.
+ */
+export function pauseReason(lang: Lang, reason: string | undefined, detail?: string): string {
   if (!reason) return '?';
-  const known = t(lang).pauseReasons;
-  const code = known[reason] ? reason : TELEGRAM_REASONS.find(([re]) => re.test(reason))?.[1];
-  return code ? known[code] : reason;
+  const known = t(lang).pauseReasons as Record<string, string | undefined>;
+  const said = known[reason];
+  if (!said) return reason;
+  return reason === 'unreachable' && detail ? `${said}: ${detail}` : said;
 }
 
 /** "a, b and c" in the language. */

@@ -29,9 +29,8 @@ export const telegramHarness: HarnessFactory = async (): Promise<NotifierHarness
   const fake = await startFakeTelegram();
   const core = await makeCore({ sample: false });
   const adapter = createTelegramAdapter({
-    config: { token: fake.token, apiRoot: fake.url },
-    commands: core.commands,
-    store: core.store,
+    settings: { token: fake.token, apiRoot: fake.url },
+    core: core.services,
     log: pino({ level: 'silent' }),
     // the real limits' shape, quick enough for a test suite
     pacing: { perChatIntervalMs: 20, overallPerSecond: 500, groupPerMinute: 10_000 },

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { boltLogger } from '../../adapters/slack/bolt-logger.js';
 import { createSlackNotifier, type SlackNotifierOptions } from '../../adapters/slack/notifier.js';
 import { createDeliveryClient } from '../../adapters/slack/web-client.js';
-import { pauseChat } from '../../src/chats.js';
 import { chatKey, DeliveryError, type ChatAddress, type Notifier } from '../../src/ports.js';
 import type { ItemView, Reply } from '../../src/reply.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
@@ -177,8 +176,9 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       rig.fake.fault('C0PAUSE', 'not_in_channel', 1);
       const err = await rejection(rig.adapter.notifier.send(at('C0PAUSE'), digest(2)));
       expect(err.code).toBe('chat_unreachable');
-      // What the digest sender does with a permanent failure.
-      await pauseChat(rig.core.store, chatKey(at('C0PAUSE')), err.reason, new Date());
+      // What the digest sender does with a permanent failure: the adapter named the core's reason.
+      expect(err.extra.pause).toBe('not_in_channel');
+      await rig.core.services.chats.pause(at('C0PAUSE'), err.extra.pause!, new Date(), err.reason);
       expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({
         state: 'paused',
         pausedReason: 'not_in_channel',

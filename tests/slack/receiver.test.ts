@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CommandService } from '../../src/commands/service.js';
+import type { CommandPort } from '../../src/ports.js';
 import { makeCore } from '../helpers/core.js';
 import { signature, signedHeaders, slashForm, startRig, type Rig } from './rig.js';
 
 /** The core's commands, counting runs and able to hold them until a test lets go. */
-function watched(inner: CommandService) {
+function watched(inner: CommandPort) {
   const runs: string[] = [];
   let gate: Promise<void> | undefined;
   let open: (() => void) | undefined;
-  const commands: CommandService = {
+  const commands: CommandPort = {
+    ...inner,
     async run(text, ctx, offset) {
       runs.push(text);
       if (gate) await gate;
       return inner.run(text, ctx, offset);
     },
-    languageOf: (ctx) => inner.languageOf(ctx),
   };
   return {
     commands,

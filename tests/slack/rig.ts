@@ -12,7 +12,7 @@ import pino, { type Logger } from 'pino';
 import { afterAll, afterEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
-import type { CommandService } from '../../src/commands/service.js';
+import type { CommandPort } from '../../src/ports.js';
 import type { Core } from '../../src/core.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import {
@@ -183,7 +183,7 @@ export interface Rig {
 
 export interface RigOptions {
   core?: Core;
-  commands?: CommandService;
+  commands?: CommandPort;
   log?: Logger;
   fake?: FakeSlackOptions;
   reachCheckMs?: number;
@@ -195,9 +195,8 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const log = o.log ?? silent();
   const http = createHttpListener(log);
   const adapter = createSlackAdapter({
-    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
-    commands: o.commands ?? core.commands,
-    store: core.store,
+    settings: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
+    core: o.commands ? { ...core.services, commands: o.commands } : core.services,
     http,
     log,
     delivery: { perChannelMs: 0, backoffMs: 5 },

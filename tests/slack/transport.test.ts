@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { apiBaseUrl } from '../../adapters/slack/web-client.js';
 import { createApp, type App } from '../../src/app.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { SettingsError } from '../../src/ports.js';
 import { UnreachableError } from '../../src/ports.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
@@ -40,14 +41,13 @@ describe('Slack transport', () => {
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: {
+      settings: {
         botToken: BOT_TOKEN,
         appToken: 'xapp-1-A0NEWS-123-abc',
         apiUrl: fake.apiUrl,
         command: '/news',
       },
-      commands: core.commands,
-      store: core.store,
+      core: core.services,
       http,
       log: silent(),
     });
@@ -62,9 +62,8 @@ describe('Slack transport', () => {
     const { http } = await listener();
     expect(() =>
       createSlackAdapter({
-        config: { botToken: BOT_TOKEN, command: '/news' },
-        commands: core.commands,
-        store: core.store,
+        settings: { botToken: BOT_TOKEN, command: '/news' },
+        core: core.services,
         http,
         log: silent(),
       }),
@@ -76,14 +75,13 @@ describe('Slack transport', () => {
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: {
+      settings: {
         botToken: 'xoxb-a-wrong-one',
         signingSecret: SIGNING_SECRET,
         apiUrl: fake.apiUrl,
         command: '/news',
       },
-      commands: core.commands,
-      store: core.store,
+      core: core.services,
       http,
       log: silent(),
     });
@@ -92,7 +90,7 @@ describe('Slack transport', () => {
       (await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body })).status,
     ).toBe(503);
     const err = await adapter.start().catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(SettingsError);
     expect(err.message).toMatch(
       /SLACK_BOT_TOKEN was refused by the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(invalid_auth\): copy the Bot User OAuth Token again/,
     );
@@ -105,9 +103,8 @@ describe('Slack transport', () => {
     const { http } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, command: '/news' },
-      commands: core.commands,
-      store: core.store,
+      settings: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, command: '/news' },
+      core: core.services,
       http,
       log: silent(),
     });
@@ -123,9 +120,8 @@ describe('Slack transport', () => {
     const { http, base } = await listener();
     const core = await makeCore({ sample: false });
     const adapter = createSlackAdapter({
-      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
-      commands: core.commands,
-      store: core.store,
+      settings: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/news' },
+      core: core.services,
       http,
       log: silent(),
     });

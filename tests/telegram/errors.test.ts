@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandService } from '../../src/commands/service.js';
+import type { CommandPort } from '../../src/ports.js';
 import { makeCore } from '../helpers/core.js';
 import { callback, captureLog, group, message, privateChat, setup, users, type TgSetup } from './setup.js';
 
@@ -12,15 +12,15 @@ afterEach(async () => {
 /** the real command service, except that any command mentioning "boom" throws */
 async function explosiveCommands(): Promise<{
   core: Awaited<ReturnType<typeof makeCore>>;
-  commands: CommandService;
+  commands: CommandPort;
 }> {
   const core = await makeCore();
-  const commands: CommandService = {
+  const commands: CommandPort = {
+    ...core.commands,
     run: async (text, ctx, offset) => {
       if (text.includes('boom')) throw new Error('the index caught fire');
       return core.commands.run(text, ctx, offset);
     },
-    languageOf: (ctx) => core.commands.languageOf(ctx),
   };
   return { core, commands };
 }
@@ -29,7 +29,12 @@ describe('a handler that fails', () => {
   it('is logged once with the update, the user gets the short apology, and the bot keeps polling', async () => {
     const { log, lines } = captureLog();
     const { core, commands } = await explosiveCommands();
-    s = await setup({ core, log, adapter: { commands }, fake: { pollHoldMs: 100 } });
+    s = await setup({
+      core,
+      log,
+      adapter: { core: { ...core.services, commands } },
+      fake: { pollHoldMs: 100 },
+    });
     await s.adapter.start();
     const chat = privateChat(users.ana);
     const bad = message(chat, users.ana, '/buscar boom');
@@ -57,7 +62,7 @@ describe('a handler that fails', () => {
   it('answers a failing button press with the apology as an alert', async () => {
     const { log, lines } = captureLog();
     const { core, commands } = await explosiveCommands();
-    s = await setup({ core, log, adapter: { commands } });
+    s = await setup({ core, log, adapter: { core: { ...core.services, commands } } });
     await s.feed(callback(group, users.bob, 'r|search boom', 7));
     const answer = s.fake.callsOf('answerCallbackQuery').at(-1)!;
     expect(answer.params).toMatchObject({

@@ -167,19 +167,19 @@ describe('the Telegram notifier', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
-  it('reports a blocked user, a kicked bot, a deactivated user and a missing chat as chat_unreachable', async () => {
+  it("reports a blocked user, a kicked bot, a deactivated user and a missing chat as chat_unreachable, with the core's reason", async () => {
     s = await setup();
     const cases = [
-      [601, { kind: 'blocked' }, 'Forbidden: bot was blocked by the user'],
-      [-602, { kind: 'kicked' }, 'Forbidden: bot was kicked from the group chat'],
-      [603, { kind: 'deactivated' }, 'Forbidden: user is deactivated'],
-      [604, { kind: 'chat_not_found' }, 'Bad Request: chat not found'],
+      [601, { kind: 'blocked' }, 'Forbidden: bot was blocked by the user', 'bot_blocked'],
+      [-602, { kind: 'kicked' }, 'Forbidden: bot was kicked from the group chat', 'bot_removed'],
+      [603, { kind: 'deactivated' }, 'Forbidden: user is deactivated', 'chat_not_found'],
+      [604, { kind: 'chat_not_found' }, 'Bad Request: chat not found', 'chat_not_found'],
     ] as const;
-    for (const [chat, fault, reason] of cases) {
+    for (const [chat, fault, reason, pause] of cases) {
       s.fake.fault(chat, fault);
       const err = await fail(s.adapter.notifier.send(to(chat), small));
       expect(err).toBeInstanceOf(DeliveryError);
-      expect(err).toMatchObject({ code: 'chat_unreachable', reason, permanent: true });
+      expect(err).toMatchObject({ code: 'chat_unreachable', reason, permanent: true, extra: { pause } });
     }
     // no retries for a permanent failure
     expect(s.fake.callsOf('sendMessage')).toHaveLength(4);

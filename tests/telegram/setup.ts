@@ -171,13 +171,12 @@ export async function setup(o: SetupOptions = {}): Promise<TgSetup> {
     httpUrl = `http://127.0.0.1:${port}`;
   }
   const adapter = createTelegramAdapter({
-    config: {
+    settings: {
       token: fake.token,
       apiRoot: fake.url,
       webhook: o.webhook ? { url: `${httpUrl}${o.webhook.path}`, secret: o.webhook.secret } : undefined,
     },
-    commands: core.commands,
-    store: core.store,
+    core: core.services,
     http,
     log,
     // tests must not wait out Telegram's real pacing or backoff

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.js';
+import { SettingsError } from '../../src/ports.js';
 import { es } from '../../src/i18n/es.js';
 import { captureLog, message, privateChat, setup, users, type TgSetup } from './setup.js';
 
@@ -73,7 +73,7 @@ describe('start-up', () => {
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(SettingsError);
     expect(err?.message).toMatch(
       /TELEGRAM_BOT_TOKEN was refused by the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(401 Unauthorized\)/,
     );
@@ -87,9 +87,8 @@ describe('start-up', () => {
     await s.fake.close();
     const { createTelegramAdapter } = await import('../../adapters/telegram/index.js');
     const lone = createTelegramAdapter({
-      config: { token: s.fake.token, apiRoot: url },
-      commands: s.core.commands,
-      store: s.core.store,
+      settings: { token: s.fake.token, apiRoot: url },
+      core: s.core.services,
       log: captureLog().log,
     });
     await expect(lone.start()).rejects.toThrow(

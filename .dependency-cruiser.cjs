@@ -1,0 +1,55 @@
+/**
+ * Who may import what (DESIGN.md, "Layout"). Run by `npm run lint`; tests/boundary.test.ts shows
+ * each rule failing on a violation.
+ */
+// What adapters and stores may use of the core: the ports, the reply model, i18n, and the
+// item model the ports name.
+const PORTS = '^src/(ports|reply)[.]ts$|^src/i18n/|^src/news/item[.]ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-platform-neutral',
+      comment:
+        'src/ never imports an adapter, a store, a platform SDK or a database client: only the composition root (src/app.ts) and the entry points that call it know them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(app|main|cli)[.]ts$' },
+      to: { path: ['^adapters/', '^store/', 'node_modules/(@slack|telegraf|lowdb|pg|proper-lockfile)/'] },
+    },
+    {
+      name: 'only-entry-points-compose',
+      comment: 'Only the entry points (src/main.ts, src/cli.ts) call the composition root.',
+      severity: 'error',
+      from: { path: '^(src|adapters|store)/', pathNot: '^src/(main|cli)[.]ts$' },
+      to: { path: '^src/app[.]ts$' },
+    },
+    {
+      name: 'adapters-use-ports',
+      comment:
+        'An adapter takes from the core only the ports, the reply model, i18n and what the ports name: it asks the core through the driving ports.',
+      severity: 'error',
+      from: { path: '^adapters/' },
+      to: { path: '^src/', pathNot: PORTS },
+    },
+    {
+      name: 'adapters-hold-no-store',
+      comment: "An adapter never reaches a store: a chat's state changes through the driving ports.",
+      severity: 'error',
+      from: { path: '^adapters/' },
+      to: { path: '^store/' },
+    },
+    {
+      name: 'stores-use-ports',
+      comment: 'A store implements the store port and knows nothing else of the core.',
+      severity: 'error',
+      from: { path: '^store/' },
+      to: { path: ['^src/', '^adapters/'], pathNot: PORTS },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

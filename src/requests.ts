@@ -1,0 +1,22 @@
+import type { RequestLog } from './ports.js';
+
+/**
+ * Request keys remembered for a while, in this process: the ones seen again are repeats. One
+ * process is the lowdb store's whole world; a store shared by several instances gives its own.
+ */
+export function createRequestLog(windowMs = 10 * 60_000, max = 20_000): RequestLog {
+  const at = new Map<string, number>();
+  return {
+    async firstTime(key, now = new Date()) {
+      const ms = now.getTime();
+      // Map keeps insertion order: the oldest keys are first, so expiring stops at the first fresh one.
+      for (const [k, t] of at) {
+        if (ms - t < windowMs && at.size < max) break;
+        at.delete(k);
+      }
+      if (at.has(key)) return false;
+      at.set(key, ms);
+      return true;
+    },
+  };
+}
