@@ -202,16 +202,32 @@ export class UnreachableError extends Error {
  * untouched; the message names the file and what to do.
  */
 export class StoreError extends Error {
+  /** what is wrong, fit to print (see printable) */
+  readonly problem: string;
   constructor(
     readonly file: string,
-    readonly problem: string,
+    problem: string,
   ) {
     super(
-      `The store file ${file} cannot be read: ${problem}. It has been left exactly as it is. ` +
+      `The store file ${printable(file)} cannot be read: ${printable(problem)}. It has been left exactly as it is. ` +
         `Restore it from a backup, or move it aside to start with an empty store (NEWSBOT_DB sets where the store lives).`,
     );
     this.name = 'StoreError';
+    this.problem = printable(problem);
   }
+}
+
+const ESCAPED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a file, fit to print: control characters (a corrupt file's ESC, NUL, C1 bytes) shown
+ * escaped as \xNN, so a message about the file cannot drive the terminal it is printed on.
+ */
+export function printable(s: string): string {
+  return s.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => ESCAPED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /**

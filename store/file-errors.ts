@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { StoreError } from '../src/ports.js';
+import { printable, StoreError } from '../src/ports.js';
 
 /**
  * A store file that cannot be opened at all: a folder where the file should be, a file where
@@ -14,7 +14,7 @@ export class StoreAccessError extends StoreError {
     readonly advice: string,
   ) {
     super(file, problem);
-    this.message = `The store file ${file} cannot be opened: ${problem}. Nothing has been written to it. ${advice}`;
+    this.message = `The store file ${printable(file)} cannot be opened: ${this.problem}. Nothing has been written to it. ${advice}`;
   }
 }
 

@@ -2,11 +2,22 @@ import { createHash } from 'node:crypto';
 import { fold } from '../places/text.js';
 import type { RawItem } from './item.js';
 
-/** Every kind of space (U+00A0 included) becomes one plain space; invisible characters go. */
+/**
+ * Control characters (C0 and C1) that are not spacing: a source's ESC [31m would reach a terminal
+ * in local mode, and both platforms, as it came. Tab, line feed and the rest that space are left
+ * for the whitespace rule below.
+ */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Every kind of space (U+00A0 included) becomes one plain space; invisible characters and
+ * control characters go.
+ */
 export function cleanText(s: string | null | undefined): string {
   if (!s) return '';
   return s
     .normalize('NFC')
+    .replace(CONTROLS, '')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ')
     .trim();

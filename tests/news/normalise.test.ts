@@ -23,6 +23,15 @@ describe('cleanText', () => {
     expect(cleanText('\ufeffHon\u200bdu\u200dras\u2060')).toBe('Honduras');
   });
 
+  it('strips control characters (C0 and C1, a terminal escape among them); the spacing ones become a space', () => {
+    expect(cleanText('Alert \x1b[31mred\x1b[0m text')).toBe('Alert [31mred[0m text');
+    expect(cleanText('bell\x07 nul\x00 del\x7f csi\x9b2J nel\x85.')).toBe('bell nul del csi2J nel.');
+    expect(cleanText('tab\there\vand\ffeed')).toBe('tab here and feed');
+    // every code point below U+0020 and from U+007F to U+009F, none left
+    const all = Array.from({ length: 0xa0 }, (_, i) => String.fromCharCode(i)).join('');
+    expect(cleanText(`a${all}b`)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('composes accents (NFC), so decomposed and composed text compare equal', () => {
     const decomposed = 'Panama\u0301 y Nicaragu\u0308enses';
     expect(decomposed.length).toBe(24);
@@ -176,6 +185,18 @@ describe('item identity', () => {
     });
     expect(normaliseRaw({ title: 't', summary: '', date: null, lang: 'EN' }).lang).toBe('en');
     expect(normaliseRaw({ title: 't', summary: '', date: null }).url).toBeNull();
+  });
+
+  it('an item from a hostile source keeps no control character in any field it shows', () => {
+    const n = normaliseRaw({
+      title: '\x1b[2J\x1b[31mHonduras\x1b[0m',
+      summary: 'ring\x07 \x9b6n',
+      date: null,
+      url: 'https://example.org/a\x1b[31m',
+      lang: 'e\x1bs',
+    });
+    expect(JSON.stringify(n)).not.toMatch(/\\u00[01]|\\u007f|[\u0080-\u009f]/);
+    expect(n.title).toBe('[2J[31mHonduras[0m');
   });
 });
 

@@ -432,3 +432,36 @@ describe('store files of the wrong shape', () => {
     expect(readFileSync(ledger, 'utf8')).toBe(text);
   });
 });
+
+describe("a corrupt file's bytes in the message", () => {
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([
+    ['not JSON, with a terminal escape and a NUL', 'state', '\u001b[2J\u001b[31m\u0000garbage'],
+    [
+      'JSON whose chat key holds a C1 control (CSI)',
+      'state',
+      '{"version":1,"chats":{"k":{"key":"\u009b2J"}},"sources":{}}',
+    ],
+    ['an item archive that is not JSON', 'items', '\u001b]0;owned\u0007{'],
+  ] as const)('%s: shown escaped (\\xNN), never raw', async (_what, which, text) => {
+    const d = dir();
+    const db = path.join(d, 'newsbot.json');
+    writeFileSync(storeFiles(db)[which], text, 'utf8');
+    const err = await openError(db);
+    expect(err.message).not.toMatch(RAW_CONTROL);
+    expect(err.message).toMatch(/\\x(1b|9b)/);
+    expect(err.problem).not.toMatch(RAW_CONTROL);
+  });
+
+  it('the service prints it so, and exits 2', async () => {
+    const d = dir();
+    const db = path.join(d, 'newsbot.json');
+    writeFileSync(db, '\u001b[31mred\u001b[0m', 'utf8');
+    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: db }, input: 'latest\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`newsbot: The store file ${db} cannot be read: it is not valid JSON`);
+    expect(r.stderr).toContain('\\x1b[31m');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
