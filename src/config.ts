@@ -136,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sched = parseSchedule(schedText);
   if (!sched.ok)
     problems.push(
-      `DIGEST_DEFAULT "${schedText}" must be "<weekday> <HH:MM> <IANA time zone>", such as "monday 09:00 America/Costa_Rica"`,
+      `DIGEST_DEFAULT "${schedText}" must be "<weekday or daily> <time> <time zone>", such as "monday 09:00 America/Costa_Rica"`,
     );
 
   if (!!e.TELEGRAM_WEBHOOK_URL !== !!e.TELEGRAM_WEBHOOK_SECRET) {

@@ -24,7 +24,11 @@ export function chatKey(a: ChatAddress): string {
   return [a.platform, a.teamId, a.chatId].filter((p) => p !== undefined && p !== '').join(':');
 }
 
-/** A weekly time: ISO weekday (1 Monday … 7 Sunday), local wall-clock time, IANA zone. */
+/**
+ * When a chat's digest goes out: ISO weekday (1 Monday … 7 Sunday, or 0 for every day), local
+ * wall-clock time (HH:MM), and the zone: an IANA name, or a fixed offset (see src/digest/zone.ts;
+ * format moments in it with formatMoment, since Node 20's Intl takes no "-03:30").
+ */
 export interface Schedule {
   weekday: number;
   time: string;

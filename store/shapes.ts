@@ -6,6 +6,7 @@
  * hold a hundred thousand: it is written by hand, a few typeofs per field.
  */
 import { LANGS } from '../src/i18n/index.js';
+import { isZone } from '../src/digest/zone.js';
 
 type Obj = Record<string, unknown>;
 
@@ -132,29 +133,13 @@ export function duplicateIdProblem(
 
 const PLATFORMS = new Set(['telegram', 'slack', 'console']);
 const STATES = new Set(['active', 'paused']);
-const zoneOk = new Map<string, boolean>();
-
-function isTimeZone(tz: string): boolean {
-  let ok = zoneOk.get(tz);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    zoneOk.set(tz, ok);
-  }
-  return ok;
-}
-
 function scheduleProblem(s: unknown): string | null {
   if (!isObject(s)) return `schedule is ${shown(s)}`;
-  if (!(typeof s.weekday === 'number' && Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7))
-    return wrong(s, 'weekday', 'a weekday number, 1 (Monday) to 7 (Sunday)', 'schedule.');
+  if (!(typeof s.weekday === 'number' && Number.isInteger(s.weekday) && s.weekday >= 0 && s.weekday <= 7))
+    return wrong(s, 'weekday', 'a weekday number, 1 (Monday) to 7 (Sunday), or 0 (every day)', 'schedule.');
   if (!(typeof s.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(s.time)))
     return wrong(s, 'time', 'a time as HH:MM', 'schedule.');
-  if (!(typeof s.timeZone === 'string' && isTimeZone(s.timeZone)))
+  if (!(typeof s.timeZone === 'string' && isZone(s.timeZone)))
     return wrong(s, 'timeZone', 'a time zone such as America/Costa_Rica', 'schedule.');
   return null;
 }

@@ -5,7 +5,8 @@ import type { Call, CommandContext, CommandDeps } from './context.js';
 import { COMMAND_NAMES, commandWord, parseCommandLine, type CommandName } from './grammar.js';
 import { digestPreview, help, sources, start } from './info.js';
 import { country, latest, search } from './queries.js';
-import { language, schedule, subscribe, subscriptions, unsubscribe } from './subscriptions.js';
+import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
+import { language, schedule } from './settings.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
 

@@ -1,9 +1,9 @@
 import { commandWord } from './grammar.js';
-import { formatMoment, pauseReason, t, weekdayName, type Lang, LANGS } from '../i18n/index.js';
+import { formatMoment, pauseReason, scheduleWhen, t, type Lang } from '../i18n/index.js';
 import { chatKey, type Chat } from '../ports.js';
 import type { Action, Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
-import { parseSchedule } from '../digest/schedule.js';
+import { zoneLabel } from '../digest/zone.js';
 import { placeName } from '../places/gazetteer.js';
 import { fold } from '../places/text.js';
 import { splitList } from './args.js';
@@ -15,7 +15,7 @@ import { itemView, placeList } from './views.js';
 /** Countries offered per page of the subscribe keyboard. */
 export const KEYBOARD_PAGE = 8;
 
-const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({
+export const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({
   kind: 'info',
   visibility: 'public',
   paragraphs,
@@ -36,7 +36,7 @@ export function chatOf(c: Call): Chat {
   };
 }
 
-async function save(c: Call, chat: Chat): Promise<void> {
+export async function save(c: Call, chat: Chat): Promise<void> {
   chat.updatedAt = c.now.toISOString();
   await c.deps.store.saveChat(chat);
 }
@@ -76,6 +76,8 @@ export async function subscribe(c: Call): Promise<Reply> {
   if (added.length) paragraphs.unshift(`${m.subscribed(placeList(added, c.lang))} ${m.firstDigestNote}`);
   if (already.length) paragraphs.push(m.alreadySubscribed(placeList(already, c.lang)));
   paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
+  // Until the chat picks its own time, say how: the default is rarely everyone's.
+  if (!chat.schedule) paragraphs.push(m.changeSchedule);
   const latest = c.deps.index.byPlaces(resolved.codes, { limit: 3 });
   if (latest.items.length) paragraphs.push(m.latestForThem);
   return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)) });
@@ -164,9 +166,10 @@ export function subscriptions(c: Call): Reply {
           chat.places.map((p) => p.code),
           c.lang,
         ),
+        s.weekday === 0,
       ),
     );
-    const when = m.scheduleLine(weekdayName(c.lang, s.weekday), s.time, s.timeZone);
+    const when = m.scheduleLine(scheduleWhen(c.lang, s), zoneLabel(s.timeZone));
     // A paused chat has no next digest to promise: why it paused is said instead.
     if (chat.state === 'paused')
       lines.push(
@@ -182,42 +185,4 @@ export function subscriptions(c: Call): Reply {
     command: `${commandWord('unsubscribe', c.lang)} ${p.code}`,
   }));
   return { kind: 'info', visibility: 'private', heading: m.subscriptionsHeading, paragraphs: lines, actions };
-}
-
-export async function schedule(c: Call): Promise<Reply> {
-  const m = t(c.lang);
-  const parsed = parseSchedule(c.args, (c.chat?.schedule ?? c.deps.defaultSchedule).timeZone);
-  if (!parsed.ok) {
-    const problems: Record<typeof parsed.problem, string[]> = {
-      missing: [],
-      weekday: [m.badWeekday(parsed.text)],
-      time: [m.badTime(parsed.text)],
-      zone: [
-        m.badTimeZone(parsed.text),
-        ...(parsed.suggestions.length ? [m.didYouMean(parsed.suggestions.join(', '))] : []),
-        m.timeZoneHint,
-      ],
-    };
-    return usageReply('schedule', c.lang, problems[parsed.problem]);
-  }
-  const chat = chatOf(c);
-  chat.schedule = parsed.schedule;
-  await save(c, chat);
-  const s = parsed.schedule;
-  return info([
-    m.scheduleSet(weekdayName(c.lang, s.weekday), s.time, s.timeZone),
-    m.nextDigest(nextDigestText(c, chat, c.lang)),
-  ]);
-}
-
-export async function language(c: Call): Promise<Reply> {
-  const want = fold(c.args.trim()).slice(0, 2);
-  const named: Record<string, Lang> = { en: 'en', in: 'en', es: 'es', sp: 'es' };
-  const lang = named[want];
-  if (!lang || !LANGS.includes(lang))
-    return usageReply('language', c.lang, c.args ? [t(c.lang).badLanguage(c.args)] : []);
-  const chat = chatOf(c);
-  chat.language = lang;
-  await save(c, chat);
-  return info([t(lang).languageSet]);
 }

@@ -147,7 +147,7 @@ export function digestReply(chat: Chat, items: NewsItem[], more: number, lang: L
   return {
     kind: 'result',
     visibility: 'public',
-    heading: m.digestHeading(placeList(codes, lang)),
+    heading: m.digestHeading(placeList(codes, lang), chat.schedule?.weekday === 0),
     paragraphs: [m.digestCount(items.length + more)],
     items: items.map((it) => itemView(it, lang)),
     footer: more > 0 ? [m.digestMore(more, moreCommand)] : [],

@@ -2,14 +2,15 @@ import { TZDate } from '@date-fns/tz';
 import type { Chat, Delivery, Schedule } from '../ports.js';
 
 /**
- * The schedule's occurrence in the week of `ref` (local to its zone), as an instant. Wall-clock
- * times that a daylight-saving change skips come out an hour later, as the zone's clocks do.
+ * The schedule's occurrence in the week of `ref` (local to its zone), or on its day for a daily
+ * schedule, moved by `shift` weeks (days), as an instant. Wall-clock times that a
+ * daylight-saving change skips come out an hour later, as the zone's clocks do.
  */
-function occurrenceNear(s: Schedule, ref: Date, weekShift: number): Date {
+function occurrenceNear(s: Schedule, ref: Date, shift: number): Date {
   const local = new TZDate(ref.getTime(), s.timeZone);
   const isoDay = local.getDay() === 0 ? 7 : local.getDay();
   const [h, m] = s.time.split(':').map(Number);
-  const day = local.getDate() + (s.weekday - isoDay) + 7 * weekShift;
+  const day = s.weekday === 0 ? local.getDate() + shift : local.getDate() + (s.weekday - isoDay) + 7 * shift;
   return new Date(new TZDate(local.getFullYear(), local.getMonth(), day, h, m, 0, s.timeZone).getTime());
 }
 
@@ -19,7 +20,7 @@ export function lastOccurrence(s: Schedule, now: Date): Date {
     const at = occurrenceNear(s, now, shift);
     if (at.getTime() <= now.getTime()) return at;
   }
-  throw new Error('unreachable: a week back is always in the past');
+  throw new Error('unreachable: a week (a day) back is always in the past');
 }
 
 /** The first occurrence strictly after `now`. */
@@ -28,7 +29,7 @@ export function nextOccurrence(s: Schedule, now: Date): Date {
     const at = occurrenceNear(s, now, shift);
     if (at.getTime() > now.getTime()) return at;
   }
-  throw new Error('unreachable: a week ahead is always in the future');
+  throw new Error('unreachable: a week (a day) ahead is always in the future');
 }
 
 export interface DueDigest {

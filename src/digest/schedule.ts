@@ -1,5 +1,12 @@
 import type { Schedule } from '../ports.js';
 import { editDistance, fold } from '../places/text.js';
+import { takeTime } from './time-input.js';
+import { readZone, type ZoneOption, type ZoneReading } from './zone-input.js';
+
+export { parseTime } from './time-input.js';
+
+/** ISO weekday, and 0 for every day (see Schedule). */
+export const DAILY = 0;
 
 const WEEKDAYS: Record<string, number> = {
   monday: 1,
@@ -35,88 +42,99 @@ const WEEKDAYS: Record<string, number> = {
   dom: 7,
 };
 
+const EVERY_DAY = new Set([
+  'daily',
+  'everyday',
+  'every day',
+  'each day',
+  'all days',
+  'diario',
+  'diaria',
+  'diariamente',
+  'a diario',
+  'cada dia',
+  'todos los dias',
+]);
+
+/** "every friday", "los viernes", "on Fridays", "sábados": the words before a day's name, and its plural. */
+const BEFORE_DAY = /^(?:every|each|on|cada|los|el)\s+/;
+
 export function parseWeekday(text: string): number | undefined {
-  return WEEKDAYS[fold(text).replace(/\.$/, '')];
+  const s = fold(text).trim().replace(/[.,]$/, '').replace(/\s+/g, ' ');
+  if (EVERY_DAY.has(s)) return DAILY;
+  const day = s.replace(BEFORE_DAY, '');
+  return WEEKDAYS[day] ?? (day.endsWith('s') ? WEEKDAYS[day.slice(0, -1)] : undefined);
 }
 
-/** "09:00", "9:00", "9am", "5:30pm", "17h30" as HH:MM. */
-export function parseTime(text: string): string | undefined {
-  const m = fold(text).match(/^(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/);
-  if (!m) return undefined;
-  let h = Number(m[1]);
-  const min = Number(m[2] ?? '0');
-  if (m[3]) {
-    if (h < 1 || h > 12) return undefined;
-    h = (h % 12) + (m[3].startsWith('p') ? 12 : 0);
-  } else if (m[2] === undefined) {
-    return undefined;
+/** The longest run of leading words that names a day, or every day. */
+function takeWeekday(words: string[]): { weekday: number; used: number } | undefined {
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    const weekday = parseWeekday(words.slice(0, n).join(' '));
+    if (weekday !== undefined) return { weekday, used: n };
   }
-  if (h > 23 || min > 59) return undefined;
-  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
-}
-
-let zones: string[] | undefined;
-function allZones(): string[] {
-  zones ??= Intl.supportedValuesOf('timeZone');
-  return zones;
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * An IANA zone from what a person typed: the zone itself in any case, or a city in it
- * ("tegucigalpa", "costa rica" -> America/Costa_Rica). Else undefined, with close zones.
- */
-export function resolveTimeZone(text: string): { zone?: string; suggestions: string[] } {
-  const exact = allZones().find((z) => z.toLowerCase() === text.toLowerCase());
-  if (exact) return { zone: exact, suggestions: [] };
-  if (isTimeZone(text)) return { zone: text, suggestions: [] };
-  const city = fold(text).replace(/[\s-]+/g, '_');
-  const byCity = allZones().filter((z) => fold(z.split('/').pop()!) === city);
-  if (byCity.length === 1) return { zone: byCity[0], suggestions: [] };
-  const scored = allZones()
-    .map((z) => [editDistance(city, fold(z.split('/').pop()!), 3), z] as const)
-    .filter(([d]) => d <= 3)
-    .sort((a, b) => a[0] - b[0]);
-  return { suggestions: [...byCity, ...scored.map(([, z]) => z)].slice(0, 3) };
+  return undefined;
 }
 
 export type ScheduleParse =
-  | { ok: true; schedule: Schedule }
-  | { ok: false; problem: 'weekday' | 'time' | 'zone' | 'missing'; text: string; suggestions: string[] };
+  | {
+      ok: true;
+      schedule: Schedule;
+      /** how the zone was read, when one was typed */
+      zone?: Extract<ZoneReading, { ok: true }>;
+    }
+  | { ok: false; problem: 'weekday' | 'time' | 'missing'; text: string; suggestions: string[] }
+  | { ok: false; problem: 'zone'; text: string; reason: 'unknown' | 'ambiguous'; options: ZoneOption[] };
 
-/** "monday 09:00 America/Costa_Rica"; the zone may be left out when a default is given. */
-export function parseSchedule(text: string, defaultZone?: string): ScheduleParse {
+/**
+ * "monday 09:00 America/Costa_Rica", "daily 8pm EST", "viernes 8 de la noche San Salvador",
+ * "8am friday". With the chat's current schedule given, any part left out keeps its value
+ * ("friday" moves the day, "9:30" the time), and an abbreviation keeps the chat's zone when it
+ * names it. Without it, the weekday (or "daily") and the time are needed, and the zone too.
+ */
+export function parseSchedule(text: string, opts: { current?: Schedule; now?: Date } = {}): ScheduleParse {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length < 2) return { ok: false, problem: 'missing', text, suggestions: [] };
-  const weekday = parseWeekday(words[0]);
-  if (!weekday) {
+  const current = opts.current;
+  if (words.length === 0) return { ok: false, problem: 'missing', text, suggestions: [] };
+  let rest = words;
+  let day = takeWeekday(rest);
+  if (day) rest = rest.slice(day.used);
+  const time = takeTime(rest);
+  if (time) rest = rest.slice(time.used);
+  // "8am friday": the time first
+  if (!day && time && rest.length) {
+    day = takeWeekday(rest);
+    if (day) rest = rest.slice(day.used);
+  }
+  if (!day && !time) {
     const close = Object.keys(WEEKDAYS).filter(
       (w) => w.length > 4 && editDistance(fold(words[0]), w, 2) <= 2,
     );
-    return { ok: false, problem: 'weekday', text: words[0], suggestions: close.slice(0, 2) };
+    const looksLikeTime = /^\d/.test(words[0]);
+    return looksLikeTime
+      ? { ok: false, problem: 'time', text: words[0], suggestions: [] }
+      : { ok: false, problem: 'weekday', text: words[0], suggestions: close.slice(0, 2) };
   }
-  // "9:00 am" is two words
-  let rest = words.slice(1);
-  let time = parseTime(rest[0]);
-  if (!time && rest.length > 1) {
-    time = parseTime(`${rest[0]}${rest[1]}`);
-    if (time) rest = rest.slice(1);
-  }
-  if (!time) return { ok: false, problem: 'time', text: rest[0], suggestions: [] };
-  const zoneText = rest.slice(1).join(' ');
+  const weekday = day?.weekday ?? current?.weekday;
+  if (weekday === undefined) return { ok: false, problem: 'missing', text, suggestions: [] };
+  // A day followed by what is not a time: the time is wrong, unless there is no time at all to keep.
+  if (!time && (!current || (rest.length && /^\d/.test(rest[0]))))
+    return rest.length
+      ? { ok: false, problem: 'time', text: rest[0], suggestions: [] }
+      : { ok: false, problem: 'missing', text, suggestions: [] };
+  const hhmm = time?.time ?? current!.time;
+  const zoneText = rest.join(' ');
   if (!zoneText) {
-    if (!defaultZone) return { ok: false, problem: 'zone', text: '', suggestions: [] };
-    return { ok: true, schedule: { weekday, time, timeZone: defaultZone } };
+    if (!current) return { ok: false, problem: 'missing', text, suggestions: [] };
+    return { ok: true, schedule: { weekday, time: hhmm, timeZone: current.timeZone } };
   }
-  const { zone, suggestions } = resolveTimeZone(zoneText);
-  if (!zone) return { ok: false, problem: 'zone', text: zoneText, suggestions };
-  return { ok: true, schedule: { weekday, time, timeZone: zone } };
+  const zone = readZone(zoneText, { context: current?.timeZone, now: opts.now });
+  if (!zone.ok)
+    return {
+      ok: false,
+      problem: 'zone',
+      text: zoneText,
+      reason: zone.reason,
+      options: zone.reason === 'unknown' ? zone.suggestions : zone.options,
+    };
+  return { ok: true, schedule: { weekday, time: hhmm, timeZone: zone.zone }, zone };
 }

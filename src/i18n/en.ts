@@ -38,9 +38,14 @@ export const en = {
       examples: ['subscriptions'],
     },
     schedule: {
-      usage: 'schedule <weekday> <HH:MM> [<time zone>]',
-      about: "when this chat's weekly digest goes out",
-      examples: ['schedule monday 09:00', 'schedule friday 08:00 America/Tegucigalpa'],
+      usage: 'schedule <weekday or daily> <time> [<time zone>]',
+      about: "when this chat's digest goes out: weekly (the default) or daily",
+      examples: [
+        'schedule monday 09:00',
+        'schedule friday 8am San Salvador',
+        'schedule daily 20:00 EST',
+        'schedule thursday 8:30 pm UTC-6',
+      ],
     },
     language: {
       usage: 'language en | language es',
@@ -130,9 +135,12 @@ export const en = {
   nothingToUnsubscribe: 'This chat has no subscriptions.',
   stillSubscribed: (places: string) => `Still subscribed to ${places}.`,
   subscriptionsHeading: 'Subscriptions of this chat',
-  subscribedTo: (places: string) => `Weekly digest about: ${places}.`,
+  subscribedTo: (places: string, daily = false) => `${daily ? 'Daily' : 'Weekly'} digest about: ${places}.`,
   noSubscriptions: 'This chat has no subscriptions. Try: subscribe Honduras',
-  scheduleLine: (weekday: string, time: string, tz: string) => `Every ${weekday} at ${time} (${tz}).`,
+  /** "every Friday at 08:00", "every day at 20:00" */
+  everyWeekday: (weekday: string, time: string) => `every ${weekday} at ${time}`,
+  everyDay: (time: string) => `every day at ${time}`,
+  scheduleLine: (when: string, tz: string) => `${when[0].toUpperCase()}${when.slice(1)} (${tz}).`,
   pausedLine: (since: string, reason: string) =>
     `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
   /** why digests to a chat paused, for the reasons the platforms give most (others are shown as given) */
@@ -148,18 +156,35 @@ export const en = {
   } satisfies Record<PauseReason, string>,
   languageLine: 'Replies and digests in English.',
 
-  scheduleSet: (weekday: string, time: string, tz: string) =>
-    `Digests for this chat now go out every ${weekday} at ${time} (${tz}).`,
+  scheduleSet: (when: string, tz: string) => `Digests for this chat now go out ${when} (${tz}).`,
+  changeSchedule:
+    'To change when it goes out: schedule <day or daily> <time> [zone], for example schedule friday 8am San Salvador.',
+  /** the region's zones by their common names, said back with the IANA zone ("Eastern time, America/New_York") */
+  zoneFamilies: {
+    eastern: 'Eastern time',
+    central: 'Central time',
+    mountain: 'Mountain time',
+    pacific: 'Pacific time',
+    atlantic: 'Atlantic time',
+    newfoundland: 'Newfoundland time',
+    alaska: 'Alaska time',
+    hawaii: 'Hawaii time',
+    utc: 'UTC',
+  } as Record<string, string>,
+  zoneKept: (typed: string, instead: string, city: string) =>
+    `"${typed}" is read as this chat's own zone; for the time in ${city}, write ${instead}.`,
   badWeekday: (text: string) =>
     `"${text}" is not a day of the week. Use monday … sunday (or lunes … domingo).`,
-  badTime: (text: string) => `"${text}" is not a time. Use 24-hour HH:MM, such as 09:00 or 17:30.`,
-  badTimeZone: (text: string) => `"${text}" is not an IANA time zone.`,
-  timeZoneHint: 'Time zones are written like America/Costa_Rica or America/Tegucigalpa.',
+  badTime: (text: string) =>
+    `"${text}" is not a time. Write it as 08:00, 8am, 8:30 pm, 20h or 20:00 (a bare 8 could be morning or evening).`,
+  badTimeZone: (text: string) => `I don't know the time zone "${text}".`,
+  timeZoneHint:
+    'Write a city or country (San Salvador, Mexico City, Kingston), an IANA zone (America/Tegucigalpa), an abbreviation (EST, CST, AST) or an offset (UTC-6).',
 
   languageSet: 'Replies in this chat are now in English.',
   badLanguage: (text: string) => `"${text}" is not a language I speak. Use en (English) or es (español).`,
 
-  digestHeading: (places: string) => `Weekly digest: ${places}`,
+  digestHeading: (places: string, daily = false) => `${daily ? 'Daily' : 'Weekly'} digest: ${places}`,
   digestCount: (n: number) => (n === 1 ? '1 new item' : `${n} new items`),
   digestMore: (n: number, command: string) => `And ${n} more: ${command}`,
   previewHeading: (places: string) => `Digest preview: ${places}`,

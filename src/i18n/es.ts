@@ -1,5 +1,8 @@
 import type { Catalog } from './en.js';
 
+/** "a las 08:00", but "a la 01:00" */
+const alas = (time: string) => (time.startsWith('01:') ? `a la ${time}` : `a las ${time}`);
+
 export const es: Catalog = {
   commands: {
     latest: {
@@ -33,9 +36,14 @@ export const es: Catalog = {
       examples: ['suscripciones'],
     },
     schedule: {
-      usage: 'horario <día> <HH:MM> [<zona horaria>]',
-      about: 'cuándo sale el resumen semanal de este chat',
-      examples: ['horario lunes 09:00', 'horario viernes 08:00 America/Tegucigalpa'],
+      usage: 'horario <día o diario> <hora> [<zona horaria>]',
+      about: 'cuándo sale el resumen de este chat: semanal (por defecto) o diario',
+      examples: [
+        'horario lunes 09:00',
+        'horario viernes 8 de la mañana San Salvador',
+        'horario diario 20:00 Ciudad de México',
+        'horario jueves 8:30 pm UTC-6',
+      ],
     },
     language: {
       usage: 'idioma es | idioma en',
@@ -130,9 +138,11 @@ export const es: Catalog = {
   nothingToUnsubscribe: 'Este chat no tiene suscripciones.',
   stillSubscribed: (places) => `Sigue suscrito a ${places}.`,
   subscriptionsHeading: 'Suscripciones de este chat',
-  subscribedTo: (places) => `Resumen semanal sobre: ${places}.`,
+  subscribedTo: (places, daily = false) => `Resumen ${daily ? 'diario' : 'semanal'} sobre: ${places}.`,
   noSubscriptions: 'Este chat no tiene suscripciones. Pruebe: suscribir Honduras',
-  scheduleLine: (weekday, time, tz) => `Cada ${weekday} a las ${time} (${tz}).`,
+  everyWeekday: (weekday, time) => `cada ${weekday} ${alas(time)}`,
+  everyDay: (time) => `todos los días ${alas(time)}`,
+  scheduleLine: (when, tz) => `${when[0].toUpperCase()}${when.slice(1)} (${tz}).`,
   pausedLine: (since, reason) =>
     `En pausa desde ${since}: ${reason}. Use suscribir de nuevo para reanudar cuando esté resuelto.`,
   pauseReasons: {
@@ -148,17 +158,33 @@ export const es: Catalog = {
   },
   languageLine: 'Respuestas y resúmenes en español.',
 
-  scheduleSet: (weekday, time, tz) =>
-    `Los resúmenes de este chat ahora salen cada ${weekday} a las ${time} (${tz}).`,
+  scheduleSet: (when, tz) => `Los resúmenes de este chat ahora salen ${when} (${tz}).`,
+  changeSchedule:
+    'Para cambiar cuándo sale: horario <día o diario> <hora> [zona], por ejemplo horario viernes 8 de la mañana San Salvador.',
+  zoneFamilies: {
+    eastern: 'hora del este',
+    central: 'hora del centro',
+    mountain: 'hora de la montaña',
+    pacific: 'hora del Pacífico',
+    atlantic: 'hora del Atlántico',
+    newfoundland: 'hora de Terranova',
+    alaska: 'hora de Alaska',
+    hawaii: 'hora de Hawái',
+    utc: 'UTC',
+  },
+  zoneKept: (typed, instead, city) =>
+    `«${typed}» se toma como la zona de este chat; para la hora de ${city}, escriba ${instead}.`,
   badWeekday: (text) => `«${text}» no es un día de la semana. Use lunes … domingo (o monday … sunday).`,
-  badTime: (text) => `«${text}» no es una hora. Use HH:MM de 24 horas, como 09:00 o 17:30.`,
-  badTimeZone: (text) => `«${text}» no es una zona horaria IANA.`,
-  timeZoneHint: 'Las zonas horarias se escriben como America/Costa_Rica o America/Tegucigalpa.',
+  badTime: (text) =>
+    `«${text}» no es una hora. Escríbala como 08:00, 8 de la mañana, 8:30 pm, 20h o 20:00 (un 8 solo puede ser de la mañana o de la noche).`,
+  badTimeZone: (text) => `No conozco la zona horaria «${text}».`,
+  timeZoneHint:
+    'Escriba una ciudad o un país (San Salvador, Ciudad de México, Kingston), una zona IANA (America/Tegucigalpa), una abreviatura (EST, CST, AST) o un desfase (UTC-6).',
 
   languageSet: 'Las respuestas de este chat ahora son en español.',
   badLanguage: (text) => `«${text}» no es un idioma que hable. Use es (español) o en (English).`,
 
-  digestHeading: (places) => `Resumen semanal: ${places}`,
+  digestHeading: (places, daily = false) => `Resumen ${daily ? 'diario' : 'semanal'}: ${places}`,
   digestCount: (n) => (n === 1 ? '1 noticia nueva' : `${n} noticias nuevas`),
   digestMore: (n, command) => `Y ${n} más: ${command}`,
   previewHeading: (places) => `Vista previa del resumen: ${places}`,

@@ -1,5 +1,7 @@
 import { en, type Catalog } from './en.js';
 import { es } from './es.js';
+import { forIntl, zoneLabel } from '../digest/zone.js';
+import type { Schedule } from '../ports.js';
 
 export type Lang = 'en' | 'es';
 export const LANGS: Lang[] = ['en', 'es'];
@@ -46,8 +48,9 @@ export function formatDay(lang: Lang, ymd: string): string {
   }).format(d);
 }
 
-/** A moment in a time zone: "Monday 30 November 2026, 09:00 (America/Costa_Rica)". */
-export function formatMoment(lang: Lang, at: Date, timeZone: string): string {
+/** A moment in a time zone: "Monday 30 November 2026, 09:00 (America/Costa_Rica)", "… (UTC-6)". */
+export function formatMoment(lang: Lang, instant: Date, zone: string): string {
+  const { at, timeZone } = forIntl(instant, zone);
   const s = new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
@@ -58,7 +61,7 @@ export function formatMoment(lang: Lang, at: Date, timeZone: string): string {
     hourCycle: 'h23',
     timeZone,
   }).format(at);
-  return `${s} (${timeZone})`;
+  return `${s} (${zoneLabel(zone)})`;
 }
 
 const WEEKDAYS: Record<Lang, string[]> = {
@@ -69,4 +72,10 @@ const WEEKDAYS: Record<Lang, string[]> = {
 /** ISO weekday (1 Monday … 7 Sunday) by name. */
 export function weekdayName(lang: Lang, isoWeekday: number): string {
   return WEEKDAYS[lang][isoWeekday - 1];
+}
+
+/** When a schedule goes out, without its zone: "every Friday at 08:00", "todos los días a las 20:00". */
+export function scheduleWhen(lang: Lang, s: Schedule): string {
+  const m = t(lang);
+  return s.weekday === 0 ? m.everyDay(s.time) : m.everyWeekday(weekdayName(lang, s.weekday), s.time);
 }

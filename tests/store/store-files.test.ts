@@ -192,6 +192,27 @@ describe('accessError: what each file-system error says (as root, permissions ca
 });
 
 describe('store files of the wrong shape', () => {
+  it('every schedule the schedule command makes opens again: daily (weekday 0), UTC, Etc/GMT offsets, "-03:30"', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const s = await openLowdbStore(db);
+    const schedules = [
+      { weekday: 0, time: '08:00', timeZone: 'America/New_York' },
+      { weekday: 5, time: '20:00', timeZone: 'UTC' },
+      { weekday: 5, time: '20:00', timeZone: 'Etc/GMT+6' },
+      { weekday: 1, time: '09:00', timeZone: '-03:30' },
+    ];
+    for (const [i, schedule] of schedules.entries())
+      await s.saveChat({
+        ...chat,
+        key: `console:${i}`,
+        address: { platform: 'console', chatId: `${i}` },
+        schedule,
+      });
+    await s.close();
+    const again = await openLowdbStore(db);
+    expect(schedules.map((_, i) => again.chat(`console:${i}`)?.schedule)).toEqual(schedules);
+  });
+
   it('a real store with every kind of field opens again: the checks pass what the store writes', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const s = await openLowdbStore(db);
@@ -300,6 +321,13 @@ describe('store files of the wrong shape', () => {
       'a schedule with an unknown zone',
       state({
         'console:local': { ...chat, schedule: { weekday: 1, time: '09:00', timeZone: 'Mars/Olympus' } },
+      }),
+      'schedule.timeZone is not a time zone',
+    ],
+    [
+      'a schedule with an offset past any zone',
+      state({
+        'console:local': { ...chat, schedule: { weekday: 1, time: '09:00', timeZone: '-23:30' } },
       }),
       'schedule.timeZone is not a time zone',
     ],
