@@ -6,9 +6,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import { acquireLock, liveLockOwner } from '../store/lock-file.js';
-import { openLowdbStore, storeFiles } from '../store/lowdb-store.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
 import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
+import { createLeaseKeeper, type TakeResult } from './digest/lease-keeper.js';
 import { createScheduler, type Scheduler } from './digest/scheduler.js';
 import { createCore } from './core.js';
 import type { Config } from './config.js';
@@ -25,8 +25,8 @@ export interface AppOptions {
   memory?: boolean;
   /** local mode's console; off for CLI commands that answer one thing and exit */
   console?: { input: Readable; output: Writable; interactive?: boolean; chatId?: string } | false;
-  /** how often a service refused the scheduler lock asks again (default a minute) */
-  lockRetryMs?: number;
+  /** how often a service refused the scheduler lease asks again (default LEASE_RETRY_MS) */
+  leaseRetryMs?: number;
 }
 
 export interface App {
@@ -44,13 +44,13 @@ export interface App {
   /** delivers every digest due at `now` (the scheduler's run, and `digests send-due`) */
   sendDue(now: Date): Promise<DeliveryReport>;
   /**
-   * Takes the store's scheduler lock. False, with the owner's pid, when another live process
-   * holds it: that one sends the digests.
+   * Takes the store's scheduler lease. Not ok, with who holds it, when another process does:
+   * that one sends the digests.
    */
-  lock(): { ok: true } | { ok: false; owner: number; file: string };
-  /** listens, starts the adapters, and (with `scheduler`) the scheduler under the lock */
+  takeLease(): Promise<TakeResult>;
+  /** listens, starts the adapters, and (with `scheduler`) the scheduler under the lease */
   start(opts?: { scheduler?: boolean }): Promise<void>;
-  /** stops taking work, waits for the message in flight, closes the store, releases the lock */
+  /** stops taking work, waits for the message in flight, closes the store, releases the lease */
   stop(): Promise<void>;
 }
 
@@ -59,8 +59,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath);
   // A second process on the store (a service started twice by mistake) answers questions but
   // changes nothing: the one holding the store would write over it.
-  const lockFile = storeFiles(config.dbPath).lock;
-  const writable = () => !!opts.memory || liveLockOwner(lockFile) === undefined;
+  const writable = () => !keeper.waiting();
   const { index, tagger, news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
@@ -113,9 +112,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const notifiers = new Map(adapters.map((a) => [a.platform, a.notifier] as const));
 
   let stopping = false;
-  let release: (() => void) | undefined;
   let scheduler: Scheduler | undefined;
-  let lockRetry: NodeJS.Timeout | undefined;
   const sendDue = (now: Date) =>
     sendDueDigests(
       { store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping },
@@ -124,14 +121,25 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (r.due) log.info(r, 'digests run');
       return r;
     });
-  const lock: App['lock'] = () => {
-    if (release) return { ok: true };
-    if (opts.memory) return { ok: true };
-    const got = acquireLock(lockFile);
-    if (!got.ok) return got;
-    release = got.release;
-    return { ok: true };
-  };
+  const lease = store.lease();
+  const keeper = createLeaseKeeper({
+    lease,
+    log,
+    retryMs: opts.leaseRetryMs,
+    async start() {
+      scheduler = createScheduler({
+        sendDue,
+        poll: (now) => news.pollDue(config.sources, now),
+        pollMinutes: config.pollMinutes,
+        log,
+      });
+      await scheduler.start();
+    },
+    async stop() {
+      await scheduler?.stop();
+      scheduler = undefined;
+    },
+  });
 
   return {
     config,
@@ -146,7 +154,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     http,
     notifiers,
     sendDue,
-    lock,
+    takeLease: keeper.take,
     async start(startOpts = {}) {
       if (http) {
         const port = await http.listen(config.port);
@@ -154,43 +162,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }
       for (const a of adapters) await a.start();
       if (startOpts.scheduler === false) return;
-      const startScheduler = async () => {
-        scheduler = createScheduler({
-          sendDue,
-          poll: (now) => news.pollDue(config.sources, now),
-          pollMinutes: config.pollMinutes,
-          log,
-        });
-        await scheduler.start();
-      };
-      const held = lock();
-      if (held.ok) return startScheduler();
-      log.warn({ owner: held.owner, lock: held.file }, 'another process runs the scheduler for this store');
-      process.stderr.write(
-        `newsbot: another newsbot (pid ${held.owner}) is already sending the digests of this store (lock ${held.file}). ` +
-          'This one answers commands but sends no digests and polls no sources, and takes over if that one stops. Stop one of them.\n',
-      );
-      // The other may be a `digests send-due` about to finish, or a service that dies: ask again.
-      lockRetry = setInterval(() => {
-        if (stopping || !lock().ok) return;
-        clearInterval(lockRetry);
-        log.warn(
-          { lock: held.file },
-          'the other process let go of the store: this one now runs the scheduler',
-        );
-        void startScheduler().catch((err) => log.error({ err }, 'could not start the scheduler'));
-      }, opts.lockRetryMs ?? 60_000);
-      lockRetry.unref();
+      await keeper.keep();
     },
     async stop() {
       stopping = true;
-      clearInterval(lockRetry);
-      await scheduler?.stop();
+      await keeper.stop();
       for (const a of [...adapters].reverse())
         await a.stop().catch((err) => log.error({ err, platform: a.platform }, 'adapter stop failed'));
       await http?.close();
       await store.close();
-      release?.();
+      await lease.release();
     },
   };
 }

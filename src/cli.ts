@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { FetchError, fetchSource, isUrl } from './news/fetch.js';
 import { FORMATS, parseBody, type Format } from './news/parse/index.js';
@@ -14,8 +14,6 @@ import { prepareItems } from './news/prepare.js';
 import { createTagger } from './places/tagger.js';
 import { exitWith, serve } from './main.js';
 import { describeCommand } from './commands/service.js';
-import { liveLockOwner } from '../store/lock-file.js';
-import { storeFiles } from '../store/lowdb-store.js';
 import { renderText } from '../adapters/console/render-text.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -77,19 +75,20 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
  * A running service keeps the store in memory and writes it whole: a change made beside it
  * would be overwritten by its next write. Such a command is refused while one runs.
  */
-function refuseBesideService(dbPath: string, what: string): void {
-  const owner = liveLockOwner(storeFiles(dbPath).lock);
-  if (owner === undefined) return;
+async function refuseBesideService(app: App, what: string): Promise<void> {
+  const holder = await app.store.lease().heldElsewhere();
+  if (holder === undefined) return;
+  await app.stop();
   throw new UsageProblem(
-    `a newsbot service (pid ${owner}) is running on this store (${dbPath}), and it would overwrite what ${what} writes. ` +
+    `a newsbot service (${holder}) is running on this store (${app.config.dbPath}), and it would overwrite what ${what} writes. ` +
       'Type the command in that service (its console or a chat), or stop it first; reading commands (latest, country, search) work beside it.',
   );
 }
 
 async function ingestCommand(sources: string[]) {
   const config = loadConfig();
-  refuseBesideService(config.dbPath, 'ingest');
   const app = await createApp(config, { console: false });
+  await refuseBesideService(app, 'ingest');
   const list = sources.length ? sources : config.sources;
   const reports = await app.news.ingestAll(list, new Date());
   for (const r of reports) {
@@ -107,11 +106,11 @@ async function ingestCommand(sources: string[]) {
 async function askCommand(text: string, opts: { chat?: string; json?: boolean }) {
   const config = loadConfig();
   if (!config.local) config.local = true;
-  const command = describeCommand(text);
-  if (command.changesChat) refuseBesideService(config.dbPath, `"${command.name}"`);
   const app = await createApp(config, {
     console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat },
   });
+  const command = describeCommand(text);
+  if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
   if (app.store.items().length === 0) await app.news.ingestAll(config.sources, new Date());
   const reply = await app.console!.ask(text);
   out(opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));

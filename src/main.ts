@@ -22,26 +22,38 @@ export function exitWith(err: unknown): never {
 }
 
 export async function serve(): Promise<void> {
-  loadDotEnv();
-  const config = loadConfig();
-  const interactive = !!process.stdin.isTTY;
-  const app: App = await createApp(config, {
-    console: config.local ? { input: process.stdin, output: process.stdout, interactive } : false,
-  });
-  // From here on a signal stops the service gracefully, even while it is still reading its sources.
-  let stopping = false;
+  // First thing: a signal that comes while the service is still starting (reading a large store,
+  // waiting on a slow source) stops it as gracefully as one that comes later.
+  const started: { app?: App } = {};
+  let stopping: string | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'stopping');
-    await app.stop();
+    stopping = signal;
+    // Before the app exists there is nothing to stop yet: the start-up below stops it once made.
+    if (!started.app) return;
+    started.app.log.info({ signal }, 'stopping');
+    await started.app.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  // A second service on the store leaves the sources to the first (see App.start).
-  const reports = app.lock().ok ? await app.news.ingestAll(config.sources, new Date()) : [];
+  loadDotEnv();
+  const config = loadConfig();
+  const interactive = !!process.stdin.isTTY;
+  const app = await createApp(config, {
+    console: config.local ? { input: process.stdin, output: process.stdout, interactive } : false,
+  });
+  started.app = app;
+  if (stopping) {
+    const signal = stopping;
+    stopping = undefined;
+    return stop(signal);
+  }
+
+  // A second service on the store leaves the sources to the one holding its lease (see App.start).
+  const lease = await app.takeLease();
+  const reports = lease.ok ? await app.news.ingestAll(config.sources, new Date()) : [];
   for (const r of reports) {
     if (r.ok) app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
     // In local mode the banner reports a failed source; a log line would say it twice.
@@ -63,6 +75,10 @@ export async function serve(): Promise<void> {
       [
         `migration-news-bot: local mode (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set).`,
         `${app.index.size} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
+        lease.ok
+          ? ''
+          : `Another newsbot (${lease.holder}) is already sending the digests of this store. This one answers ` +
+            'reading commands, changes no subscription and polls no sources; it takes over once that one stops. Stop one of them.',
         interactive
           ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.'
           : '',

@@ -102,6 +102,24 @@ export interface ItemChange {
   updated: NewsItem[];
 }
 
+/**
+ * One process at a time polls a store's sources and sends its digests: the one holding the
+ * store's scheduler lease. A second process on the store answers reading commands and waits.
+ * The lowdb store keeps it in a lock folder beside its files; a server store can keep it in
+ * the database (an advisory lock).
+ */
+export interface SchedulerLease {
+  /** Takes the lease unless another holds it (then it says who, for a person to act on). Ok when already held. */
+  acquire(): Promise<{ ok: true } | { ok: false; holder: string }>;
+  /** Lets go of it; nothing when not held. */
+  release(): Promise<void>;
+  held(): boolean;
+  /** `listener` is called each time the lease, once held, is lost without being released (taken over, removed). */
+  onLost(listener: (reason: string) => void): void;
+  /** Who else holds it, without taking it: undefined when no one else does. */
+  heldElsewhere(): Promise<string | undefined>;
+}
+
 export interface NewsStore {
   /** where it keeps its data, for messages */
   readonly location: string;
@@ -118,6 +136,8 @@ export interface NewsStore {
   /** the latest state of each delivery */
   deliveries(): readonly Delivery[];
   saveDelivery(d: Delivery): Promise<void>;
+  /** this process's hold on the store's scheduler lease (the same object on every call) */
+  lease(): SchedulerLease;
   close(): Promise<void>;
 }
 

@@ -28,7 +28,7 @@ const ROLE_NAMES: Record<StoreFileRole, string> = {
   state: 'the chats and sources',
   items: 'the item archive',
   ledger: 'the delivery ledger',
-  lock: 'the scheduler lock',
+  lock: 'the scheduler lease',
 };
 
 const ELSEWHERE = 'or set NEWSBOT_DB to a file path elsewhere, such as data/newsbot.json';

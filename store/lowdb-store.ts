@@ -12,14 +12,21 @@ import {
 } from '../src/ports.js';
 import { accessError, StoreAccessError } from './file-errors.js';
 import { itemAt, ItemsFileWriter, readItemsFile } from './items-file.js';
+import { createLeaseFile } from './lease-file.js';
 import { LedgerFile } from './ledger-file.js';
 import { duplicateIdProblem, stateProblem } from './shapes.js';
 import { emptyState, StoreState, type StateData } from './state.js';
 
-/** The three files of a store at `dbPath` (NEWSBOT_DB). */
+/** The files of a store at `dbPath` (NEWSBOT_DB): its data, and its scheduler lease (lease-file.ts). */
 export function storeFiles(dbPath: string) {
   const base = dbPath.replace(/\.json$/i, '');
-  return { state: dbPath, items: `${base}.items.json`, ledger: `${base}.ledger.jsonl`, lock: `${base}.lock` };
+  return {
+    state: dbPath,
+    items: `${base}.items.json`,
+    ledger: `${base}.ledger.jsonl`,
+    lock: `${base}.lock`,
+    lockHolder: `${base}.lock.holder`,
+  };
 }
 
 /**
@@ -83,6 +90,7 @@ export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   for (const d of deliveries) s.deliveryById.set(d.id, d);
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
   const archive = new ItemsFileWriter(files.items, () => s.itemsData);
+  const lease = createLeaseFile({ dbPath, lockPath: files.lock, holderPath: files.lockHolder });
 
   return {
     location: dbPath,
@@ -113,6 +121,7 @@ export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
       s.deliveryById.set(d.id, { ...d });
       await ledger.append(d);
     },
+    lease: () => lease,
     async close() {
       await ledger.close();
     },

@@ -1,9 +1,18 @@
-import type { Chat, Delivery, ItemChange, NewsStore, SourceHealth } from '../src/ports.js';
+import type { Chat, Delivery, ItemChange, NewsStore, SchedulerLease, SourceHealth } from '../src/ports.js';
 import { StoreState } from './state.js';
 
 /** Keeps everything in memory: for tests, and for `parse`, which stores nothing. */
 export function createMemoryStore(): NewsStore {
   const s = new StoreState();
+  // No other process can see this store: its lease is this process's for the asking.
+  let held = false;
+  const lease: SchedulerLease = {
+    acquire: async () => ((held = true), { ok: true }),
+    release: async () => void (held = false),
+    held: () => held,
+    onLost: () => {},
+    heldElsewhere: async () => undefined,
+  };
   return {
     location: 'memory',
     items: () => s.itemsData.items,
@@ -24,6 +33,7 @@ export function createMemoryStore(): NewsStore {
     saveDelivery: async (d: Delivery) => {
       s.deliveryById.set(d.id, structuredClone(d));
     },
+    lease: () => lease,
     close: async () => {},
   };
 }

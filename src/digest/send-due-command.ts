@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 /**
  * `newsbot digests send-due [--now ISO]`: delivers every digest due at that moment through the
  * configured platforms (the console's print here), then exits. It takes the store's scheduler
- * lock, so it never sends alongside a running service.
+ * lease, so it never sends alongside a running service.
  */
 export async function sendDueCommand(opts: { now?: string }): Promise<void> {
   const now = opts.now ? new Date(opts.now) : new Date();
@@ -18,10 +18,10 @@ export async function sendDueCommand(opts: { now?: string }): Promise<void> {
   }
   const config = loadConfig();
   const app = await createApp(config, { console: { input: new PassThrough(), output: process.stdout } });
-  const held = app.lock();
+  const held = await app.takeLease();
   if (!held.ok) {
     process.stderr.write(
-      `newsbot: another newsbot (pid ${held.owner}) is sending the digests of this store (lock ${held.file}); nothing was sent.\n`,
+      `newsbot: another newsbot (${held.holder}) is sending the digests of this store; nothing was sent.\n`,
     );
     await app.stop();
     process.exitCode = 1;

@@ -1,161 +1,189 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * One process at a time polls a store's sources and sends its digests: the holder of the store's
+ * scheduler lease (store/lease-file.ts). Real processes, where a process is the point; the
+ * lease and its keeper in-process are in tests/store/lease-file.test.ts and
+ * tests/scheduler/lease-keeper.test.ts.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { storeFiles } from '../../store/lowdb-store.js';
-import { ROOT, run, tempDb } from '../helpers/run.js';
+import { createCore } from '../../src/core.js';
+import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
+import { run, tempDb } from '../helpers/run.js';
+import { startService as start, type Service } from '../helpers/service.js';
 
 const children: ChildProcess[] = [];
-afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
+afterEach(() =>
+  children.splice(0).forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL')),
+);
 
-/** Starts the service with standard input held open; resolves once it says it is ready. */
-function startService(
-  db: string,
-): Promise<{ child: ChildProcess; stderr: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let err = '';
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (d) => {
-      err += d;
-      if (/local mode/.test(err)) resolve({ child, stderr: () => err, exited });
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
+function startService(env: Record<string, string>, opts: { preload?: string[] } = {}): Service {
+  const s = start(env, opts);
+  children.push(s.child);
+  return s;
 }
 
+/** A store whose console chat subscribed to Honduras eight days ago, with news about it since: a digest is due. */
+async function storeWithDueDigest(): Promise<string> {
+  const db = tempDb();
+  const store = await openLowdbStore(db);
+  const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
+  const now = new Date();
+  await core.commands.run('subscribe Honduras', {
+    address: { platform: 'console', chatId: 'local' },
+    canManage: true,
+    now: new Date(now.getTime() - 8 * 86_400_000),
+  });
+  await core.news.ingestBody(
+    jsonl([{ title: 'Honduran workers arrive for the harvest season', date: '2026-11-20' }]),
+    'test.jsonl',
+    now,
+    { format: 'jsonl' },
+  );
+  await store.close();
+  return db;
+}
+
+const DIGEST = /Weekly digest: Honduras/;
+const REFUSED =
+  /Another newsbot \(pid \d+ on [^,]+, since [^)]+\) is already sending the digests of this store/;
+
 describe('one scheduler per store', () => {
-  it('a second service on the same store refuses to run the scheduler and says so; send-due refuses too', async () => {
-    const db = tempDb();
-    const a = await startService(db);
-    expect(existsSync(storeFiles(db).lock)).toBe(true);
-    const b = await startService(db);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(b.stderr()).toMatch(
-      new RegExp(`another newsbot \\(pid ${a.child.pid}\\) is already sending the digests`),
+  it("two services on one store, one reporting the other's process id as its own: only one sends the digest", async () => {
+    const db = await storeWithDueDigest();
+    // Both start at once; the second says it is the first's pid (two containers' pid 1, a reused pid).
+    const a = startService({ NEWSBOT_DB: db });
+    const b = startService(
+      { NEWSBOT_DB: db, NEWSBOT_TEST_FAKE_PID: String(a.child.pid) },
+      { preload: [new URL('../fixtures/fake-pid.mjs', import.meta.url).href] },
     );
-    expect(a.stderr()).not.toMatch(/another newsbot/);
-    const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
-    expect(sd.code).toBe(1);
-    expect(sd.stderr).toMatch(/is sending the digests of this store[\s\S]*nothing was sent/);
-    // the second answers questions but makes no changes the first would write over
-    let out = '';
-    b.child.stdout!.on('data', (d) => (out += d));
-    b.child.stdin!.write('subscribe panama\ncountry panama\n');
-    b.child.stdin!.end();
-    expect(await b.exited).toBe(0);
-    expect(out).toMatch(
+    const sender = await new Promise<Service>((resolve) => {
+      for (const s of [a, b])
+        s.waitFor('stdout', DIGEST).then(
+          () => resolve(s),
+          () => {},
+        );
+    });
+    const other = sender === a ? b : a;
+    await other.waitFor('stderr', REFUSED);
+    expect(sender.stderr()).not.toMatch(REFUSED);
+    // The other answers reading commands and refuses changes, which the sender would write over.
+    other.child.stdin!.write('subscribe panama\ncountry honduras\n');
+    other.child.stdin!.end();
+    expect(await other.exited).toEqual({ code: 0, signal: null });
+    expect(other.stdout()).toMatch(
       /Another newsbot process holds this store \(the one that sends the digests\) and would write over this change/,
     );
-    expect(out).toMatch(/News about Panama/);
-    expect(existsSync(storeFiles(db).lock)).toBe(true);
+    expect(other.stdout()).toMatch(/News about Honduras/);
+    // Stopped gracefully, the sender finishes what it has in hand: all it sent is in its output.
+    sender.child.kill('SIGTERM');
+    expect((await sender.exited).code).toBe(0);
+    expect(sender.stdout().match(new RegExp(DIGEST, 'g'))).toHaveLength(1);
+    expect(other.stdout()).not.toMatch(DIGEST);
   });
 
-  it('beside a running service, ingest and changing commands through ask are refused (it would overwrite them); reading works', async () => {
+  it('beside a running service, send-due, ingest and changing commands through ask are refused (it would overwrite them); reading works', async () => {
     const db = tempDb();
-    const a = await startService(db);
+    const a = startService({ NEWSBOT_DB: db });
+    await a.waitFor('stderr', /local mode/);
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
+    const cli = (...args: string[]) =>
+      run('src/cli.ts', args, { env: { NEWSBOT_DB: db }, timeoutMs: 50_000 });
+    const [sd, sub, ing, read] = await Promise.all([
+      cli('digests', 'send-due'),
+      cli('ask', 'subscribe honduras', '--chat', 'other'),
+      cli('ingest'),
+      cli('ask', 'country honduras'),
+    ]);
+    expect(sd.code).toBe(1);
+    expect(sd.stderr).toMatch(
+      new RegExp(
+        `another newsbot \\(pid ${a.child.pid} on .*\\) is sending the digests of this store; nothing was sent`,
+      ),
+    );
     const refused =
-      /a newsbot service \(pid \d+\) is running on this store .* and it would overwrite what .* writes\. Type the command in that service/;
-    const sub = await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], {
-      env: { NEWSBOT_DB: db },
-    });
+      /a newsbot service \(pid \d+ on .*\) is running on this store .* and it would overwrite what .* writes\. Type the command in that service/;
     expect(sub.code).toBe(1);
     expect(sub.stderr).toMatch(refused);
-    const ing = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
     expect(ing.code).toBe(1);
     expect(ing.stderr).toMatch(refused);
-    const read = await run('src/cli.ts', ['ask', 'country honduras'], { env: { NEWSBOT_DB: db } });
     expect(read.code).toBe(0);
     expect(read.stdout).toMatch(/News about Honduras/);
-    a.child.kill('SIGTERM');
-    expect(await a.exited).toBe(0);
-    // with the service gone, the same command goes through
-    expect(
-      (await run('src/cli.ts', ['ask', 'subscribe honduras', '--chat', 'other'], { env: { NEWSBOT_DB: db } }))
-        .code,
-    ).toBe(0);
-  });
 
-  it('a service refused the lock takes over the scheduler once its holder is gone, and reads no sources meanwhile', async () => {
+    a.child.kill('SIGTERM');
+    expect((await a.exited).code).toBe(0);
+    // with the service gone, the same command goes through
+    expect((await cli('ask', 'subscribe honduras', '--chat', 'other')).code).toBe(0);
+  }, 60_000); // five CLI processes and a service: slow on a busy machine
+
+  it('a service refused the lease takes over the scheduler once its holder lets go (in-process)', async () => {
     const db = tempDb();
-    const holder = spawn('sleep', ['30']);
-    children.push(holder);
-    const files = storeFiles(db);
-    mkdirSync(path.dirname(db), { recursive: true });
-    writeFileSync(files.lock, `${holder.pid}\n`);
-    const app = await createApp(
-      loadConfig({ NEWSBOT_DB: db, LOG_LEVEL: 'silent', NEWS_SOURCES: 'data/sample-items.txt' }),
-      { console: false, lockRetryMs: 50, log: pino({ level: 'silent' }) },
+    const holder = await openLowdbStore(db);
+    expect(await holder.lease().acquire()).toEqual({ ok: true });
+    let tookOver!: () => void;
+    const takeover = new Promise<void>((r) => (tookOver = r));
+    const log = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) =>
+          void (/now polls the sources and sends the digests/.test(line) && tookOver()),
+      },
     );
+    const app = await createApp(loadConfig({ NEWSBOT_DB: db, NEWS_SOURCES: 'data/sample-items.txt' }), {
+      console: false,
+      leaseRetryMs: 20,
+      log,
+    });
     try {
-      expect(app.lock().ok).toBe(false);
+      expect((await app.takeLease()).ok).toBe(false);
       await app.start();
-      await new Promise((r) => setTimeout(r, 200));
-      expect(readFileSync(files.lock, 'utf8').trim()).toBe(String(holder.pid));
-      holder.kill('SIGKILL');
-      await new Promise((r) => holder.once('exit', r));
-      const deadline = Date.now() + 5_000;
-      while (readFileSync(files.lock, 'utf8').trim() !== String(process.pid) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
-      expect(readFileSync(files.lock, 'utf8').trim()).toBe(String(process.pid));
+      expect(app.store.lease().held()).toBe(false);
+      await holder.lease().release();
+      await takeover;
+      expect(app.store.lease().held()).toBe(true);
+      expect(await holder.lease().heldElsewhere()).toContain(`pid ${process.pid} on `);
     } finally {
       await app.stop();
     }
-    expect(existsSync(files.lock)).toBe(false);
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
   });
 
   it('SIGTERM while the sources are still being read at start-up: exit 0', async () => {
-    const slow = createServer(
-      (_req, res) =>
-        void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000),
-    );
+    let asked!: () => void;
+    const reading = new Promise<void>((r) => (asked = r));
+    const slow = createServer((_req, res) => {
+      asked();
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 10_000);
+    });
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NEWSBOT_DB: tempDb(),
-          NEWS_SOURCES: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/feed`,
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
+      const s = startService({
+        NEWSBOT_DB: tempDb(),
+        NEWS_SOURCES: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/feed`,
       });
-      children.push(child);
-      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-      await new Promise((r) => setTimeout(r, 1500));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      await reading;
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toEqual({ code: 0, signal: null });
     } finally {
       slow.closeAllConnections();
       slow.close();
     }
   });
 
-  it('stops on SIGTERM: exit 0, lock released', async () => {
+  it('stops on SIGTERM: exit 0, lease released', async () => {
     const db = tempDb();
-    const a = await startService(db);
+    const a = startService({ NEWSBOT_DB: db });
+    await a.waitFor('stderr', /local mode/);
+    expect(existsSync(storeFiles(db).lock)).toBe(true);
     a.child.kill('SIGTERM');
-    expect(await a.exited).toBe(0);
+    expect(await a.exited).toEqual({ code: 0, signal: null });
     expect(existsSync(storeFiles(db).lock)).toBe(false);
-  });
-
-  it('takes over a lock left by a process that is gone', async () => {
-    const db = tempDb();
-    await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
-    writeFileSync(storeFiles(db).lock, '2147483000\n');
-    const sd = await run('src/cli.ts', ['digests', 'send-due'], { env: { NEWSBOT_DB: db } });
-    expect(sd.code).toBe(0);
-    expect(sd.stderr).toMatch(/digests due at/);
-    expect(existsSync(storeFiles(db).lock)).toBe(false);
+    expect(existsSync(storeFiles(db).lockHolder)).toBe(false);
   });
 });

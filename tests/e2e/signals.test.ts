@@ -3,13 +3,13 @@
  * service gracefully: no new work, the digest in hand finished, the store flushed, exit code 0".
  * (SIGTERM on an idle service is in scheduler-lock.test.ts.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
-import { ROOT, tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/run.js';
+import { startService as start } from '../helpers/service.js';
 
 const children: ChildProcess[] = [];
 let fake: FakeTelegramApi | undefined;
@@ -19,51 +19,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-interface Service {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** resolves once standard output or error matches */
-  waitFor(stream: 'stdout' | 'stderr', re: RegExp): Promise<void>;
-}
-
-/** Starts the service with standard input held open (as a terminal would) and its own environment. */
-function startService(env: Record<string, string>): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const out = { stdout: '', stderr: '' };
-  const waiters: { stream: 'stdout' | 'stderr'; re: RegExp; resolve: () => void }[] = [];
-  const check = () => {
-    for (const w of [...waiters])
-      if (w.re.test(out[w.stream])) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-  };
-  child.stdout!.on('data', (d) => ((out.stdout += d), check()));
-  child.stderr!.on('data', (d) => ((out.stderr += d), check()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.on('exit', (code, signal) => r({ code, signal })),
-  );
-  return {
-    child,
-    exited,
-    stdout: () => out.stdout,
-    stderr: () => out.stderr,
-    waitFor: (stream, re) =>
-      new Promise<void>((resolve, reject) => {
-        waiters.push({ stream, re, resolve });
-        check();
-        void exited.then(({ code, signal }) =>
-          reject(new Error(`exited (${code ?? signal}) before ${re}: ${out.stderr}`)),
-        );
-      }),
-  };
+function startService(env: Record<string, string>) {
+  const s = start(env);
+  children.push(s.child);
+  return s;
 }
 
 describe('SIGINT', () => {

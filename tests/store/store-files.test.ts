@@ -17,7 +17,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError, type Chat, type SourceHealth } from '../../src/ports.js';
 import { accessError, StoreAccessError } from '../../store/file-errors.js';
-import { acquireLock } from '../../store/lock-file.js';
 import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
 import { run } from '../helpers/run.js';
 
@@ -132,24 +131,6 @@ describe('store files that cannot be opened', () => {
       /is a folder, where the store keeps .* in a file\. Nothing has been written to it\. Move that folder aside/,
     );
     expect(snapshot(d)).toEqual(before);
-  });
-
-  it('the lock file being a folder: taking the lock is a StoreError naming it', () => {
-    const d = dir();
-    const lock = storeFiles(path.join(d, 'newsbot.json')).lock;
-    mkdirSync(lock);
-    const err = (() => {
-      try {
-        acquireLock(lock);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(StoreError);
-    expect((err as Error).message).toContain(lock);
-    expect((err as Error).message).toMatch(/is a folder/);
-    expect(statSync(lock).isDirectory()).toBe(true);
-    expect(readdirSync(d)).toEqual([path.basename(lock)]);
   });
 
   it('the service stops on a folder as NEWSBOT_DB with the message and no stack trace (exit 2)', async () => {

@@ -3,13 +3,12 @@
  * mode, so the file system's answer is stood in for: reads and writes of the paths in `denied`
  * fail with EACCES, as they would for a user without the right.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../src/ports.js';
-import { acquireLock } from '../../store/lock-file.js';
 import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
 
 const denied = new Set<string>();
@@ -46,6 +45,16 @@ vi.mock('node:fs', async (importOriginal) => {
       return f(p, ...rest);
     };
   const readFileSync = guard(fs.readFileSync) as typeof fs.readFileSync;
+  // proper-lockfile, which the scheduler lease stands on, calls the callback forms.
+  const guardCb =
+    (f: (...a: any[]) => any, syscall: string) =>
+    (p: unknown, ...rest: any[]) => {
+      if (!denied.has(String(p))) return f(p, ...rest);
+      const cb = rest[rest.length - 1];
+      process.nextTick(() => cb(eacces(p, syscall)));
+    };
+  const mkdir = guardCb(fs.mkdir, 'mkdir') as typeof fs.mkdir;
+  const stat = guardCb(fs.stat, 'stat') as typeof fs.stat;
   // Creating a file that is there already fails as there (EEXIST) before any permission is asked.
   const writeFileSync = ((p: unknown, ...rest: any[]) =>
     rest[1]?.flag === 'wx' && fs.existsSync(p as string)
@@ -56,7 +65,9 @@ vi.mock('node:fs', async (importOriginal) => {
     createReadStream,
     readFileSync,
     writeFileSync,
-    default: { ...fs, createReadStream, readFileSync, writeFileSync },
+    mkdir,
+    stat,
+    default: { ...fs, createReadStream, readFileSync, writeFileSync, mkdir, stat },
   };
 });
 
@@ -95,34 +106,33 @@ describe('a store file the service may not read', () => {
     },
   );
 
-  it('the lock file: taking the lock is a StoreError naming it, whether it cannot be made or read', () => {
-    const d = dir();
-    const lock = storeFiles(path.join(d, 'newsbot.json')).lock;
-    const attempt = () => {
-      try {
-        acquireLock(lock);
-      } catch (e) {
-        return e as Error;
-      }
-      throw new Error('the lock was taken');
-    };
+  it('the scheduler lease: a StoreError naming it, whether it cannot be made or read', async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const lock = storeFiles(db).lock;
+    const store = await openLowdbStore(db);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => {
+          throw new Error('the lease was answered');
+        },
+        (e: Error) => e,
+      );
     denied.add(lock);
-    const cannotMake = attempt();
+    const cannotMake = await failure(store.lease().acquire());
     expect(cannotMake).toBeInstanceOf(StoreError);
     expect(cannotMake.message).toContain(
       `The store file ${lock} cannot be opened: permission denied to write it.`,
     );
-
     // Held by a process of another user: there, but not readable.
     denied.clear();
-    writeFileSync(lock, '1\n');
+    mkdirSync(lock);
     denied.add(lock);
-    const cannotRead = attempt();
+    const cannotRead = await failure(store.lease().heldElsewhere());
     expect(cannotRead).toBeInstanceOf(StoreError);
     expect(cannotRead.message).toContain(
       `The store file ${lock} cannot be opened: permission denied to read it.`,
     );
     denied.clear();
-    expect(readFileSync(lock, 'utf8')).toBe('1\n');
+    expect(statSync(lock).isDirectory()).toBe(true);
   });
 });

@@ -92,4 +92,17 @@ describe.each(stores)('NewsStore contract: %s', (_name, open) => {
     await s.saveSource({ source: 'a', itemCount: 4, failures: 1, lastError: 'HTTP 500' });
     expect(s.sources()).toEqual([{ source: 'a', itemCount: 4, failures: 1, lastError: 'HTTP 500' }]);
   });
+
+  it('offers one scheduler lease: taken, held, not held elsewhere, released', async () => {
+    const s = await open();
+    const lease = s.lease();
+    expect(s.lease()).toBe(lease);
+    expect(lease.held()).toBe(false);
+    expect(await lease.acquire()).toEqual({ ok: true });
+    expect(lease.held()).toBe(true);
+    expect(await lease.heldElsewhere()).toBeUndefined();
+    await lease.release();
+    expect(lease.held()).toBe(false);
+    expect(await lease.heldElsewhere()).toBeUndefined();
+  });
 });
