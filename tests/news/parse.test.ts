@@ -384,6 +384,52 @@ describe('RSS 2.0', () => {
   });
 });
 
+describe('HTML entities in titles and summaries', () => {
+  // &euro; &copy; &agrave;: beyond the few accents of English and Spanish that a short list would know.
+  const want = 'Recruitment fees of 300 € banned © IOM: à la carte no more';
+  const escaped = 'Recruitment fees of 300 &amp;euro; banned &amp;copy; IOM: &amp;agrave; la carte no more';
+
+  it('RSS: escaped (&amp;euro;) and in CDATA (&euro;), in the title and the description; numeric ones too', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+      <item><title>${escaped}</title><link>https://example.org/a</link>
+        <description>&lt;p&gt;Fees of 5 &amp;euro; &amp;#8364; &amp;#x20AC;&lt;/p&gt;</description></item>
+      <item><title><![CDATA[Recruitment fees of 300 &euro; banned &copy; IOM: &agrave; la carte no more]]></title>
+        <link>https://example.org/b</link><description><![CDATA[<p>Voil&agrave;, 5&nbsp;&euro;</p>]]></description></item>
+    </channel></rss>`;
+    const { items } = read(rss);
+    expect(pick(items, 'title')).toEqual([want, want]);
+    expect(pick(items, 'summary')).toEqual(['Fees of 5 € € €', 'Voilà, 5 €']);
+    expectClean(items);
+  });
+
+  it('Atom type="html" titles', () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>
+      <entry><title type="html">${escaped}</title><link href="https://example.org/a"/>
+        <updated>2026-11-30T10:00:00Z</updated><summary type="html">&lt;p&gt;5 &amp;euro;&lt;/p&gt;</summary></entry>
+    </feed>`;
+    const { items } = read(atom);
+    expect(pick(items, 'title')).toEqual([want]);
+    expect(pick(items, 'summary')).toEqual(['5 €']);
+  });
+
+  it("HTML listing: the page's entities in the title link and the teaser", () => {
+    const html = `<!doctype html><html lang="en"><body><div class="view-content">
+      <div class="views-row"><h3><a href="/news/a">Recruitment fees of 300 &euro; banned &copy; IOM: &agrave; la carte no more</a></h3>
+        <p>Voil&agrave;: 5&nbsp;&#8364;</p></div>
+      </div></body></html>`;
+    const { items } = read(html, { format: 'html', baseUrl: 'https://example.org/' });
+    expect(pick(items, 'title')).toEqual([want]);
+    expect(pick(items, 'summary')).toEqual(['Voilà: 5 €']);
+  });
+
+  it('text that only looks like an entity, with no semicolon, stays as written', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+      <item><title>Q&amp;A: the &amp;copy2026 rules and ?a=1&amp;not=2</title><link>https://example.org/a</link></item>
+    </channel></rss>`;
+    expect(pick(read(rss).items, 'title')).toEqual(['Q&A: the &copy2026 rules and ?a=1&not=2']);
+  });
+});
+
 describe('items without a title', () => {
   it('take the first sentence of their text (shortened at a word); an item with neither is skipped with a warning', () => {
     const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.org/</link><description>d</description>
