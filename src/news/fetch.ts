@@ -1,3 +1,4 @@
+import { decodeBuffer } from 'encoding-sniffer';
 import { readFile, stat } from 'node:fs/promises';
 
 export type FetchErrorCode =
@@ -113,59 +114,27 @@ async function readCapped(res: Response, maxBytes: number, timeoutMs: number): P
 /**
  * A body's text. Many Spanish-language sources still serve ISO-8859-1 or windows-1252, and
  * read as UTF-8 their accented letters become U+FFFD, so "hondureños en México" tags nothing.
- * The charset comes from a byte-order mark, else the Content-Type's charset parameter, else
- * the XML declaration or the HTML meta charset near the top, else UTF-8. A label TextDecoder
- * does not know is passed over (servers send "charset=none"): a few wrong letters beat losing the source.
+ * encoding-sniffer finds the charset as a browser does: a byte-order mark, else the
+ * Content-Type's charset parameter, else the XML declaration or the HTML meta charset near the
+ * top, else UTF-8 (the project's default, where a browser would guess windows-1252). A label it
+ * does not know is passed over (servers send "charset=none"): a few wrong letters beat losing
+ * the source, and so is one iconv-lite cannot decode (ISO-2022-JP, x-mac-cyrillic: every other
+ * encoding of the WHATWG standard it can). Labels map as the standard says: ISO-8859-1 is read
+ * as windows-1252, whose 0x80-0x9F are curly quotes, dashes and the euro sign.
  */
 export function decodeBody(bytes: Uint8Array, contentType = ''): string {
-  for (const label of [bomCharset(bytes), headerCharset(contentType), declaredCharset(bytes)]) {
-    const text = label ? decodeAs(label, bytes) : undefined;
-    if (text !== undefined) return text;
-  }
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-function bomCharset(b: Uint8Array): string | undefined {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
-  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
-  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
-  return undefined;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const options = {
+    transportLayerEncodingLabel: headerCharset(contentType),
+    defaultEncoding: 'utf-8',
+    maxBytes: 2048,
+  };
+  return decodeBuffer(buffer, options);
 }
 
 function headerCharset(contentType: string): string | undefined {
   return /;\s*charset\s*=\s*"?([^";,\s]+)/i.exec(contentType)?.[1];
 }
-
-/** The declaration is plain ASCII in any ASCII-compatible encoding, so reading the head as latin1 finds it. */
-function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString(
-    'latin1',
-  );
-  const label =
-    /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
-    /<meta\s[^>]*?\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
-  // A document readable as ASCII is not UTF-16 whatever it says (the HTML standard reads it as UTF-8).
-  return label && /^utf-?16/i.test(label) ? 'utf-8' : label;
-}
-
-function decodeAs(label: string, bytes: Uint8Array): string | undefined {
-  let decoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    return undefined;
-  }
-  const text = decoder.decode(bytes);
-  // Node 20.18.3 and later decode windows-1252 (and so ISO-8859-1) as Latin-1, leaving C1 controls
-  // where the curly quotes, dashes and euro sign belong (nodejs/node#56542); a correct decoder leaves none to map.
-  return decoder.encoding === 'windows-1252'
-    ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
-    : text;
-}
-
-/** windows-1252's bytes 0x80-0x9F, from the WHATWG Encoding Standard's index (five are C1 controls there too). */
-const CP1252_C1 =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function asFetchError(err: unknown, timeoutMs: number): FetchError {
   if (err instanceof FetchError) return err;

@@ -75,4 +75,17 @@ describe('decodeBody', () => {
     const far = `<html><head>${' '.repeat(4000)}<meta charset="iso-8859-1"></head><body>${TEXT}</body></html>`;
     expect(decodeBody(Buffer.from(far, 'utf8'))).toContain(TEXT);
   });
+
+  it('decodes the other encodings of the WHATWG standard too: Cyrillic windows-1251, Shift_JIS, a UTF-16LE BOM', () => {
+    // "Мигранты" in windows-1251, "移民" in Shift_JIS
+    const cyrillic = Buffer.from([0xcc, 0xe8, 0xe3, 0xf0, 0xe0, 0xed, 0xf2, 0xfb]);
+    expect(decodeBody(cyrillic, 'text/html; charset=windows-1251')).toBe('Мигранты');
+    const sjis = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><title>'),
+      Buffer.from([0x88, 0xda, 0x96, 0xaf]),
+      Buffer.from('</title>'),
+    ]);
+    expect(decodeBody(sjis)).toBe('<?xml version="1.0" encoding="Shift_JIS"?><title>移民</title>');
+    expect(decodeBody(Buffer.from(`\ufeff${TEXT}`, 'utf16le'))).toBe(TEXT);
+  });
 });
