@@ -11,6 +11,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
   telegram: async () => (await import('./telegram.js')).benchTelegram(),
   slack: async () => (await import('./slack.js')).benchSlack(),
   digest: async () => (await import('./digest.js')).benchDigest(),
+  search: async () => (await import('./search.js')).benchSearch(),
 };
 
 const args = process.argv.slice(2);

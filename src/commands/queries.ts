@@ -9,6 +9,7 @@ import { usageReply } from './usage.js';
 import { placeList, itemView } from './views.js';
 import { resolvePlaces } from './places-arg.js';
 import { placeName } from '../places/gazetteer.js';
+import { placeFinder } from '../search/places.js';
 
 export const PAGE = 5;
 export const MAX_LATEST = 20;
@@ -87,15 +88,19 @@ export async function search(c: Call): Promise<Reply> {
     .replace(/^["'“”«»]+|["'“”«»]+$/g, '')
     .trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
-  const page = await c.deps.index.search(q, { limit: PAGE, offset: c.offset });
-  if (page.total > 0) return pageReply(c, m.searchHeading(q), page, PAGE);
-  // Words that name a topic ("reclutamiento ético", "remittances") find its items in either
-  // language, by the topic tags, when no item has the words themselves.
-  const topics = tagTopics(q);
-  const byTopic = topics.length
-    ? c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset })
-    : undefined;
-  if (!byTopic?.total) return info([m.noHits(q)]);
+  const page = await c.deps.index.search(q, {
+    limit: PAGE,
+    offset: c.offset,
+    placeOf: placeFinder(c.deps.resolver),
+  });
+  // Search finds other words for a topic's words ("reclutamiento ético", "remittances") in
+  // either language; when no item has the words typed, the reply says what the items are about.
+  const topics = page.literal > 0 ? [] : tagTopics(q);
+  if (page.total > 0 && topics.length === 0) return pageReply(c, m.searchHeading(q), page, PAGE);
+  // Items tagged with the topic stand in when none says it in any words the glossary knows.
+  const byTopic =
+    page.total > 0 ? page : c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset });
+  if (!byTopic.total) return info([m.noHits(q)]);
   const reply = pageReply(c, m.searchHeading(q), byTopic, PAGE);
   return {
     ...reply,

@@ -1,10 +1,16 @@
 import type { NewsItem } from '../news/item.js';
 import { placeKeys } from '../places/match.js';
+import type { PlaceFinder } from './query.js';
 import { TextIndex } from './text-index.js';
 
 export interface Page {
   items: NewsItem[];
   total: number;
+}
+
+export interface SearchPage extends Page {
+  /** how many items have every word typed, not only other words for them */
+  literal: number;
 }
 
 /** The date an item is sorted and filtered by: its own, else the day it was first seen. */
@@ -80,7 +86,8 @@ export class NewsIndex {
   private indexSlice(items: readonly NewsItem[], from: number, to: number): void {
     // An item changed while the build was under way is already in, newer: leave it.
     for (let i = from; i < to; i++)
-      if (!this.text.has(items[i].seq)) this.text.add(items[i].seq, items[i].title, items[i].summary);
+      if (!this.text.has(items[i].seq))
+        this.text.add(items[i].seq, items[i].title, items[i].summary, items[i].lang, placeKeys(items[i]));
   }
 
   private async indexText(items: readonly NewsItem[]): Promise<void> {
@@ -174,7 +181,7 @@ export class NewsIndex {
       if (old && !bulk) this.unlist(old);
       this.remember(it);
       if (!bulk) this.list(it);
-      this.text.add(it.seq, it.title, it.summary);
+      this.text.add(it.seq, it.title, it.summary, it.lang, placeKeys(it));
     }
     if (bulk) this.rebuildLists();
   }
@@ -252,11 +259,18 @@ export class NewsIndex {
     return n;
   }
 
-  /** Ranked full-text search: every word must match (by prefix), else the best partial matches. */
-  async search(query: string, opts: { limit: number; offset?: number }): Promise<Page> {
+  /**
+   * Ranked full-text search in English and Spanish: items that meet the most ideas of the
+   * query first (see TextIndex). `placeOf` says which phrases of the query name a country or
+   * region, so that items filed under it are found whatever they call it.
+   */
+  async search(
+    query: string,
+    opts: { limit: number; offset?: number; placeOf?: PlaceFinder },
+  ): Promise<SearchPage> {
     await this.buildText();
-    const { total, hits } = this.text.search(query, opts.offset ?? 0, opts.limit);
-    return { items: hits.map((h) => this.bySeq[h.key]).filter(Boolean), total };
+    const { total, literal, hits } = this.text.search(query, opts.offset ?? 0, opts.limit, opts.placeOf);
+    return { items: hits.map((h) => this.bySeq[h.key]).filter(Boolean), total, literal };
   }
 
   /** Place keys by how many items they have, most first. */

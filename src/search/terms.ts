@@ -1,4 +1,16 @@
+import { createRequire } from 'node:module';
 import { fold } from '../places/text.js';
+import { placeWords } from './places.js';
+
+/** The languages words are stemmed in: an item's words in its own, a query's in both. */
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+
+/** The languages an item's words are read in: its own, or both when it is neither or unknown. */
+export function langsOf(lang: string | null | undefined): readonly Lang[] {
+  const l = lang?.slice(0, 2).toLowerCase();
+  return l === 'en' ? ['en'] : l === 'es' ? ['es'] : LANGS;
+}
 
 const STOP = new Set(
   (
@@ -7,68 +19,69 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Longest first, so "aciones" is tried before "es". Applies to English and Spanish words alike. */
-const SUFFIXES = [
-  'amientos',
-  'imientos',
-  'aciones',
-  'amiento',
-  'imiento',
-  'ations',
-  'ciones',
-  'idades',
-  'mente',
-  'ation',
-  'ments',
-  'acion',
-  'cion',
-  'idad',
-  'ings',
-  'ment',
-  'iones',
-  'ores',
-  'ing',
-  'ion',
-  'ers',
-  'ies',
-  'es',
-  'ed',
-  'er',
-  'or',
-  'os',
-  'as',
-  's',
-  'o',
-  'a',
+export const isStopWord = (folded: string) => folded.length < 2 || STOP.has(folded);
+
+/** British spellings as American ones, before stemming, so `labour` and `labor` are one word. */
+const AMERICAN: [RegExp, string][] = [
+  [/^(labo|neighbo|harbo|favo|behavio|hono|colo|endeavo|rumo|vigo)ur/, '$1r'],
+  [
+    /^(organ|recogn|regular|formal|mobil|author|priorit|util|real|legal|central|special|minim|maxim|stabil|normal|harmon|standard|modern|national|global|institutional|criminal|penal|summar|character|categor|apolog|civil|subsid|digit|sensit|victim|capital|optim|urban)is(e|es|ed|ing|ation|ations)$/,
+    '$1iz$2',
+  ],
+  [/^programme(s?)$/, 'program$1'],
+  [/^(cent|met|lit|theat|fib)re(s?)$/, '$1er$2'],
+  [/^(defen|offen|licen)ce(s?)$/, '$1se$2'],
+  [/^(travel|cancel|model|label|fuel|channel|counsel|signal)l(ed|ing|er|ers)$/, '$1$2'],
+  [/^enrolment(s?)$/, 'enrollment$1'],
+  [/^ageing$/, 'aging'],
 ];
 
-/**
- * A light stemmer for both languages: enough that "recruiting", "recruitment" and "recruiters"
- * meet, and "éticos", "ética" and "etico" do, without a dictionary. Queries are also matched
- * by prefix, which covers what stripping misses.
- */
-export function stem(word: string): string {
-  let w = word.endsWith('our') ? `${word.slice(0, -3)}or` : word;
-  for (const s of SUFFIXES) {
-    if (w.endsWith(s) && w.length - s.length >= 4) {
-      w = w.slice(0, -s.length);
-      break;
-    }
-  }
-  return w;
+function american(word: string): string {
+  for (const [re, to] of AMERICAN) if (re.test(word)) return word.replace(re, to);
+  return word;
 }
 
-const memo = new Map<string, string | null>();
+interface Stemmer {
+  stem(word: string): string;
+}
+let stemmers: Record<Lang, Stemmer> | undefined;
 
-/** The terms of a text as the index keeps them: folded, without stop words, stemmed. */
-export function processTerm(term: string): string | null {
-  let out = memo.get(term);
-  if (out !== undefined) return out;
-  const t = fold(term);
-  out = t.length < 2 || STOP.has(t) ? null : stem(t);
-  if (memo.size > 200_000) memo.clear();
-  memo.set(term, out);
-  return out;
+/** Snowball's stemmers, loaded at the first word stemmed: the package holds 24 languages, and most commands never stem. */
+function stemmerFor(lang: Lang): Stemmer {
+  if (!stemmers) {
+    const snowball = createRequire(import.meta.url)('snowball-stemmers') as {
+      newStemmer(language: string): Stemmer;
+    };
+    stemmers = { en: snowball.newStemmer('english'), es: snowball.newStemmer('spanish') };
+  }
+  return stemmers[lang];
+}
+
+const memo = { en: new Map<string, string>(), es: new Map<string, string>() };
+const MEMO = 100_000;
+
+/**
+ * A folded word's stem in a language (Snowball's). Numbers stay as written, and so do the words
+ * of country and region names, so that `costa` (Costa Rica) never meets `costos`, nor
+ * `Granada` `grandes`.
+ */
+export function stem(folded: string, lang: Lang): string {
+  const m = memo[lang];
+  let s = m.get(folded);
+  if (s !== undefined) return s;
+  s =
+    /\d/.test(folded) || placeWords().has(folded)
+      ? folded
+      : stemmerFor(lang).stem(lang === 'en' ? american(folded) : folded);
+  if (m.size >= MEMO) m.clear();
+  m.set(folded, s);
+  return s;
+}
+
+/** A word as the index keeps it in a language (`en:cost`), or null for a stop word. */
+export function termOf(word: string, lang: Lang): string | null {
+  const f = fold(word);
+  return isStopWord(f) ? null : `${lang}:${stem(f, lang)}`;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

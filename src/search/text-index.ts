@@ -1,8 +1,19 @@
-import { forEachWord, processTerm } from './terms.js';
+import { fold } from '../places/text.js';
+import { fits, type Phrase } from './phrases.js';
+import { conceptTerm, itemPhrases, placeTerm, planQuery, type PlaceFinder } from './query.js';
+import { forEachWord, isStopWord, LANGS, langsOf, stem, type Lang } from './terms.js';
 
 export interface Hit {
   key: number;
   score: number;
+}
+
+export interface Found {
+  /** documents that meet at least one idea of the query (or, when none does, have any of its words) */
+  total: number;
+  /** documents that have every word typed, not only other words for them */
+  literal: number;
+  hits: Hit[];
 }
 
 const K1 = 1.2;
@@ -10,10 +21,14 @@ const B = 0.7;
 const TITLE_WEIGHT = 2;
 /** a word matched only as the start of a longer one counts for less */
 const PREFIX_WEIGHT = 0.5;
+/** a concept the query names, found in other words than the typed ones, counts for less than those */
+const GLOSSARY_WEIGHT = 0.6;
+/** ranks by ideas met first: far above any sum of scores */
+const PER_IDEA = 1e6;
 /** A posting is `doc << 8 | tf` in one 32-bit slot: half the arrays; tf is capped at 255, and a process may number 16 million docs. */
 const TF_BITS = 8;
 const TF_MAX = (1 << TF_BITS) - 1;
-/** raw words remembered with their term; cleared when full, since words are cheap to look up again */
+/** raw words remembered with their terms; cleared when full, since words are cheap to look up again */
 const WORD_MEMO = 200_000;
 
 function grow<T extends Uint32Array | Float32Array | Uint8Array | Int32Array>(a: T, need: number): T {
@@ -23,12 +38,41 @@ function grow<T extends Uint32Array | Float32Array | Uint8Array | Int32Array>(a:
   return b;
 }
 
+/** A word as written, and what the index made of it. */
+interface Word {
+  folded: string;
+  /** term id in English and in Spanish: -1 for a stop word, -2 until first needed */
+  en: number;
+  es: number;
+  /** glossary phrases that may start with it */
+  phrases: readonly Phrase<string>[] | undefined;
+}
+
+/** A term a query looks up, and how much a match of it counts: its idf times its weight, or for a concept or place its weight. */
+interface Lookup {
+  id: number;
+  idf: number;
+}
+
+/** The terms that stand for one bit of a query: a typed word, or a concept or place. */
+interface Group {
+  lookups: Lookup[];
+  /** for a concept or place: the typed words it stands for; it counts as those the doc lacks would */
+  standsFor: number;
+}
+
 /**
- * Ranked full-text search (BM25) over title and summary, with prefix matching. Written for this
- * service rather than taken from a library because, at a hundred thousand items, the library we
- * tried first (minisearch) took tens of seconds to build and hundreds of milliseconds to answer
- * a common word (see the README's benchmark notes). Terms are numbered, and each term's postings
- * live in one typed array, so a hundred thousand items build in about a second and stay small.
+ * Ranked full-text search (BM25) over title and summary, in English and Spanish. Written for
+ * this service rather than taken from a library because, at a hundred thousand items, the
+ * library we tried first (minisearch) took tens of seconds to build and hundreds of
+ * milliseconds to answer a common word (see the README's benchmark notes). Terms are numbered,
+ * and each term's postings live in one typed array, so a hundred thousand items build in about
+ * a second and stay small.
+ *
+ * An item's words are stemmed in its language (both when it has none), into terms kept apart
+ * by language (`en:cost` from "costs" never meets `es:cost` from "costos"); the glossary's
+ * concepts an item speaks of are terms too (`@work-permit` for "work permit" or "permiso de
+ * trabajo"). A query's words are looked up in both languages, with the concepts they name.
  * Documents have a numeric key (the item's seq); adding a key again replaces it, and its old
  * postings are skipped from then on.
  */
@@ -36,8 +80,7 @@ export class TextIndex {
   /** term → term id, and back */
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
-  /** raw word as written → term id, or -1 for a stop word */
-  private readonly wordTerms = new Map<string, number>();
+  private readonly words = new Map<string, Word>();
   private postings: Uint32Array[] = [];
   private postingCounts = new Int32Array(1024);
   private sortedTerms: string[] = [];
@@ -57,8 +100,10 @@ export class TextIndex {
   /** scratch space, reused: per term its count in the doc being added; per doc its score and matched words */
   private tf = new Int32Array(1024);
   private docTerms: number[] = [];
+  private fieldWords: Word[] = [];
+  private conceptEnds = new Map<string, number>();
   private scores = new Float64Array(0);
-  private matched = new Uint8Array(0);
+  private matched = new Uint32Array(0);
   private touched = new Int32Array(0);
 
   get size(): number {
@@ -69,47 +114,85 @@ export class TextIndex {
     return this.current.has(key);
   }
 
-  private termOf(word: string): number {
-    let id = this.wordTerms.get(word);
-    if (id !== undefined) return id;
-    const term = processTerm(word);
-    if (term === null) id = -1;
-    else {
-      id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.termNames.length;
-        this.termIds.set(term, id);
-        this.termNames.push(term);
-        this.postings.push(new Uint32Array(4));
-        this.postingCounts = grow(this.postingCounts, id + 1);
-        this.tf = grow(this.tf, id + 1);
-        this.termsSorted = false;
-      }
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(term, id);
+      this.termNames.push(term);
+      this.postings.push(new Uint32Array(4));
+      this.postingCounts = grow(this.postingCounts, id + 1);
+      this.tf = grow(this.tf, id + 1);
+      this.termsSorted = false;
     }
-    if (this.wordTerms.size >= WORD_MEMO) this.wordTerms.clear();
-    this.wordTerms.set(word, id);
     return id;
   }
 
-  private count = (word: string, weight: number): number => {
-    const id = this.termOf(word);
-    if (id < 0) return 0;
+  private word(raw: string): Word {
+    let w = this.words.get(raw);
+    if (w) return w;
+    const folded = fold(raw);
+    const stop = isStopWord(folded);
+    w = { folded, en: stop ? -1 : -2, es: stop ? -1 : -2, phrases: itemPhrases.startingWith(folded) };
+    if (this.words.size >= WORD_MEMO) this.words.clear();
+    this.words.set(raw, w);
+    return w;
+  }
+
+  private termIn(w: Word, lang: Lang): number {
+    if (w[lang] === -2) w[lang] = this.termId(`${lang}:${stem(w.folded, lang)}`);
+    return w[lang];
+  }
+
+  private count(id: number, weight: number): void {
     if (this.tf[id] === 0) this.docTerms.push(id);
     this.tf[id] += weight;
-    return weight;
-  };
+  }
 
-  add(key: number, title: string, summary: string): void {
+  /** Counts a field's words in the doc's languages and the concepts they name; returns its length. */
+  private countField(text: string, weight: number, langs: readonly Lang[]): number {
+    const ws = this.fieldWords;
+    ws.length = 0;
+    let length = 0;
+    forEachWord(text, (raw) => {
+      const w = this.word(raw);
+      ws.push(w);
+      if (w.en === -1) return;
+      for (const lang of langs) this.count(this.termIn(w, lang), weight);
+      length += weight;
+    });
+    // A concept said twice in one breath ("human trafficking": two of its phrases) counts once.
+    const ends = this.conceptEnds;
+    ends.clear();
+    for (let i = 0; i < ws.length; i++) {
+      const list = ws[i].phrases;
+      if (!list) continue;
+      for (const p of list) {
+        if ((ends.get(p.value) ?? 0) > i || !fits(p, ws, i, (w) => w.folded)) continue;
+        ends.set(p.value, i + p.words.length);
+        this.count(this.termId(conceptTerm(p.value)), weight);
+      }
+    }
+    return length;
+  }
+
+  /**
+   * Adds a document: `lang` is its language (`en`, `es`, or anything else for both); `places`
+   * the country and region keys it is filed under, which a query naming them finds.
+   */
+  add(
+    key: number,
+    title: string,
+    summary: string,
+    lang?: string | null,
+    places: readonly string[] = [],
+  ): void {
     const old = this.current.get(key);
     if (old !== undefined) this.retire(old);
     const doc = this.docs++;
-    let length = 0;
-    forEachWord(title, (w) => {
-      length += this.count(w, TITLE_WEIGHT);
-    });
-    forEachWord(summary, (w) => {
-      length += this.count(w, 1);
-    });
+    const langs = langsOf(lang);
+    const length = this.countField(title, TITLE_WEIGHT, langs) + this.countField(summary, 1, langs);
+    for (const p of places) this.count(this.termId(placeTerm(p)), 1);
     const { tf, docTerms } = this;
     for (const id of docTerms) {
       const n = this.postingCounts[id];
@@ -137,6 +220,7 @@ export class TextIndex {
       if (this.postings[id].length > this.postingCounts[id])
         this.postings[id] = this.postings[id].slice(0, this.postingCounts[id]);
     }
+    this.words.clear();
   }
 
   remove(key: number): void {
@@ -162,100 +246,150 @@ export class TextIndex {
     this.normsDirty = false;
   }
 
-  /** The index's terms that a query word stands for: itself, and longer words it starts. */
-  private expand(term: string): [number, number][] {
+  /** BM25's inverse document frequency. */
+  private idf(df: number): number {
+    return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * What a typed word is looked up as: its stem in each language, with one idf (the word's,
+   * whichever language says it), and the longer words it starts.
+   */
+  private lookups(word: string): { lookups: Lookup[]; idf: number } {
+    const ids: number[] = [];
+    for (const lang of LANGS) {
+      const id = this.termIds.get(`${lang}:${stem(word, lang)}`);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    const idf = this.idf(ids.reduce((n, id) => n + this.postingCounts[id], 0));
+    const out = ids.map((id) => ({ id, idf }));
+    if (word.length < 4) return { lookups: out, idf };
     if (!this.termsSorted) {
       this.sortedTerms = [...this.termNames].sort();
       this.termsSorted = true;
     }
-    const exact = this.termIds.get(term);
-    const out: [number, number][] = exact !== undefined ? [[exact, 1]] : [];
-    if (term.length < 3) return out;
     const vocab = this.sortedTerms;
-    let lo = 0;
-    let hi = vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (vocab[mid] < term) lo = mid + 1;
-      else hi = mid;
+    for (const lang of LANGS) {
+      const prefix = `${lang}:${word}`;
+      let lo = 0;
+      let hi = vocab.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (vocab[mid] < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < vocab.length && vocab[i].startsWith(prefix); i++) {
+        const id = this.termIds.get(vocab[i])!;
+        if (!out.some((l) => l.id === id))
+          out.push({ id, idf: PREFIX_WEIGHT * this.idf(this.postingCounts[id]) });
+      }
     }
-    for (let i = lo; i < vocab.length && vocab[i].startsWith(term); i++) {
-      if (vocab[i] !== term) out.push([this.termIds.get(vocab[i])!, PREFIX_WEIGHT]);
-    }
-    return out;
+    return { lookups: out, idf };
   }
 
   /**
-   * Keys of the documents that match every word of the query (or, when none matches all, any
-   * word), best first; `total` counts them, `hits` holds `limit` of them from `offset`.
+   * Keys of the documents that meet the query's ideas, best first: those that meet the most
+   * ideas, then by score. An idea is a typed word or a run of words naming a glossary concept;
+   * a document meets it by its words or by the concept in other words (which count for less).
+   * When no document meets any idea, those with any of the words stand in.
    */
-  search(query: string, offset: number, limit: number): { total: number; hits: Hit[] } {
-    const words: string[] = [];
-    forEachWord(query, (w) => {
-      const t = processTerm(w);
-      if (t && !words.includes(t)) words.push(t);
-    });
-    words.length = Math.min(words.length, 8);
-    if (words.length === 0 || this.liveCount === 0) return { total: 0, hits: [] };
+  search(query: string, offset: number, limit: number, placeOf?: PlaceFinder): Found {
+    const plan = planQuery(query, placeOf);
+    if (plan.words.length === 0 || this.liveCount === 0) return { total: 0, literal: 0, hits: [] };
     this.refreshNorms();
     if (this.scores.length < this.docs) {
       this.scores = new Float64Array(this.docs * 2);
-      this.matched = new Uint8Array(this.docs * 2);
+      this.matched = new Uint32Array(this.docs * 2);
       this.touched = new Int32Array(this.docs * 2);
     }
-    // The rarest word first: every later word only adds to the docs that have all before it.
-    const terms = words
-      .map((w) => this.expand(w))
-      .map((ts) => ({ ts, postings: ts.reduce((n, [id]) => n + this.postingCounts[id], 0) }))
-      .sort((a, b) => a.postings - b.postings)
-      .map((w) => w.ts);
-    const all = (1 << terms.length) - 1;
-    let nTouched = this.score(terms, true);
-    let total = 0;
-    for (let i = 0; i < nTouched; i++) if (this.matched[this.touched[i]] === all) total++;
-    let need = all;
-    if (total === 0) {
-      // No doc has every word: the best partial matches stand in.
-      this.clear(nTouched);
-      nTouched = total = this.score(terms, false);
-      need = 0;
+    // One bit per typed word, then one per concept or place named. Those count as the typed
+    // words they stand for would, less: they are the same idea in other words.
+    const typed = plan.words.map((w) => this.lookups(w.text));
+    const groups: Group[] = typed.map((t) => ({ lookups: t.lookups, standsFor: 0 }));
+    const termBits = new Map<string, number>();
+    const bitOf = (term: string, words: number[]) => {
+      let bit = termBits.get(term);
+      if (bit === undefined) {
+        // 32 bits in all: past them, a term is left out rather than mistaken for a word
+        if (groups.length >= 31) return 0;
+        bit = 1 << groups.length;
+        groups.push({ lookups: [], standsFor: 0 });
+        termBits.set(term, bit);
+      }
+      const group = groups[31 - Math.clz32(bit)];
+      for (const w of words) group.standsFor |= 1 << w;
+      return bit;
+    };
+    // Per word, the bits that stand for it; per idea, its words' and its terms'.
+    const wordMasks = plan.words.map((w, i) => w.terms.reduce((m, t) => m | bitOf(t, [i]), 1 << i));
+    const ideas = plan.ideas.map((idea) => ({
+      words: idea.words,
+      concepts: idea.terms.reduce((m, t) => m | bitOf(t, idea.words), 0),
+    }));
+    for (const [term, bit] of termBits) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) groups[31 - Math.clz32(bit)].lookups.push({ id, idf: GLOSSARY_WEIGHT });
     }
-    const { scores, matched, keys } = this;
+    // The idf of any set of typed words, by its bits.
+    const idfOf = new Float64Array(1 << typed.length);
+    for (let m = 1; m < idfOf.length; m++) idfOf[m] = idfOf[m & (m - 1)] + typed[31 - Math.clz32(m & -m)].idf;
+
+    const nTouched = this.score(groups, idfOf);
+    const { scores, matched, touched, keys } = this;
+    let best = 0;
+    let literal = 0;
+    for (let i = 0; i < nTouched; i++) {
+      const d = touched[i];
+      const m = matched[d];
+      let met = 0;
+      let typed = true;
+      for (const idea of ideas) {
+        let byWords = true;
+        let asTyped = true;
+        for (const w of idea.words) {
+          if ((m & wordMasks[w]) === 0) byWords = false;
+          if ((m & (1 << w)) === 0) asTyped = false;
+        }
+        if ((byWords && idea.words.length > 0) || (m & idea.concepts) !== 0) met++;
+        if (!asTyped || idea.words.length === 0) typed = false;
+      }
+      if (typed) literal++;
+      if (met > best) best = met;
+      scores[d] += met * PER_IDEA;
+    }
+    const floor = best > 0 ? PER_IDEA : 0;
+    let total = 0;
+    for (let i = 0; i < nTouched; i++) if (scores[touched[i]] >= floor) total++;
     const better = (a: number, b: number) => scores[b] - scores[a] || keys[b] - keys[a];
-    const top = best(
-      this.touched,
-      nTouched,
-      (d) => (matched[d] & need) === need,
-      offset + limit,
-      better,
-      scores,
-    );
-    const hits = top.slice(offset).map((d) => ({ key: keys[d], score: scores[d] }));
+    const top = bestOf(touched, nTouched, (d) => scores[d] >= floor, offset + limit, better, scores);
+    const hits = top.slice(offset).map((d) => ({ key: keys[d], score: scores[d] % PER_IDEA }));
     this.clear(nTouched);
-    return { total, hits };
+    return { total, literal, hits };
   }
 
   /**
-   * Adds each word's BM25 score to the docs it names, marking the word's bit. With `every`,
-   * a word only adds to docs that have all the words before it. Returns how many docs were touched.
+   * Adds each group's BM25 score to the docs it names, marking the group's bit. The typed
+   * words' groups come first, so a concept or place adds only for the words a doc lacks.
+   * Returns how many docs were touched.
    */
-  private score(terms: [number, number][][], every: boolean): number {
+  private score(groups: Group[], idfOf: Float64Array): number {
     const { scores, matched, live, norms, touched } = this;
     let nTouched = 0;
-    for (let w = 0; w < terms.length; w++) {
-      const bit = 1 << w;
-      const before = every ? bit - 1 : 0;
-      for (const [id, weight] of terms[w]) {
+    for (let g = 0; g < groups.length; g++) {
+      const bit = 1 << g;
+      const need = groups[g].standsFor;
+      for (const { id, idf } of groups[g].lookups) {
         const n = this.postingCounts[id];
         const list = this.postings[id];
-        const idf = weight * Math.log(1 + (this.liveCount - n + 0.5) / (n + 0.5));
         for (let i = 0; i < n; i++) {
           const doc = list[i] >>> TF_BITS;
-          if (live[doc] === 0 || (matched[doc] & before) !== before) continue;
+          if (live[doc] === 0) continue;
           const tf = list[i] & TF_MAX;
-          if (matched[doc] === 0) touched[nTouched++] = doc;
-          scores[doc] += (idf * tf * (K1 + 1)) / (tf + norms[doc]);
-          matched[doc] |= bit;
+          const m = matched[doc];
+          if (m === 0) touched[nTouched++] = doc;
+          const w = need === 0 ? idf : idf * idfOf[need & ~m];
+          scores[doc] += (w * tf * (K1 + 1)) / (tf + norms[doc]);
+          matched[doc] = m | bit;
         }
       }
     }
@@ -275,7 +409,7 @@ export class TextIndex {
  * them: most queries want five out of thousands. A doc scoring below the last kept one is
  * passed over with one comparison.
  */
-function best(
+function bestOf(
   pool: Int32Array,
   n: number,
   keep: (d: number) => boolean,
