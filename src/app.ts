@@ -56,7 +56,7 @@ export interface App {
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath);
+  const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath, { log });
   // A second process on the store (a service started twice by mistake) answers questions but
   // changes nothing: the one holding the store would write over it.
   const writable = () => !keeper.waiting();

@@ -1,8 +1,13 @@
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { StoreError, type Delivery } from '../src/ports.js';
+import { printable, StoreError, type Delivery } from '../src/ports.js';
 import { accessError } from './file-errors.js';
 import { deliveryProblem } from './shapes.js';
+
+/** Where the store says what it did on its own (pino's warn, or anything shaped like it). */
+export interface StoreLog {
+  warn(detail: object, message: string): void;
+}
 
 /**
  * The delivery ledger: one JSON line per change of a delivery, appended, so that marking a
@@ -13,10 +18,13 @@ export class LedgerFile {
   private handle: Promise<FileHandle> | null = null;
   private lines = 0;
 
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly log?: StoreLog,
+  ) {}
 
-  static async open(file: string): Promise<{ ledger: LedgerFile; deliveries: Delivery[] }> {
-    const ledger = new LedgerFile(file);
+  static async open(file: string, log?: StoreLog): Promise<{ ledger: LedgerFile; deliveries: Delivery[] }> {
+    const ledger = new LedgerFile(file, log);
     const deliveries = await ledger.read();
     return { ledger, deliveries };
   }
@@ -41,6 +49,10 @@ export class LedgerFile {
         // A process killed in the middle of an append leaves a partial last line: that write never happened.
         if (i === lines.length - 1) {
           partial = true;
+          this.log?.warn(
+            { file: this.file, line: i + 1, dropped: printable(line.slice(0, 200)), length: line.length },
+            `The delivery ledger ${this.file} ended in a half-written line ${i + 1} (the process stopped while writing it): that line was dropped and the file rewritten without it. A message it was about may be sent again.`,
+          );
           return;
         }
         throw new StoreError(this.file, `line ${i + 1} is not valid JSON`);

@@ -13,7 +13,7 @@ import {
 import { accessError, StoreAccessError } from './file-errors.js';
 import { itemAt, ItemsFileWriter, readItemsFile } from './items-file.js';
 import { createLeaseFile } from './lease-file.js';
-import { LedgerFile } from './ledger-file.js';
+import { LedgerFile, type StoreLog } from './ledger-file.js';
 import { duplicateIdProblem, stateProblem } from './shapes.js';
 import { emptyState, StoreState, type StateData } from './state.js';
 
@@ -63,7 +63,7 @@ async function readStateFile(file: string): Promise<StateData> {
  * or holds data of the wrong shape (shapes.ts), stops the opening with a StoreError naming it and what to do, before
  * anything could write over it.
  */
-export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
+export async function openLowdbStore(dbPath: string, opts: { log?: StoreLog } = {}): Promise<NewsStore> {
   const files = storeFiles(dbPath);
   if (/[\\/]$/.test(dbPath))
     throw new StoreAccessError(
@@ -86,7 +86,7 @@ export async function openLowdbStore(dbPath: string): Promise<NewsStore> {
   // Two items with one id: the map of ids is short of an entry. Checked before the ledger, which opening may compact.
   if (s.byId.size !== itemsData.items.length)
     throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
-  const { ledger, deliveries } = await LedgerFile.open(files.ledger);
+  const { ledger, deliveries } = await LedgerFile.open(files.ledger, opts.log);
   for (const d of deliveries) s.deliveryById.set(d.id, d);
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
   const archive = new ItemsFileWriter(files.items, () => s.itemsData);

@@ -164,8 +164,19 @@ describe('lowdb store on disk', () => {
         updatedAt: '',
       });
     writeFileSync(files.ledger, `${line('a')}\n${line('b')}\n{"id":"c","cha`);
-    const s = await openLowdbStore(db);
+    const warnings: { detail: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      warn: (detail: object, message: string) => warnings.push({ detail: { ...detail }, message }),
+    };
+    const s = await openLowdbStore(db, { log });
     expect(s.deliveries().map((d) => d.id)).toEqual(['a', 'b']);
+    // Dropped, but said: which file, which line, and what it held.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toContain(
+      `The delivery ledger ${files.ledger} ended in a half-written line 3`,
+    );
+    expect(warnings[0].message).toMatch(/dropped/);
+    expect(warnings[0].detail).toMatchObject({ file: files.ledger, line: 3, dropped: '{"id":"c","cha' });
     await s.saveDelivery(JSON.parse(line('d')));
     await s.close();
     expect(
@@ -174,6 +185,10 @@ describe('lowdb store on disk', () => {
         .split('\n')
         .map((l) => JSON.parse(l).id),
     ).toEqual(['a', 'b', 'd']);
+
+    // A ledger that ends whole says nothing.
+    await (await openLowdbStore(db, { log })).close();
+    expect(warnings).toHaveLength(1);
 
     appendFileSync(files.ledger, 'garbage\n' + line('e') + '\n');
     const err = await openLowdbStore(db).catch((e) => e);
