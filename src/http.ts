@@ -22,7 +22,8 @@ export function createHttpListener(log: Logger): HttpListener {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }
-    Promise.resolve(hit[1](req, res)).catch((err) => {
+    // A handler that throws, at once or later, fails its own request and nothing else.
+    new Promise<void>((resolve) => resolve(hit[1](req, res))).catch((err) => {
       log.error({ err, path }, 'HTTP handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end();

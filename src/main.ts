@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { SettingsError, StoreError, UnreachableError } from './ports.js';
+import { surviveUnhandledRejections } from './survive.js';
 
 /** Prints a problem a person can act on, without a stack trace, and exits. */
 export function exitWith(err: unknown): never {
@@ -45,6 +46,7 @@ export async function serve(): Promise<void> {
     console: config.local ? { input: process.stdin, output: process.stdout, interactive } : false,
   });
   started.app = app;
+  surviveUnhandledRejections(process, app.log);
   if (stopping) {
     const signal = stopping;
     stopping = undefined;

@@ -60,7 +60,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const log = o.log.child({ platform: 'slack' });
   const logger = boltLogger(o.log);
   const logLevel = boltLogLevel(o.log);
-  const transport = createTransport({ settings: o.settings, http: o.http, logger, logLevel });
+  const transport = createTransport({ settings: o.settings, http: o.http, logger, logLevel, log });
 
   const app = new App({
     token: o.settings.botToken,

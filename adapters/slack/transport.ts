@@ -6,8 +6,10 @@ import {
   type Logger as BoltLogger,
   type Receiver,
 } from '@slack/bolt';
+import type { Logger } from 'pino';
 import type { HttpRoutes } from '../../src/ports.js';
 import { BODY_HASH, bodyHash } from './dedupe.js';
+import { guardRequest } from './request-guard.js';
 import type { SlackSettings } from './index.js';
 import { apiBaseUrl } from './web-client.js';
 
@@ -27,13 +29,16 @@ export interface TransportOptions {
   http?: HttpRoutes;
   logger: BoltLogger;
   logLevel: LogLevel;
+  log: Logger;
 }
 
 /**
  * HTTP mode: Bolt's own HTTPReceiver, not started as a server of its own but mounted on the
- * service's listener at /slack/events, so Bolt's signature check (v0 HMAC of the raw body,
- * timestamp within 5 minutes) runs before anything: a request that fails it gets 401 and never
- * reaches a listener. Until start() and after stop() the route answers 503, so Slack retries.
+ * service's listener at /slack/events, behind a guard (request-guard.ts) that runs before
+ * anything: a body over 1 MB gets 413; a timestamp more than 5 minutes from now (either way) or
+ * a signature that does not hold (v0 HMAC of the raw body) gets 401; a signed body of a shape
+ * Slack never sends gets 400. None of them reaches a listener. Until start() and after stop()
+ * the route answers 503, so Slack retries.
  */
 function httpTransport(o: TransportOptions): SlackTransport {
   const { signingSecret } = o.settings;
@@ -61,7 +66,9 @@ function httpTransport(o: TransportOptions): SlackTransport {
       res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
-    receiver.requestListener(req, res);
+    return guardRequest(req, res, { signingSecret, log: o.log }).then((ok) => {
+      if (ok) receiver.requestListener(req, res);
+    });
   });
   return {
     mode: 'http',

@@ -7,6 +7,7 @@ import { within } from '../shared/in-flight.js';
 import { isTelegramError } from './api-errors.js';
 import { ALLOWED_UPDATES } from './bot.js';
 import type { TelegramSettings } from './index.js';
+import { guardUpdate } from './webhook-guard.js';
 
 export interface Transport {
   start(): Promise<void>;
@@ -70,7 +71,8 @@ export function createTransport(o: TransportOptions): Transport {
     if (!o.http) throw new Error('Telegram webhook mode needs the HTTP listener (PORT)');
     const url = new URL(webhook.url);
     // telegraf checks the path and the X-Telegram-Bot-Api-Secret-Token header; a request failing
-    // either gets 403 and never reaches a handler.
+    // either gets 403 and never reaches a handler. The guard checks the secret, the body's size
+    // and its shape before anything is read into memory (webhook-guard.ts).
     const callback = bot.webhookCallback(url.pathname + url.search, { secretToken: webhook.secret });
     o.http.route(url.pathname, async (req, res) => {
       if (stopping) {
@@ -78,7 +80,10 @@ export function createTransport(o: TransportOptions): Transport {
         res.writeHead(503).end();
         return;
       }
-      await callback(req, res);
+      const update = await guardUpdate(req, res, { secret: webhook.secret, log });
+      if (!update) return;
+      // telegraf takes a body already read as the update (as behind Express).
+      await callback(Object.assign(req, { body: update }), res);
     });
     return bot.telegram.setWebhook(webhook.url, {
       secret_token: webhook.secret,

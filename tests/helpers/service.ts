@@ -14,9 +14,14 @@ export interface Service {
 /**
  * Starts the service (src/main.ts) with standard input held open, as a terminal would, and only
  * the environment given. `preload` modules are imported before it (`node --import`).
- * The caller kills what it started (`child`), as a test's afterEach does.
+ * `read: false` leaves its standard output unread (a reader that is slow, or not there yet): the
+ * test reads `child.stdout` when it wants. The caller kills what it started (`child`), as a
+ * test's afterEach does.
  */
-export function startService(env: Record<string, string>, opts: { preload?: string[] } = {}): Service {
+export function startService(
+  env: Record<string, string>,
+  opts: { preload?: string[]; read?: boolean } = {},
+): Service {
   const imports = ['tsx', ...(opts.preload ?? [])].flatMap((m) => ['--import', m]);
   const child = spawn(process.execPath, [...imports, path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
@@ -32,7 +37,7 @@ export function startService(env: Record<string, string>, opts: { preload?: stri
         w.resolve();
       }
   };
-  child.stdout!.on('data', (d) => ((out.stdout += d), check()));
+  if (opts.read !== false) child.stdout!.on('data', (d) => ((out.stdout += d), check()));
   child.stderr!.on('data', (d) => ((out.stderr += d), check()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.on('exit', (code, signal) => r({ code, signal })),
