@@ -42,7 +42,44 @@ for (const [name, { en, es }] of Object.entries(ALIASES) as [CommandName, { en: 
 
 export type ParsedCommand =
   | { ok: true; name: CommandName; word: string; args: string; spanish: boolean }
-  | { ok: false; word: string; suggestion?: CommandName };
+  | {
+      ok: false;
+      word: string;
+      args: string;
+      /** the command whose word is closest to the one typed */
+      suggestion?: CommandName;
+      /** the closest word (or the greeting) is Spanish */
+      spanish: boolean;
+      /** "hola", "good morning": someone saying hello, who is shown the way to help */
+      greeting: boolean;
+    };
+
+const GREETINGS: { en: string[]; es: string[] } = {
+  en: ['hello', 'hi', 'hey', 'hiya', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening'],
+  es: [
+    'hola',
+    'holi',
+    'buenas',
+    'saludos',
+    'buenos dias',
+    'buen dia',
+    'buenas tardes',
+    'buenas noches',
+    'que tal',
+  ],
+};
+
+/** "¡Hola!", "hola, quiero noticias", "Good morning": whether the line starts with a greeting, and in which language. */
+function greetingIn(line: string): 'en' | 'es' | undefined {
+  const words = fold(line)
+    .replace(/[¡!¿?.,;:]+/g, ' ')
+    .trim()
+    .split(/\s+/);
+  const starts = [words[0], words.slice(0, 2).join(' ')];
+  if (starts.some((w) => GREETINGS.es.includes(w))) return 'es';
+  if (starts.some((w) => GREETINGS.en.includes(w))) return 'en';
+  return undefined;
+}
 
 /** The command word and its arguments. A leading slash and a Telegram "@botname" are dropped. */
 export function parseCommandLine(text: string): ParsedCommand {
@@ -50,14 +87,18 @@ export function parseCommandLine(text: string): ParsedCommand {
   const m = trimmed.match(/^(\S+)\s*([\s\S]*)$/);
   if (!m) return { ok: true, name: 'help', word: 'help', args: '', spanish: false };
   const word = m[1].replace(/@\w+$/, '');
+  const args = m[2].trim();
   const hit = byWord.get(fold(word));
-  if (hit) return { ok: true, name: hit.name, word, args: m[2].trim(), spanish: hit.spanish };
-  let best: { d: number; name: CommandName } | undefined;
-  for (const [w, { name }] of byWord) {
+  if (hit) return { ok: true, name: hit.name, word, args, spanish: hit.spanish };
+  const greeting = greetingIn(trimmed);
+  if (greeting)
+    return { ok: false, word, args, suggestion: 'help', spanish: greeting === 'es', greeting: true };
+  let best: { d: number; name: CommandName; spanish: boolean } | undefined;
+  for (const [w, { name, spanish }] of byWord) {
     const d = editDistance(fold(word), w, 2);
-    if (d <= 2 && (!best || d < best.d)) best = { d, name };
+    if (d <= 2 && (!best || d < best.d)) best = { d, name, spanish };
   }
-  return { ok: false, word, suggestion: best?.name };
+  return { ok: false, word, args, suggestion: best?.name, spanish: best?.spanish ?? false, greeting: false };
 }
 
 /** Which command a word names, for `help <command>`. */

@@ -1,8 +1,14 @@
 import { asLang, t, type Lang } from '../i18n/index.js';
-import type { Reply } from '../reply.js';
+import type { Action, Reply } from '../reply.js';
 import { chatKey, type ChatAddress, type ChatReply, type CommandInfo, type CommandPort } from '../ports.js';
 import type { Call, CommandContext, CommandDeps } from './context.js';
-import { COMMAND_NAMES, commandWord, parseCommandLine, type CommandName } from './grammar.js';
+import {
+  COMMAND_NAMES,
+  commandWord,
+  parseCommandLine,
+  type CommandName,
+  type ParsedCommand,
+} from './grammar.js';
 import { digestPreview, help, sources, start } from './info.js';
 import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
@@ -59,6 +65,31 @@ export function describeCommand(text: string): CommandInfo {
   };
 }
 
+/**
+ * A word that is no command: the closest command in the chat's language (or the language of
+ * the word typed), with a button that runs it on the same arguments; a greeting gets the
+ * welcome and the way to help.
+ */
+function unknownCommand(parsed: Extract<ParsedCommand, { ok: false }>, lang: Lang): Reply {
+  const m = t(lang);
+  const fixed = parsed.greeting
+    ? commandWord('help', lang)
+    : parsed.suggestion && [commandWord(parsed.suggestion, lang), parsed.args].filter(Boolean).join(' ');
+  const actions: Action[] = fixed ? [{ kind: 'command', label: fixed, command: fixed }] : [];
+  if (parsed.greeting)
+    return {
+      kind: 'info',
+      visibility: 'private',
+      heading: m.welcomeHeading,
+      paragraphs: [...m.welcomeBody, m.greetingHelp(commandWord('help', lang))],
+      actions,
+    };
+  const paragraphs = [m.unknownCommand(parsed.word)];
+  if (parsed.suggestion) paragraphs.push(m.didYouMeanCommand(commandWord(parsed.suggestion, lang)));
+  paragraphs.push(m.seeHelp);
+  return { kind: 'error', visibility: 'private', paragraphs, actions };
+}
+
 const apology = (lang: Lang): ChatReply => ({
   kind: 'error',
   visibility: 'private',
@@ -73,13 +104,7 @@ export function createCommandService(deps: CommandDeps): CommandPort {
 
   const answer = async (text: string, ctx: CommandContext, offset: number): Promise<Reply> => {
     const parsed = parseCommandLine(text);
-    if (!parsed.ok) {
-      const m = t(languageOf(ctx));
-      const paragraphs = [m.unknownCommand(parsed.word)];
-      if (parsed.suggestion) paragraphs.push(m.didYouMeanCommand(parsed.suggestion));
-      paragraphs.push(m.seeHelp);
-      return { kind: 'error', visibility: 'private', paragraphs };
-    }
+    if (!parsed.ok) return unknownCommand(parsed, languageOf(ctx, parsed.spanish));
     const lang = languageOf(ctx, parsed.spanish);
     const changes = !READ_ONLY.has(parsed.name);
     if (changes && ctx.canManage === false) {
@@ -106,7 +131,7 @@ export function createCommandService(deps: CommandDeps): CommandPort {
       const reply = await answer(text, ctx, offset);
       // Said in the chat's language once the command has run: `language es` answers in Spanish.
       const parsed = parseCommandLine(text);
-      return { ...reply, lang: languageOf(ctx, parsed.ok && parsed.spanish) };
+      return { ...reply, lang: languageOf(ctx, parsed.spanish) };
     },
     describe: describeCommand,
     languageOf: async (address, userLanguage) => languageOf({ address, userLanguage }),

@@ -76,6 +76,7 @@ export const en = {
     '• country costa rica\n• search ethical recruitment\n• subscribe Honduras, Guatemala\n• language es (respuestas en español)',
   ],
   unknownCommand: (word: string) => `I don't know the command "${word}".`,
+  greetingHelp: (help: string) => `Type "${help}" to see every command.`,
   didYouMeanCommand: (cmd: string) => `Did you mean "${cmd}"?`,
   seeHelp: 'Type help to see every command.',
   apology: 'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
@@ -101,9 +102,10 @@ export const en = {
   sinceDate: (date: string) => `since ${date}`,
   noneForPlaces: (places: string) => `No news about ${places} yet.`,
   noneForPlacesSince: (places: string, date: string) => `No news about ${places} since ${date}.`,
-  sinceWithoutDate: 'since needs a date after it: since 2020-09, since 30 days or since March 2021.',
+  sinceWithoutDate:
+    'since needs a date after it: since 2020-09, since 30 days, since March 2021, since last week or since monday.',
   badSince: (text: string) =>
-    `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days or since March 2021.`,
+    `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days, since March 2021, since last week, since yesterday or since monday.`,
   badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
   searchHeading: (q: string) => `Search: "${q}"`,
   byTopic: (q: string, topics: string) => `No item has the words "${q}"; these are about ${topics}:`,

@@ -77,6 +77,7 @@ export const es: Catalog = {
     '• pais costa rica\n• buscar reclutamiento ético\n• suscribir Honduras, Guatemala\n• idioma en (replies in English)',
   ],
   unknownCommand: (word) => `No conozco el comando «${word}».`,
+  greetingHelp: (help) => `Escriba «${help}» para ver todos los comandos.`,
   didYouMeanCommand: (cmd) => `¿Quiso decir «${cmd}»?`,
   seeHelp: 'Escriba ayuda para ver todos los comandos.',
   apology: 'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
@@ -104,9 +105,10 @@ export const es: Catalog = {
   sinceDate: (date) => `desde ${date}`,
   noneForPlaces: (places) => `Todavía no hay noticias sobre ${places}.`,
   noneForPlacesSince: (places, date) => `No hay noticias sobre ${places} desde ${date}.`,
-  sinceWithoutDate: 'desde necesita una fecha: desde 2020-09, desde hace 30 días o desde marzo 2021.',
+  sinceWithoutDate:
+    'desde necesita una fecha: desde 2020-09, desde hace 30 días, desde marzo 2021, desde la semana pasada o desde el lunes.',
   badSince: (text) =>
-    `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde 30 dias o desde marzo 2021.`,
+    `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde hace 30 días, desde marzo 2021, desde la semana pasada, desde ayer o desde el lunes.`,
   badCount: (text) => `«${text}» no es un número del 1 al 20.`,
   searchHeading: (q) => `Búsqueda: «${q}»`,
   byTopic: (q, topics) => `Ninguna noticia tiene las palabras «${q}»; estas tratan de ${topics}:`,
