@@ -12,6 +12,7 @@ import { createLeaseKeeper, type TakeResult } from './digest/lease-keeper.js';
 import { createScheduler, type Scheduler } from './digest/scheduler.js';
 import { createCore } from './core.js';
 import type { Config } from './config.js';
+import { healthRoute } from './health.js';
 import { createHttpListener, type HttpListener } from './http.js';
 import { createLogger } from './log.js';
 import type { NewsService } from './news/ingest.js';
@@ -71,28 +72,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const wantsHttp =
     config.portSet || !!config.telegram?.webhook || (!!config.slack && !config.slack.appToken);
   const http = wantsHttp ? createHttpListener(log) : undefined;
-  // The configured sources, in order, each with its health (none yet for one never fetched);
-  // the conditional-GET validators are the fetcher's business, not a reader's.
-  const sourceHealth = () => {
-    const health = new Map(store.sources().map((h) => [h.source, h]));
-    return config.sources.map((source) => {
-      const {
-        etag: _etag,
-        lastModified: _lastModified,
-        ...h
-      } = health.get(source) ?? { source, itemCount: 0, failures: 0 };
-      return h;
-    });
-  };
-  http?.route('/healthz', (_req, res) => {
-    const body = {
-      ok: true,
-      items: index.size,
-      sources: sourceHealth(),
-      adapters: adapters.map((a) => a.platform),
-    };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  });
+  http?.route(
+    '/healthz',
+    healthRoute({
+      store,
+      sources: config.sources,
+      itemCount: () => index.size,
+      adapters: () => adapters.map((a) => a.platform),
+    }),
+  );
 
   const adapters: ChatAdapter[] = [];
   // The SDKs take most of a second to load: only a configured platform pays for its own.

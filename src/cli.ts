@@ -7,11 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { createApp, type App } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
-import { FetchError, fetchSource, isUrl } from './news/fetch.js';
-import { FORMATS, parseBody, type Format } from './news/parse/index.js';
-import { ParseError } from './news/parse/errors.js';
-import { prepareItems } from './news/prepare.js';
-import { createTagger } from './places/tagger.js';
+import { FORMATS, type Format } from './news/parse/index.js';
+import { readSource, SourceProblem } from './news/read-source.js';
 import { exitWith, serve } from './main.js';
 import { describeCommand } from './commands/service.js';
 import { renderText } from '../adapters/console/render-text.js';
@@ -21,30 +18,8 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 class UsageProblem extends Error {}
 
 async function parseCommand(source: string, opts: { format?: Format; json?: boolean }) {
-  let fetched;
-  try {
-    fetched = await fetchSource(source);
-  } catch (err) {
-    if (err instanceof FetchError) throw new UsageProblem(`${source}: ${err.message}`);
-    throw err;
-  }
-  if (fetched.status !== 'ok') throw new UsageProblem(`${source}: nothing to read`);
-  let parsed;
-  try {
-    parsed = parseBody(fetched.body, {
-      format: opts.format,
-      contentType: fetched.contentType,
-      baseUrl: isUrl(source) ? fetched.url : undefined,
-    });
-  } catch (err) {
-    if (err instanceof ParseError)
-      throw new UsageProblem(
-        `${source}: ${err.message}${opts.format ? ` (read as ${opts.format}, as --format asked)` : ' (the format was sniffed; --format sets it)'}`,
-      );
-    throw err;
-  }
-  for (const w of parsed.warnings) process.stderr.write(`newsbot parse: ${source}: ${w}\n`);
-  const items = prepareItems(parsed.items, createTagger());
+  const { items, warnings, format } = await readSource(source, { format: opts.format });
+  for (const w of warnings) process.stderr.write(`newsbot parse: ${source}: ${w}\n`);
   for (const it of items) {
     if (opts.json) {
       out(
@@ -68,7 +43,7 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
     }
   }
   if (!opts.json)
-    process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${parsed.format})\n`);
+    process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${format})\n`);
 }
 
 /**
@@ -104,8 +79,8 @@ async function ingestCommand(sources: string[]) {
 }
 
 async function askCommand(text: string, opts: { chat?: string; json?: boolean }) {
-  const config = loadConfig();
-  if (!config.local) config.local = true;
+  // ask always answers through the console, whatever platform tokens are set
+  const config = { ...loadConfig(), local: true };
   const app = await createApp(config, {
     console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat },
   });
@@ -175,7 +150,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    if (err instanceof UsageProblem) {
+    if (err instanceof UsageProblem || err instanceof SourceProblem) {
       process.stderr.write(`newsbot: ${err.message}\n`);
       process.exit(1);
     }

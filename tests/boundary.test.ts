@@ -1,38 +1,95 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const SRC = new URL('../src/', import.meta.url).pathname;
-/** The composition root and the entry points that call it may know the concrete parts. */
-const ALLOWED = new Set(['app.ts', 'main.ts', 'cli.ts']);
-const FORBIDDEN = [/^@slack\//, /^telegraf/, /^lowdb/, /(^|\/)adapters\//, /(^|\/)store\//];
+const ROOT = new URL('../', import.meta.url).pathname;
+const rules = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as {
+  forbidden: IForbiddenRuleType[];
+};
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
-  );
+/** Runs the project's rules over some folders of a tree; the violations as "rule: from → to". */
+async function violations(baseDir: string, dirs: string[]): Promise<string[]> {
+  const { output } = await cruise(dirs, {
+    baseDir,
+    ruleSet: { forbidden: rules.forbidden },
+    validate: true,
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+  });
+  const result = output as ICruiseResult;
+  return (result.summary.violations ?? []).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
 
-describe('the core stays platform-neutral', () => {
-  it('nothing in src/ but the composition root and entry points imports a platform SDK, lowdb, adapters/ or store/', () => {
-    const offenders: string[] = [];
-    const all = files(SRC);
-    expect(all.length).toBeGreaterThan(20);
-    for (const file of all) {
-      const rel = path.relative(SRC, file);
-      if (ALLOWED.has(rel)) continue;
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-        if (FORBIDDEN.some((re) => re.test(m[1]))) offenders.push(`${rel}: ${m[1]}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+const trees: string[] = [];
+afterAll(() => trees.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+/** A small tree laid out as the project is, each file importing what the test says. */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nb-boundary-'));
+  trees.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('who may import what (.dependency-cruiser.cjs, run by npm run lint)', () => {
+  it('the project itself keeps every rule', async () => {
+    expect(await violations(ROOT, ['src', 'adapters', 'store'])).toEqual([]);
   });
 
-  it('only src/config.ts reads the environment', () => {
-    const readers = files(SRC)
+  it('each rule fails on a violation, and the allowed imports pass', async () => {
+    const dir = tree({
+      'src/ports.ts': 'export interface Port { x: number }\n',
+      'src/reply.ts': 'export const reply = 1;\n',
+      'src/i18n/index.ts': 'export const t = 1;\n',
+      'src/commands/service.ts': 'export const service = 1;\n',
+      'src/app.ts':
+        "import { a } from '../adapters/slack/index.ts';\nimport { s } from '../store/lowdb-store.ts';\nexport const app = [a, s];\n",
+      'src/main.ts': "import { app } from './app.ts';\nexport const main = app;\n",
+      // the core reaching an adapter and a store, and calling the composition root
+      'src/digest/deliver.ts':
+        "import { a } from '../../adapters/slack/index.ts';\nimport { s } from '../../store/lowdb-store.ts';\nimport { app } from '../app.ts';\nexport const d = [a, s, app];\n",
+      // an adapter using the ports (allowed) and reaching past them into the core and a store
+      'adapters/slack/index.ts':
+        "import type { Port } from '../../src/ports.ts';\nimport { reply } from '../../src/reply.ts';\nimport { t } from '../../src/i18n/index.ts';\nexport const a: Port = { x: reply + t };\n",
+      'adapters/slack/answer.ts':
+        "import { service } from '../../src/commands/service.ts';\nimport { s } from '../../store/lowdb-store.ts';\nexport const b = [service, s];\n",
+      // a store using the ports (allowed) and an adapter
+      'store/lowdb-store.ts':
+        "import type { Port } from '../src/ports.ts';\nexport const s: Port = { x: 1 };\n",
+      'store/pg-store.ts': "import { a } from '../adapters/slack/index.ts';\nexport const p = a;\n",
+    });
+    expect((await violations(dir, ['src', 'adapters', 'store'])).sort()).toEqual([
+      'adapters-hold-no-store: adapters/slack/answer.ts → store/lowdb-store.ts',
+      'adapters-use-ports: adapters/slack/answer.ts → src/commands/service.ts',
+      'core-is-platform-neutral: src/digest/deliver.ts → adapters/slack/index.ts',
+      'core-is-platform-neutral: src/digest/deliver.ts → store/lowdb-store.ts',
+      'only-entry-points-compose: src/digest/deliver.ts → src/app.ts',
+      'stores-use-ports: store/pg-store.ts → adapters/slack/index.ts',
+    ]);
+  });
+});
+
+describe('the environment', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : e.name.endsWith('.ts')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
+
+  it('only src/config.ts reads it', () => {
+    const readers = ['src', 'adapters', 'store']
+      .flatMap((d) => files(path.join(ROOT, d)))
       .filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8')))
-      .map((f) => path.relative(SRC, f));
-    expect(readers).toEqual(['config.ts']);
+      .map((f) => path.relative(ROOT, f));
+    expect(readers).toEqual(['src/config.ts']);
   });
 });

@@ -1,0 +1,46 @@
+import type { HttpHandler, NewsStore, Platform, SourceHealth } from './ports.js';
+
+export interface HealthDeps {
+  store: NewsStore;
+  /** the configured sources, in order */
+  sources: string[];
+  itemCount: () => number;
+  /** the adapters running */
+  adapters: () => Platform[];
+}
+
+/**
+ * The configured sources, in order, each with its health (none yet for one never fetched);
+ * the conditional-GET validators are the fetcher's business, not a reader's.
+ */
+export function sourceHealth(
+  store: NewsStore,
+  sources: string[],
+): Omit<SourceHealth, 'etag' | 'lastModified'>[] {
+  const health = new Map(store.sources().map((h) => [h.source, h]));
+  return sources.map((source) => {
+    const {
+      etag: _etag,
+      lastModified: _lastModified,
+      ...h
+    } = health.get(source) ?? {
+      source,
+      itemCount: 0,
+      failures: 0,
+    };
+    return h;
+  });
+}
+
+/** GET /healthz: a JSON body a load balancer or a person can read. */
+export function healthRoute(d: HealthDeps): HttpHandler {
+  return (_req, res) => {
+    const body = {
+      ok: true,
+      items: d.itemCount(),
+      sources: sourceHealth(d.store, d.sources),
+      adapters: d.adapters(),
+    };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
+}
