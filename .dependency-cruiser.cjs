@@ -2,9 +2,9 @@
  * Who may import what (DESIGN.md, "Layout"). Run by `npm run lint`; tests/boundary.test.ts shows
  * each rule failing on a violation.
  */
-// What adapters and stores may use of the core: the ports, the reply model, i18n, and the
-// item model the ports name.
-const PORTS = '^src/(ports|reply)[.]ts$|^src/i18n/|^src/news/item[.]ts$';
+// What adapters and stores may use of the core: the ports, the reply model, i18n, and what the
+// ports name: the item model, and the time zones a Schedule may hold.
+const PORTS = '^src/(ports|reply)[.]ts$|^src/i18n/|^src/news/item[.]ts$|^src/digest/zone[.]ts$';
 
 module.exports = {
   forbidden: [

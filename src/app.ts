@@ -13,12 +13,11 @@ import { createScheduler, type Scheduler } from './digest/scheduler.js';
 import { createCore } from './core.js';
 import type { Config } from './config.js';
 import { healthRoute } from './health.js';
-import { createHttpListener, type HttpListener } from './http.js';
+import { createHttpListener } from './http.js';
 import { createLogger } from './log.js';
-import type { NewsService } from './news/ingest.js';
-import type { Tagger } from './places/tagger.js';
-import type { ChatAdapter, CommandPort, NewsStore, Notifier, Platform } from './ports.js';
-import type { NewsIndex } from './search/news-index.js';
+import type { IngestReport } from './news/ingest.js';
+import type { ChatAdapter, Platform } from './ports.js';
+import type { Reply } from './reply.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -30,18 +29,19 @@ export interface AppOptions {
   leaseRetryMs?: number;
 }
 
+/** The service, composed: what the entry points start, stop and ask. */
 export interface App {
-  config: Config;
-  log: Logger;
-  store: NewsStore;
-  index: NewsIndex;
-  tagger: Tagger;
-  news: NewsService;
-  commands: CommandPort;
-  adapters: ChatAdapter[];
-  console?: ConsoleAdapter;
-  http?: HttpListener;
-  notifiers: Map<Platform, Notifier>;
+  readonly log: Logger;
+  /** where the store lives, for messages */
+  readonly location: string;
+  /** local mode's console: its first prompt, and the end of its input */
+  readonly console?: { prompt(): void; readonly finished: Promise<void> };
+  /** reads sources into the store: the given ones, or else the configured ones */
+  ingest(sources?: string[], now?: Date): Promise<IngestReport[]>;
+  /** reads the configured sources whose time has come (what the scheduler does each poll) */
+  poll(now: Date): Promise<IngestReport[]>;
+  /** one command, as the console answers it (local mode, `newsbot ask`) */
+  ask(text: string): Promise<Reply>;
   /** delivers every digest due at `now` (the scheduler's run, and `digests send-due`) */
   sendDue(now: Date): Promise<DeliveryReport>;
   /**
@@ -49,7 +49,18 @@ export interface App {
    * that one sends the digests.
    */
   takeLease(): Promise<TakeResult>;
-  /** listens, starts the adapters, and (with `scheduler`) the scheduler under the lease */
+  /** who holds the lease, when another process does; nothing is taken */
+  leaseHolder(): Promise<string | undefined>;
+  /** the number of items in the store */
+  itemCount(): number;
+  /** the platforms whose adapters run */
+  platforms(): Platform[];
+  /** the HTTP listener's port, once it listens */
+  port(): number | undefined;
+  /**
+   * Listens, starts the adapters, the scheduler under the lease (unless `scheduler: false`),
+   * and then builds the full-text index in the background (searches wait for it, nothing else).
+   */
   start(opts?: { scheduler?: boolean }): Promise<void>;
   /** stops taking work, waits for the message in flight, closes the store, releases the lease */
   stop(): Promise<void>;
@@ -61,7 +72,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // A second process on the store (a service started twice by mistake) answers questions but
   // changes nothing: the one holding the store would write over it.
   const writable = () => !keeper.waiting();
-  const { index, tagger, news, commands, services } = createCore({
+  const { index, news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
     sources: config.sources,
@@ -129,28 +140,34 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
+  let port: number | undefined;
   return {
-    config,
     log,
-    store,
-    index,
-    tagger,
-    news,
-    commands,
-    adapters,
+    location: store.location,
     console: consoleAdapter,
-    http,
-    notifiers,
+    ingest: (sources = config.sources, now = new Date()) => news.ingestAll(sources, now),
+    poll: (now) => news.pollDue(config.sources, now),
+    ask(text) {
+      if (!consoleAdapter) throw new Error('ask needs the console adapter (createApp with `console`)');
+      return consoleAdapter.ask(text);
+    },
     sendDue,
     takeLease: keeper.take,
+    leaseHolder: () => lease.heldElsewhere(),
+    itemCount: () => index.size,
+    platforms: () => adapters.map((a) => a.platform),
+    port: () => port,
     async start(startOpts = {}) {
       if (http) {
-        const port = await http.listen(config.port);
+        port = await http.listen(config.port);
         log.info({ port }, 'HTTP listener ready');
       }
       for (const a of adapters) await a.start();
-      if (startOpts.scheduler === false) return;
-      await keeper.keep();
+      if (startOpts.scheduler !== false) await keeper.keep();
+      const t0 = Date.now();
+      void index
+        .buildText()
+        .then(() => log.info({ items: index.size, ms: Date.now() - t0 }, 'search index ready'));
     },
     async stop() {
       stopping = true;

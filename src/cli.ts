@@ -2,48 +2,45 @@
  * The `newsbot` command line: parse, ingest, ask, digests send-due, serve.
  * Results go to standard output, problems to standard error with a non-zero exit.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { pathToFileURL } from 'node:url';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { createApp, type App } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { FORMATS, type Format } from './news/parse/index.js';
 import { readSource, SourceProblem } from './news/read-source.js';
-import { exitWith, serve } from './main.js';
+import { problemOf, serve } from './main.js';
 import { describeCommand } from './commands/service.js';
 import { renderText } from '../adapters/console/render-text.js';
 
-const out = (s: string) => process.stdout.write(`${s}\n`);
+/** Where a run of the command line reads its settings and writes: the process's own, or a test's. */
+export interface CliIO {
+  out: Writable;
+  err: Writable;
+  /** the settings; the process's environment when absent (src/config.ts reads it) */
+  env?: NodeJS.ProcessEnv;
+}
 
+/** A problem with what was asked: said on standard error, exit 1. */
 class UsageProblem extends Error {}
 
-async function parseCommand(source: string, opts: { format?: Format; json?: boolean }) {
+const line = (w: Writable, s: string) => void w.write(`${s}\n`);
+
+async function parseCommand(io: CliIO, source: string, opts: { format?: Format; json?: boolean }) {
   const { items, warnings, format } = await readSource(source, { format: opts.format });
-  for (const w of warnings) process.stderr.write(`newsbot parse: ${source}: ${w}\n`);
+  for (const w of warnings) line(io.err, `newsbot parse: ${source}: ${w}`);
   for (const it of items) {
     if (opts.json) {
-      out(
-        JSON.stringify({
-          id: it.id,
-          date: it.date,
-          title: it.title,
-          summary: it.summary,
-          url: it.url,
-          lang: it.lang,
-          countries: it.countries,
-          regions: it.regions,
-          topics: it.topics,
-        }),
-      );
+      const { id, date, title, summary, url, lang, countries, regions, topics } = it;
+      line(io.out, JSON.stringify({ id, date, title, summary, url, lang, countries, regions, topics }));
     } else {
       const tags = [...it.countries, ...it.regions].join(',') || '-';
-      out(
-        `${it.date ?? '(no date)'}  [${tags}]  ${it.title}${it.topics.length ? `  {${it.topics.join(', ')}}` : ''}`,
-      );
+      const topics = it.topics.length ? `  {${it.topics.join(', ')}}` : '';
+      line(io.out, `${it.date ?? '(no date)'}  [${tags}]  ${it.title}${topics}`);
     }
   }
-  if (!opts.json)
-    process.stderr.write(`${items.length} ${items.length === 1 ? 'item' : 'items'} (${format})\n`);
+  if (!opts.json) line(io.err, `${items.length} ${items.length === 1 ? 'item' : 'items'} (${format})`);
+  return 0;
 }
 
 /**
@@ -51,53 +48,90 @@ async function parseCommand(source: string, opts: { format?: Format; json?: bool
  * would be overwritten by its next write. Such a command is refused while one runs.
  */
 async function refuseBesideService(app: App, what: string): Promise<void> {
-  const holder = await app.store.lease().heldElsewhere();
+  const holder = await app.leaseHolder();
   if (holder === undefined) return;
   await app.stop();
   throw new UsageProblem(
-    `a newsbot service (${holder}) is running on this store (${app.config.dbPath}), and it would overwrite what ${what} writes. ` +
+    `a newsbot service (${holder}) is running on this store (${app.location}), and it would overwrite what ${what} writes. ` +
       'Type the command in that service (its console or a chat), or stop it first; reading commands (latest, country, search) work beside it.',
   );
 }
 
-async function ingestCommand(sources: string[]) {
-  const config = loadConfig();
-  const app = await createApp(config, { console: false });
+async function ingestCommand(io: CliIO, sources: string[]) {
+  const app = await createApp(loadConfig(io.env), { console: false });
   await refuseBesideService(app, 'ingest');
-  const list = sources.length ? sources : config.sources;
-  const reports = await app.news.ingestAll(list, new Date());
+  const reports = await app.ingest(sources.length ? sources : undefined);
   for (const r of reports) {
-    if (r.ok)
-      out(
-        `${r.source}: ${r.notModified ? 'unchanged since the last read' : `${r.read} read, ${r.added} new, ${r.updated} updated`}${r.warnings.length ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})` : ''}`,
-      );
-    else process.stderr.write(`${r.source}: failed: ${r.error}\n`);
+    if (!r.ok) {
+      line(io.err, `${r.source}: failed: ${r.error}`);
+      continue;
+    }
+    const what = r.notModified
+      ? 'unchanged since the last read'
+      : `${r.read} read, ${r.added} new, ${r.updated} updated`;
+    const skipped = r.warnings.length
+      ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})`
+      : '';
+    line(io.out, `${r.source}: ${what}${skipped}`);
   }
-  out(`${app.store.items().length} items in ${app.store.location}`);
+  line(io.out, `${app.itemCount()} items in ${app.location}`);
   await app.stop();
-  if (reports.some((r) => !r.ok)) process.exitCode = 1;
+  return reports.some((r) => !r.ok) ? 1 : 0;
 }
 
-async function askCommand(text: string, opts: { chat?: string; json?: boolean }) {
+async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?: boolean }) {
   // ask always answers through the console, whatever platform tokens are set
-  const config = { ...loadConfig(), local: true };
+  const config = { ...loadConfig(io.env), local: true };
   const app = await createApp(config, {
-    console: { input: new PassThrough(), output: process.stdout, chatId: opts.chat },
+    console: { input: new PassThrough(), output: io.out, chatId: opts.chat },
   });
   const command = describeCommand(text);
   if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
-  if (app.store.items().length === 0) await app.news.ingestAll(config.sources, new Date());
-  const reply = await app.console!.ask(text);
-  out(opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));
+  if (app.itemCount() === 0) await app.ingest();
+  const reply = await app.ask(text);
+  line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));
   await app.stop();
+  return 0;
 }
 
-export function buildCli(): Command {
+/**
+ * `digests send-due [--now ISO]`: delivers every digest due at that moment through the
+ * configured platforms (the console's print here), then exits. It takes the store's scheduler
+ * lease, so it never sends alongside a running service.
+ */
+async function sendDueCommand(io: CliIO, opts: { now?: string }) {
+  const now = opts.now ? new Date(opts.now) : new Date();
+  if (Number.isNaN(now.getTime()))
+    throw new UsageProblem(`--now "${opts.now}" is not an ISO-8601 moment, such as 2026-11-30T15:00:00Z`);
+  const app = await createApp(loadConfig(io.env), { console: { input: new PassThrough(), output: io.out } });
+  const held = await app.takeLease();
+  if (!held.ok) {
+    await app.stop();
+    throw new UsageProblem(
+      `another newsbot (${held.holder}) is sending the digests of this store; nothing was sent.`,
+    );
+  }
+  const r = await app.sendDue(now);
+  line(
+    io.err,
+    `digests due at ${now.toISOString()}: ${r.due}; sent ${r.sent}, nothing new ${r.empty}, failed ${r.failed}, paused ${r.paused}, waiting for an adapter ${r.skipped}`,
+  );
+  await app.stop();
+  return r.failed ? 1 : 0;
+}
+
+function buildCli(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('newsbot')
     .description(
       'Labour-migration news: parse sources, fill the store, ask what a chat would ask, send digests.',
     )
-    .showHelpAfterError('(newsbot --help lists the commands)');
+    .showHelpAfterError('(newsbot --help lists the commands)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+  const action =
+    <A extends unknown[]>(f: (io: CliIO, ...args: A) => Promise<number>) =>
+    async (...args: A) =>
+      done(await f(io, ...args));
 
   program
     .command('parse')
@@ -108,7 +142,7 @@ export function buildCli(): Command {
       '--json',
       'one JSON object a line: {id, date, title, summary, url, lang, countries, regions, topics}',
     )
-    .action(parseCommand);
+    .action(action(parseCommand));
 
   program
     .command('ingest')
@@ -116,7 +150,7 @@ export function buildCli(): Command {
       'fetch the given sources (default: NEWS_SOURCES, or the bundled sample items) into the store',
     )
     .argument('[sources...]', 'file paths or URLs')
-    .action(ingestCommand);
+    .action(action(ingestCommand));
 
   program
     .command('ask')
@@ -124,40 +158,52 @@ export function buildCli(): Command {
     .argument('<command>', 'the command text, quoted: "country costa rica"')
     .option('--chat <id>', 'the console chat to run it in (its subscriptions and language)', 'local')
     .option('--json', 'print the Reply as JSON')
-    .action(askCommand);
+    .action(action(askCommand));
 
   const digests = program.command('digests').description('weekly digests');
   digests
     .command('send-due')
     .description('deliver every digest due at that moment, then exit')
     .option('--now <iso>', 'the moment, as ISO-8601 (default: now)')
-    .action(async (opts: { now?: string }) => {
-      const { sendDueCommand } = await import('./digest/send-due-command.js');
-      await sendDueCommand(opts);
-    });
+    .action(action(sendDueCommand));
 
-  program.command('serve').description('run the service (the same as npm start)').action(serve);
+  program
+    .command('serve')
+    .description('run the service (the same as npm start)')
+    .action(() => serve());
   return program;
 }
 
-export async function runCli(argv: string[]): Promise<void> {
+/**
+ * Runs one command line, in this process, and resolves to its exit code: 0 done, 1 a problem
+ * with what was asked or a source, 2 settings or a store that cannot be used. `serve` runs the
+ * service and never resolves.
+ */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let code = 0;
+  try {
+    await buildCli(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof UsageProblem || err instanceof SourceProblem) {
+      line(io.err, `newsbot: ${err.message}`);
+      return 1;
+    }
+    const problem = problemOf(err);
+    line(io.err, `newsbot: ${problem.message}`);
+    return problem.code;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // `newsbot parse x --json | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
   loadDotEnv();
-  try {
-    await buildCli().parseAsync(argv);
-  } catch (err) {
-    if (err instanceof UsageProblem || err instanceof SourceProblem) {
-      process.stderr.write(`newsbot: ${err.message}\n`);
-      process.exit(1);
-    }
-    exitWith(err);
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void runCli(process.argv);
+  void runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -8,18 +8,22 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { SettingsError, StoreError, UnreachableError } from './ports.js';
 import { surviveUnhandledRejections } from './survive.js';
 
-/** Prints a problem a person can act on, without a stack trace, and exits. */
+/**
+ * What a failure at start-up means for a person: a setting or a store they can fix (exit 2,
+ * no stack trace), a platform out of reach (exit 1, no stack trace), or a fault of ours (the stack).
+ */
+export function problemOf(err: unknown): { code: number; message: string } {
+  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof StoreError)
+    return { code: 2, message: err.message };
+  if (err instanceof UnreachableError) return { code: 1, message: err.message };
+  return { code: 1, message: (err as Error)?.stack ?? String(err) };
+}
+
+/** Prints a problem a person can act on and exits. */
 export function exitWith(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof StoreError) {
-    process.stderr.write(`newsbot: ${err.message}\n`);
-    process.exit(2);
-  }
-  if (err instanceof UnreachableError) {
-    process.stderr.write(`newsbot: ${err.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`newsbot: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exit(1);
+  const { code, message } = problemOf(err);
+  process.stderr.write(`newsbot: ${message}\n`);
+  process.exit(code);
 }
 
 export async function serve(): Promise<void> {
@@ -55,7 +59,7 @@ export async function serve(): Promise<void> {
 
   // A second service on the store leaves the sources to the one holding its lease (see App.start).
   const lease = await app.takeLease();
-  const reports = lease.ok ? await app.news.ingestAll(config.sources, new Date()) : [];
+  const reports = lease.ok ? await app.ingest() : [];
   for (const r of reports) {
     if (r.ok) app.log.info({ source: r.source, added: r.added, updated: r.updated }, 'source read');
     // In local mode the banner reports a failed source; a log line would say it twice.
@@ -63,20 +67,12 @@ export async function serve(): Promise<void> {
   }
   await app.start();
 
-  // Once ready: searches wait for this, every other command answers from the start.
-  const indexText = () => {
-    const t0 = Date.now();
-    void app.index
-      .buildText()
-      .then(() => app.log.info({ items: app.index.size, ms: Date.now() - t0 }, 'search index ready'));
-  };
-
   if (app.console) {
     const failed = reports.filter((r) => !r.ok).map((r) => `  ${r.source}: ${r.error}`);
     process.stderr.write(
       [
         `migration-news-bot: local mode (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set).`,
-        `${app.index.size} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
+        `${app.itemCount()} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
         lease.ok
           ? ''
           : `Another newsbot (${lease.holder}) is already sending the digests of this store. This one answers ` +
@@ -90,12 +86,10 @@ export async function serve(): Promise<void> {
     );
     // The first prompt after the banner, not before it.
     app.console.prompt();
-    indexText();
     await app.console.finished;
     await stop('end of input');
   } else {
-    app.log.info({ adapters: app.adapters.map((a) => a.platform) }, 'service ready');
-    indexText();
+    app.log.info({ adapters: app.platforms() }, 'service ready');
   }
 }
 

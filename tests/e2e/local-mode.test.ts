@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, tempDb } from '../helpers/run.js';
+import { consoleSession, run, runInProcess, tempDb } from '../helpers/run.js';
 
 describe('npm start in local mode', () => {
   it('ingests the bundled items, says it is in local mode, answers piped commands and exits at their end', async () => {
@@ -25,33 +25,23 @@ describe('npm start in local mode', () => {
     expect(state.chats['console:local'].places.map((p: { code: string }) => p.code)).toEqual(['HN']);
   });
 
+  // The console's behaviour in this process; the process itself is the test above.
   it('answers a bad command with its usage and goes on', async () => {
-    const r = await run('src/main.ts', [], {
-      env: { NEWSBOT_DB: tempDb() },
-      input: 'country narnia\nfoo\nlatest 1\n',
-    });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/don't know the country or region "narnia"[\s\S]*Usage: country/);
-    expect(r.stdout).toMatch(/don't know the command "foo"/);
-    expect(r.stdout).toMatch(/1–1 of 10/);
+    const out = await consoleSession('country narnia\nfoo\nlatest 1\n', { NEWSBOT_DB: tempDb() });
+    expect(out).toMatch(/don't know the country or region "narnia"[\s\S]*Usage: country/);
+    expect(out).toMatch(/don't know the command "foo"/);
+    expect(out).toMatch(/1–1 of 10/);
   });
 
   it('"more" pages the last list, says when it has ended, and in Spanish answers as "más"', async () => {
-    const r = await run('src/main.ts', [], {
-      env: { NEWSBOT_DB: tempDb() },
-      input: 'más\nlatest 4\nmore\nmore\nmore\n',
-    });
-    expect(r.code).toBe(0);
+    const out = await consoleSession('más\nlatest 4\nmore\nmore\nmore\n', { NEWSBOT_DB: tempDb() });
     expect(
-      r.stdout.startsWith('No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).\n'),
+      out.startsWith('No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).\n'),
     ).toBe(true);
-    expect(r.stdout).toMatch(/1–4 of 10[\s\S]*→ More — more[\s\S]*5–8 of 10[\s\S]*9–10 of 10/);
-    expect(r.stdout.trim().endsWith('That was all: the list has nothing more.')).toBe(true);
-    const es = await run('src/main.ts', [], {
-      env: { NEWSBOT_DB: tempDb() },
-      input: 'idioma es\nultimas 4\n',
-    });
-    expect(es.stdout).toMatch(/→ Más — más/);
+    expect(out).toMatch(/1–4 of 10[\s\S]*→ More — more[\s\S]*5–8 of 10[\s\S]*9–10 of 10/);
+    expect(out.trim().endsWith('That was all: the list has nothing more.')).toBe(true);
+    const es = await consoleSession('idioma es\nultimas 4\n', { NEWSBOT_DB: tempDb() });
+    expect(es).toMatch(/→ Más — más/);
   });
 
   it('stops on a corrupt store with a message naming the file, and leaves the file as it was', async () => {
@@ -65,10 +55,11 @@ describe('npm start in local mode', () => {
     expect(readFileSync(db, 'utf8')).toBe('{"chats": {"console:local": ');
   });
 
-  it('stops on unusable settings with what to do', async () => {
-    const r = await run('src/main.ts', [], {
-      env: { NEWSBOT_DB: tempDb(), SOURCE_POLL_MINUTES: 'often', DIGEST_DEFAULT: 'someday' },
-      input: '',
+  it("stops on unusable settings with what to do (the exit code and message are the entry points' one rule)", async () => {
+    const r = await runInProcess(['ask', 'latest'], {
+      NEWSBOT_DB: tempDb(),
+      SOURCE_POLL_MINUTES: 'often',
+      DIGEST_DEFAULT: 'someday',
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/SOURCE_POLL_MINUTES must be a whole number/);
@@ -76,18 +67,19 @@ describe('npm start in local mode', () => {
   });
 });
 
+// The command line in this process: its start-up as a process is covered by cli-parse.test.ts.
 describe('newsbot CLI', () => {
   it('ingest fills the store and ask runs one command, as text or JSON', async () => {
     const db = tempDb();
-    const ing = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    const ing = await runInProcess(['ingest'], { NEWSBOT_DB: db });
     expect(ing.code).toBe(0);
     expect(ing.stdout).toMatch(/10 read, 10 new, 0 updated/);
-    const again = await run('src/cli.ts', ['ingest'], { env: { NEWSBOT_DB: db } });
+    const again = await runInProcess(['ingest'], { NEWSBOT_DB: db });
     expect(again.stdout).toMatch(/sample-items\.txt: unchanged since the last read/);
-    const ask = await run('src/cli.ts', ['ask', 'country nicaragua'], { env: { NEWSBOT_DB: db } });
+    const ask = await runInProcess(['ask', 'country nicaragua'], { NEWSBOT_DB: db });
     expect(ask.stdout).toMatch(/== News about Nicaragua ==/);
-    const json = await run('src/cli.ts', ['ask', 'subscribe GT', '--chat', 'team-7', '--json'], {
-      env: { NEWSBOT_DB: db },
+    const json = await runInProcess(['ask', 'subscribe GT', '--chat', 'team-7', '--json'], {
+      NEWSBOT_DB: db,
     });
     const reply = JSON.parse(json.stdout);
     expect(reply.paragraphs[0]).toMatch(/now subscribed to Guatemala/);
@@ -97,9 +89,7 @@ describe('newsbot CLI', () => {
 
   it('ingest reports a broken source and still stores the good one', async () => {
     const db = tempDb();
-    const r = await run('src/cli.ts', ['ingest', 'data/sample-items.txt', 'no/such/file.xml'], {
-      env: { NEWSBOT_DB: db },
-    });
+    const r = await runInProcess(['ingest', 'data/sample-items.txt', 'no/such/file.xml'], { NEWSBOT_DB: db });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/10 new/);
     expect(r.stderr).toMatch(/no\/such\/file\.xml: failed: no file at no\/such\/file\.xml/);

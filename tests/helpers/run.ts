@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -44,3 +45,54 @@ export function run(
 }
 
 export const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'nb-e2e-')), 'newsbot.json');
+
+/**
+ * Runs the `newsbot` command line in this process (src/cli.ts runCli), as `run` would in a
+ * process of its own but without its start-up cost: for everything but what needs a process
+ * (signals, exit on a closed pipe).
+ */
+export async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  const { runCli } = await import('../../src/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const sink = (write: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, cb) {
+        write(String(chunk));
+        cb();
+      },
+    });
+  const code = await runCli(args, {
+    out: sink((s) => (stdout += s)),
+    err: sink((s) => (stderr += s)),
+    env: { LOG_LEVEL: 'silent', ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * A local-mode session in this process: the service composed from these settings, the lines
+ * given as its standard input, and what it printed, once the input has ended.
+ */
+export async function consoleSession(input: string, env: Record<string, string> = {}): Promise<string> {
+  const { createApp } = await import('../../src/app.js');
+  const { loadConfig } = await import('../../src/config.js');
+  let stdout = '';
+  const output = new Writable({
+    write(chunk, _enc, cb) {
+      stdout += String(chunk);
+      cb();
+    },
+  });
+  const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', ...env }), {
+    console: { input: Readable.from([input]), output },
+  });
+  try {
+    await app.ingest();
+    await app.start({ scheduler: false });
+    await app.console!.finished;
+  } finally {
+    await app.stop();
+  }
+  return stdout;
+}

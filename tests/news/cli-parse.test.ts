@@ -3,25 +3,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBody } from '../../src/news/parse/index.js';
 import { prepareItems } from '../../src/news/prepare.js';
 import { createTagger } from '../../src/places/tagger.js';
-import { run, type Ran } from '../helpers/run.js';
+import { run, runInProcess, type Ran } from '../helpers/run.js';
 import { fixture } from './fixtures.js';
 
 const KEYS = ['countries', 'date', 'id', 'lang', 'regions', 'summary', 'title', 'topics', 'url'];
 const F = 'tests/fixtures/feeds';
 
-// The CLI starts in about two seconds: the runs go in parallel, once.
+// In this process, as the command line runs them; one run below goes through a process of its own.
 let rss: Ran;
 let jsonl: Ran;
 let missing: Ran;
 let forced: Ran;
 beforeAll(async () => {
-  [rss, jsonl, missing, forced] = await Promise.all([
-    run('src/cli.ts', ['parse', `${F}/rss-basic.xml`, '--json']),
-    run('src/cli.ts', ['parse', `${F}/jsonl-some-bad-lines.jsonl`, '--json']),
-    run('src/cli.ts', ['parse', `${F}/no-such-feed.xml`, '--json']),
-    run('src/cli.ts', ['parse', `${F}/listing-es-dates.txt`, '--format', 'rss', '--json']),
-  ]);
-}, 30_000);
+  rss = await runInProcess(['parse', `${F}/rss-basic.xml`, '--json']);
+  jsonl = await runInProcess(['parse', `${F}/jsonl-some-bad-lines.jsonl`, '--json']);
+  missing = await runInProcess(['parse', `${F}/no-such-feed.xml`, '--json']);
+  forced = await runInProcess(['parse', `${F}/listing-es-dates.txt`, '--format', 'rss', '--json']);
+});
 
 const jsonLines = (r: Ran) =>
   r.stdout
@@ -30,6 +28,11 @@ const jsonLines = (r: Ran) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('newsbot parse <file> --json', () => {
+  it('as a command of its own: the same lines on standard output, exit 0', async () => {
+    const real = await run('src/cli.ts', ['parse', `${F}/rss-basic.xml`, '--json']);
+    expect(real).toEqual({ code: 0, stdout: rss.stdout, stderr: '' });
+  });
+
   it('prints one JSON object a line with exactly the keys of DESIGN.md', () => {
     expect(rss.code).toBe(0);
     expect(rss.stderr).toBe('');

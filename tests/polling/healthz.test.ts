@@ -56,7 +56,7 @@ afterEach(async () => {
 
 const silent = pino({ level: 'silent' });
 async function getHealth(a: App): Promise<{ status: number; type: string | null; body: any }> {
-  const port = (a.http!.server.address() as AddressInfo).port;
+  const port = a.port()!;
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
 }
@@ -75,7 +75,7 @@ describe('GET /healthz', () => {
     });
     expect(config.sources).toEqual([good, broken]);
     app = await createApp(config, { memory: true, log: silent });
-    const reports = await app.news.ingestAll(config.sources, NOW);
+    const reports = await app.ingest(undefined, NOW);
     expect(reports.map((r) => r.ok)).toEqual([true, false]);
     await app.start();
 
@@ -119,7 +119,7 @@ describe('GET /healthz', () => {
       console: false,
       log: silent,
     });
-    await first.news.ingestAll([good], NOW);
+    await first.ingest([good], NOW);
     await first.stop();
     const later = `${base}/later.xml`;
     app = await createApp(loadConfig({ NEWSBOT_DB: db, PORT: '0', NEWS_SOURCES: later }), {
@@ -141,7 +141,7 @@ describe('GET /healthz', () => {
       SOURCE_POLL_MINUTES: '15',
     });
     app = await createApp(config, { memory: true, log: silent, console: false });
-    await app.news.ingestAll(config.sources, NOW);
+    await app.ingest(undefined, NOW);
     await app.start();
     let { body } = await getHealth(app);
     expect(body.sources.find((h: { source: string }) => h.source === broken)).toMatchObject({
@@ -151,7 +151,7 @@ describe('GET /healthz', () => {
 
     brokenFixed = true;
     const then = new Date(NOW.getTime() + 16 * MIN);
-    const polled = await app.news.pollDue(config.sources, then);
+    const polled = await app.poll(then);
     // the good one answered 304 to its ETag, the fixed one brought its item
     expect(polled.map((r) => [r.ok, r.notModified ?? false, r.added])).toEqual([
       [true, true, 0],
@@ -187,7 +187,7 @@ describe('GET /healthz', () => {
       log: silent,
       console: { input: new PassThrough(), output },
     });
-    await app.news.ingestAll(config.sources, NOW);
+    await app.ingest(undefined, NOW);
     await app.start();
     const { status, body } = await getHealth(app);
     expect(status).toBe(200);
@@ -198,7 +198,7 @@ describe('GET /healthz', () => {
       sources: [{ source: good, itemCount: 1, failures: 0 }],
     });
     // other paths are not served
-    const port = (app.http!.server.address() as AddressInfo).port;
+    const port = app.port()!;
     expect((await fetch(`http://127.0.0.1:${port}/healthz/more`)).status).toBe(404);
   });
 });

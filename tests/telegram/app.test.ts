@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
@@ -24,9 +23,9 @@ describe('the Telegram adapter in the service', () => {
       NEWSBOT_DB: tempDb(),
     });
     app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
-    await app.news.ingestAll(config.sources, new Date());
+    await app.ingest(undefined, new Date());
     await app.start();
-    expect(app.notifiers.get('telegram')?.platform).toBe('telegram');
+    expect(app.platforms()).toContain('telegram');
     await fake.deliver(message(privateChat(users.carla), users.carla, '/pais costa rica'));
     const [reply] = await fake.waitForMessages(users.carla.id, 1);
     expect(reply.text).toMatch(/^Noticias sobre Costa Rica/);
@@ -43,14 +42,14 @@ describe('the Telegram adapter in the service', () => {
       TELEGRAM_WEBHOOK_SECRET: 'a-secret_42',
     });
     app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
-    await app.news.ingestAll(config.sources, new Date());
+    await app.ingest(undefined, new Date());
     await app.start();
     expect(fake.callsOf('setWebhook')[0].params).toMatchObject({
       url: 'http://127.0.0.1/tg/updates',
       secret_token: 'a-secret_42',
     });
     expect(fake.callsOf('getUpdates')).toHaveLength(0);
-    const port = (app.http!.server.address() as AddressInfo).port;
+    const port = app.port()!;
     const post = (secret: string) =>
       fetch(`http://127.0.0.1:${port}/tg/updates`, {
         method: 'POST',
