@@ -5,6 +5,7 @@ import { createCore, type Core } from '../src/core.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { isItem, itemProblem } from '../store/shapes.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
 
@@ -201,6 +202,27 @@ function startUp(dbPath: string, size: string, which: string): Promise<Row[]> {
   });
 }
 
+/**
+ * The archive reader's check of every item, by hand (isItem) and by the zod schema the other
+ * store files use (itemProblem): the hand-written one stays only while it is measurably faster.
+ */
+async function itemShapeCheck(items: readonly unknown[], size: string): Promise<Row[]> {
+  const over = (check: (v: unknown) => unknown) => () => {
+    for (const it of items) check(it);
+  };
+  const median = (samples: number[]) => percentile(samples, 50);
+  const byHand = median(await timeRuns(7, over(isItem), 2));
+  const byZod = median(await timeRuns(7, over(itemProblem), 2));
+  return [
+    {
+      section: 'core',
+      measure: 'item archive shape check, by hand (isItem) / zod schema, p50',
+      size,
+      value: `${ms(byHand)} / ${ms(byZod)}`,
+    },
+  ];
+}
+
 export async function benchCore(): Promise<Row[]> {
   const rows = await ingestThroughput();
   const n = 100_000;
@@ -208,6 +230,7 @@ export async function benchCore(): Promise<Row[]> {
   const { core, dbPath } = await coreWithItems(n, { disk: true });
   rows.push(...(await queryLatency(core, size)));
   rows.push(...(await subscriptionChange(core, size)));
+  rows.push(...(await itemShapeCheck(core.store.items(), size)));
   await core.store.close();
   // The first start adds the bundled sample items to the store, so it writes the archive once;
   // a restart finds its sources unchanged, which is the start a running service makes.

@@ -365,7 +365,7 @@ describe('store files of the wrong shape', () => {
     [
       'an item whose countries are not strings',
       lined(2, [stored('a', 1), { ...stored('b', 2), countries: [1] }]),
-      'items[1] (line 3) is not a news item: countries is not a list of strings',
+      'items[1] (line 3) is not a news item: countries[0] is not a string (it is 1)',
     ],
     [
       'an item without a seq',
