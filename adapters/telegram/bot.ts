@@ -102,7 +102,9 @@ export function wireBot(w: BotWiring): WiredBot {
     // In groups and channels only commands are for the bot; in a private chat, any line is.
     if (!slash && chat.type !== 'private') return;
     const mention = /^\/[^\s@]*@(\w+)/.exec(text)?.[1];
-    if (mention && mention.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return;
+    // A private chat has no other bot to address: "/<@U1>" or "/@everyone" there is for us too.
+    if (chat.type !== 'private' && mention && mention.toLowerCase() !== ctx.botInfo.username.toLowerCase())
+      return;
     // A group may have other bots: a command that is not ours, not addressed to us, is theirs.
     if (chat.type !== 'private' && !mention && !commands.describe(text).known) return;
 

@@ -86,7 +86,8 @@ export function parseCommandLine(text: string): ParsedCommand {
   const trimmed = text.trim().replace(/^\//, '');
   const m = trimmed.match(/^(\S+)\s*([\s\S]*)$/);
   if (!m) return { ok: true, name: 'help', word: 'help', args: '', spanish: false };
-  const word = m[1].replace(/@\w+$/, '');
+  // "/@everyone" is all mention: the word stays as typed, to be named in the answer.
+  const word = m[1].replace(/@\w+$/, '') || m[1];
   const args = m[2].trim();
   const hit = byWord.get(fold(word));
   if (hit) return { ok: true, name: hit.name, word, args, spanish: hit.spanish };
