@@ -38,6 +38,8 @@ export async function serve(): Promise<void> {
     if (!started.app) return;
     started.app.log.info({ signal }, 'stopping');
     await started.app.stop();
+    // Replies still on their way to a slow reader (a pipe) are shown before the process ends.
+    await started.app.console?.flushed();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -17,8 +17,10 @@ export interface ConsoleAdapterOptions {
 }
 
 export interface ConsoleAdapter extends ChatAdapter {
-  /** resolves when the input ends */
+  /** resolves when the input ends, or the output is closed (its reader went away) */
   readonly finished: Promise<void>;
+  /** resolves once everything written has been taken by the output's reader (or it went away) */
+  flushed(): Promise<void>;
   /** one command, as `newsbot ask` runs it */
   ask(text: string): Promise<Reply>;
   /** shows the first prompt (interactive only), once whatever is printed at start-up is out */
@@ -37,8 +39,30 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
   let resolveFinished!: () => void;
   const finished = new Promise<void>((r) => (resolveFinished = r));
 
-  const write = (text: string) => o.output.write(`${text}\n\n`);
-  const prompt = () => void (o.interactive && o.output.write('> '));
+  /** the output's reader went away (EPIPE): nothing more can be shown */
+  let closed = false;
+  o.output.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') o.log.error({ err }, 'standard output failed: no more replies can be shown');
+    closed = true;
+    rl?.close();
+  });
+
+  /**
+   * Writes a reply; when the output's buffer is full (a pipe to a slow reader), waits for it to
+   * drain before the next command runs, so replies wait in the pipe and not in memory.
+   */
+  const write = async (text: string) => {
+    if (closed || o.output.write(`${text}\n\n`)) return;
+    o.log.debug('standard output is full: waiting for its reader');
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        o.output.off('drain', done).off('error', done).off('close', done);
+        resolve();
+      };
+      o.output.on('drain', done).on('error', done).on('close', done);
+    });
+  };
+  const prompt = () => void (o.interactive && !closed && o.output.write('> '));
 
   const remember = (reply: Reply): Reply => {
     lastMore = reply.actions?.find((a) => a.kind === 'more');
@@ -69,7 +93,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     platform: 'console',
     async send(_to, reply, opts) {
       const id = `console-${Date.now()}`;
-      write(renderText(reply));
+      await write(renderText(reply));
       await opts?.onPart?.(0, id, 1);
       return { messageIds: [id] };
     },
@@ -81,13 +105,20 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     finished,
     ask,
     prompt,
+    flushed() {
+      if (closed || o.output.writableLength === 0) return Promise.resolve();
+      o.log.debug({ bytes: o.output.writableLength }, 'waiting for standard output to take the last replies');
+      // Called back once every earlier write is through, or the output failed.
+      return new Promise<void>((resolve) => o.output.write('', () => resolve()));
+    },
     async start() {
       rl = createInterface({ input: o.input, terminal: false });
       // One command at a time, in order, even when input arrives faster than replies.
       let queue = Promise.resolve();
       rl.on('line', (line) => {
         queue = queue.then(async () => {
-          if (line.trim()) write(renderText(await ask(line)));
+          if (closed) return;
+          if (line.trim()) await write(renderText(await ask(line)));
           prompt();
         });
       });
