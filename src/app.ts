@@ -34,8 +34,8 @@ export interface App {
   readonly log: Logger;
   /** where the store lives, for messages */
   readonly location: string;
-  /** local mode's console: its first prompt, and the end of its input */
-  readonly console?: { prompt(): void; readonly finished: Promise<void> };
+  /** local mode's console: its first prompt, the end of its input, and its last replies taken by the reader */
+  readonly console?: { prompt(): void; readonly finished: Promise<void>; flushed(): Promise<void> };
   /** reads sources into the store: the given ones, or else the configured ones */
   ingest(sources?: string[], now?: Date): Promise<IngestReport[]>;
   /** reads the configured sources whose time has come (what the scheduler does each poll) */
