@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** tsx's loader, found from here whatever folder a run starts in */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 export interface Ran {
   code: number | null;
@@ -25,7 +26,8 @@ export function run(
       HOME: process.env.HOME ?? '/tmp',
       ...opts.env,
     };
-    const child = spawn(TSX, [path.join(ROOT, entry), ...args], {
+    // node with tsx's loader, as npm start runs it: one process (the tsx command starts two).
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, entry), ...args], {
       cwd: opts.cwd ?? ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
