@@ -15,6 +15,7 @@ import { FAKE_TOKEN } from '../tests/fakes/telegram-api.js';
 import { allCountryCodes } from '../src/places/gazetteer.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { tempStorePath, type Row } from './lib.js';
+import { itemFiling } from '../src/search/filing.js';
 
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const SUBSCRIBED = new Date('2026-11-20T00:00:00Z');
@@ -39,7 +40,7 @@ async function storeWith(chats: number, countries: string[], newItems: number): 
     };
   }
   writeFileSync(db, JSON.stringify({ version: 1, chats: state, sources: {} }));
-  const store = await openLowdbStore(db);
+  const store = await openLowdbStore(db, itemFiling);
   const core = createCore({ store, defaultSchedule: SCHEDULE, sources: [] });
   await core.news.ingestBody(
     toJsonLines(generateItems(newItems, 99)),

@@ -14,7 +14,7 @@ const TARGET = 0.9;
 async function quality(): Promise<Row[]> {
   const core = await judgedCorpus();
   const scored = await scoreJudged(core);
-  const size = `${core.store.items().length} items, ${scored.length} queries`;
+  const size = `${await core.store.items.count()} items, ${scored.length} queries`;
   const row = (measure: string, xs: number[]): Row => {
     const v = mean(xs);
     return {
@@ -46,7 +46,7 @@ async function atScale(): Promise<Row[]> {
   const n = 100_000;
   const size = `${n} items`;
   const { core } = await coreWithItems(n);
-  const items = core.store.items();
+  const items = await core.store.items.window(0, await core.store.items.lastSeq());
   const builds: number[] = [];
   for (let i = 0; i < 3; i++) {
     const index = new NewsIndex(items, { background: true });

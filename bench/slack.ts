@@ -14,6 +14,7 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { slashForm, startRig, type Rig } from '../tests/slack/rig.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, type Row } from './lib.js';
+import { itemFiling } from '../src/search/filing.js';
 
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const NOW = new Date('2026-11-28T04:00:00Z');
@@ -82,7 +83,11 @@ async function timedCommand(rig: Rig, i: number, channel: string): Promise<{ ack
 }
 
 export async function benchSlack(): Promise<Row[]> {
-  const core = createCore({ store: createMemoryStore(), defaultSchedule: SCHEDULE, sources: ['bench'] });
+  const core = createCore({
+    store: createMemoryStore(itemFiling),
+    defaultSchedule: SCHEDULE,
+    sources: ['bench'],
+  });
   await core.news.ingestBody(toJsonLines(generateItems(ITEMS)), 'bench', NOW, { format: 'jsonl' });
   const rig = await startRig({ core });
   const size = `${ITEMS.toLocaleString('en')} items`;

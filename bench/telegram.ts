@@ -13,6 +13,7 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { startFakeTelegram, type FakeTelegramApi } from '../tests/fakes/telegram-api.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, type Row } from './lib.js';
+import { itemFiling } from '../src/search/filing.js';
 
 const ITEMS = 100_000;
 const NOW = new Date('2026-11-28T04:00:00Z');
@@ -102,14 +103,14 @@ async function drive(
 
 export async function benchTelegram(): Promise<Row[]> {
   const fake = await startFakeTelegram({ record: false });
-  const store = createMemoryStore();
+  const store = createMemoryStore(itemFiling);
   const core = createCore({
     store,
     defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' },
     sources: ['bench'],
   });
   await core.news.ingestBody(toJsonLines(generateItems(ITEMS)), 'bench', NOW, { format: 'jsonl' });
-  await core.index.buildText();
+  await core.store.items.searchReady();
   const log = pino({ level: 'silent' });
   const http = createHttpListener(log);
   const port = await http.listen(0, '127.0.0.1');

@@ -18,6 +18,7 @@ import { createLogger } from './log.js';
 import type { IngestReport } from './news/ingest.js';
 import type { ChatAdapter, Platform } from './ports.js';
 import type { Reply } from './reply.js';
+import { itemFiling } from './search/filing.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -52,7 +53,7 @@ export interface App {
   /** who holds the lease, when another process does; nothing is taken */
   leaseHolder(): Promise<string | undefined>;
   /** the number of items in the store */
-  itemCount(): number;
+  itemCount(): Promise<number>;
   /** the platforms whose adapters run */
   platforms(): Platform[];
   /** the HTTP listener's port, once it listens */
@@ -68,11 +69,13 @@ export interface App {
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const store = opts.memory ? createMemoryStore() : await openLowdbStore(config.dbPath, { log });
+  const store = opts.memory
+    ? createMemoryStore(itemFiling)
+    : await openLowdbStore(config.dbPath, itemFiling, { log });
   // A second process on the store (a service started twice by mistake) answers questions but
   // changes nothing: the one holding the store would write over it.
   const writable = () => !keeper.waiting();
-  const { index, news, commands, services } = createCore({
+  const { news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
     sources: config.sources,
@@ -88,7 +91,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     healthRoute({
       store,
       sources: config.sources,
-      itemCount: () => index.size,
+      itemCount: () => store.items.count(),
       adapters: () => adapters.map((a) => a.platform),
     }),
   );
@@ -154,7 +157,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     sendDue,
     takeLease: keeper.take,
     leaseHolder: () => lease.heldElsewhere(),
-    itemCount: () => index.size,
+    itemCount: () => store.items.count(),
     platforms: () => adapters.map((a) => a.platform),
     port: () => port,
     async start(startOpts = {}) {
@@ -165,9 +168,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       for (const a of adapters) await a.start();
       if (startOpts.scheduler !== false) await keeper.keep();
       const t0 = Date.now();
-      void index
-        .buildText()
-        .then(() => log.info({ items: index.size, ms: Date.now() - t0 }, 'search index ready'));
+      void store.items.searchReady().then(() => log.info({ ms: Date.now() - t0 }, 'search index ready'));
     },
     async stop() {
       stopping = true;

@@ -21,10 +21,10 @@ export async function moveChat(
   to: ChatAddress,
   now: Date,
 ): Promise<boolean> {
-  const old = store.chat(chatKey(from));
+  const old = await store.chat(chatKey(from));
   if (!old) return false;
   const key = chatKey(to);
-  const existing = store.chat(key);
+  const existing = await store.chat(key);
   const places = [...(existing?.places ?? [])];
   for (const p of old.places) if (!places.some((q) => q.code === p.code)) places.push(p);
   await store.saveChat({
@@ -41,7 +41,7 @@ export async function moveChat(
     updatedAt: now.toISOString(),
   });
   // The new address starts where the old one's digests had got to, so nothing is sent twice.
-  const last = lastDelivered(old, store.deliveries());
+  const last = lastDelivered(old, await store.deliveries(old.key));
   if (last)
     await store.saveDelivery({
       ...last,
@@ -61,7 +61,7 @@ export async function pauseChat(
   now: Date,
   detail?: string,
 ): Promise<void> {
-  const chat = store.chat(key);
+  const chat = await store.chat(key);
   if (!chat || chat.state === 'paused') return;
   await store.saveChat({
     ...chat,
@@ -75,7 +75,7 @@ export async function pauseChat(
 
 /** Turns digests to a paused chat back on (the platform says the bot can post there again); the chat as it was, if it was paused. */
 export async function resumeChat(store: NewsStore, key: string, now: Date): Promise<Chat | undefined> {
-  const chat = store.chat(key);
+  const chat = await store.chat(key);
   if (!chat || chat.state !== 'paused') return undefined;
   await store.saveChat({
     ...chat,
@@ -90,9 +90,9 @@ export async function resumeChat(store: NewsStore, key: string, now: Date): Prom
 
 /** The chat port over a store: what the platform changes about a chat, as adapters report it. */
 export function createChatService(store: NewsStore, commands: CommandPort): ChatPort {
-  const subscribed = (a: ChatAddress) => (store.chat(chatKey(a))?.places.length ?? 0) > 0;
-  const welcome = (ctx: CommandContext) =>
-    commands.run(subscribed(ctx.address) ? 'subscriptions' : 'start', ctx);
+  const subscribed = async (a: ChatAddress) => ((await store.chat(chatKey(a)))?.places.length ?? 0) > 0;
+  const welcome = async (ctx: CommandContext) =>
+    commands.run((await subscribed(ctx.address)) ? 'subscriptions' : 'start', ctx);
   return {
     pause: (address, reason, now, detail) => pauseChat(store, chatKey(address), reason, now, detail),
     async resume(ctx) {
@@ -104,6 +104,9 @@ export function createChatService(store: NewsStore, commands: CommandPort): Chat
     },
     welcome,
     move: (from, to, now) => moveChat(store, from, to, now),
-    subscribedAmong: async (addresses) => addresses.filter(subscribed),
+    async subscribedAmong(addresses) {
+      const flags = await Promise.all(addresses.map(subscribed));
+      return addresses.filter((_a, i) => flags[i]);
+    },
   };
 }

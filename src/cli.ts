@@ -74,7 +74,7 @@ async function ingestCommand(io: CliIO, sources: string[]) {
       : '';
     line(io.out, `${r.source}: ${what}${skipped}`);
   }
-  line(io.out, `${app.itemCount()} items in ${app.location}`);
+  line(io.out, `${await app.itemCount()} items in ${app.location}`);
   await app.stop();
   return reports.some((r) => !r.ok) ? 1 : 0;
 }
@@ -87,7 +87,7 @@ async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?:
   });
   const command = describeCommand(text);
   if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
-  if (app.itemCount() === 0) await app.ingest();
+  if ((await app.itemCount()) === 0) await app.ingest();
   const reply = await app.ask(text);
   line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));
   await app.stop();

@@ -6,7 +6,6 @@ import { createResolver } from './places/resolve.js';
 import { createTagger, type Tagger } from './places/tagger.js';
 import type { CommandPort, CoreServices, NewsStore, RequestLog, Schedule } from './ports.js';
 import { createRequestLog } from './requests.js';
-import { NewsIndex } from './search/news-index.js';
 
 export interface CoreOptions {
   store: NewsStore;
@@ -23,7 +22,6 @@ export interface CoreOptions {
 
 export interface Core {
   store: NewsStore;
-  index: NewsIndex;
   tagger: Tagger;
   news: NewsService;
   commands: CommandPort;
@@ -33,18 +31,15 @@ export interface Core {
 
 /** The platform-neutral service over a store: what every adapter and entry point works with. */
 export function createCore(o: CoreOptions): Core {
-  const index = new NewsIndex(o.store.items(), { background: o.store.items().length > 5000 });
   const tagger = createTagger();
   const news = createNewsService({
     store: o.store,
-    index,
     tagger,
     pollMinutes: o.pollMinutes,
     fetch: o.fetch,
   });
   const commands = createCommandService({
     store: o.store,
-    index,
     resolver: createResolver(),
     defaultSchedule: o.defaultSchedule,
     sources: () => o.sources,
@@ -55,5 +50,5 @@ export function createCore(o: CoreOptions): Core {
     chats: createChatService(o.store, commands),
     requests: o.requests ?? createRequestLog(),
   };
-  return { store: o.store, index, tagger, news, commands, services };
+  return { store: o.store, tagger, news, commands, services };
 }

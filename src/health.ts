@@ -4,7 +4,7 @@ export interface HealthDeps {
   store: NewsStore;
   /** the configured sources, in order */
   sources: string[];
-  itemCount: () => number;
+  itemCount: () => Promise<number>;
   /** the adapters running */
   adapters: () => Platform[];
 }
@@ -13,11 +13,11 @@ export interface HealthDeps {
  * The configured sources, in order, each with its health (none yet for one never fetched);
  * the conditional-GET validators are the fetcher's business, not a reader's.
  */
-export function sourceHealth(
+export async function sourceHealth(
   store: NewsStore,
   sources: string[],
-): Omit<SourceHealth, 'etag' | 'lastModified'>[] {
-  const health = new Map(store.sources().map((h) => [h.source, h]));
+): Promise<Omit<SourceHealth, 'etag' | 'lastModified'>[]> {
+  const health = new Map((await store.sources()).map((h) => [h.source, h]));
   return sources.map((source) => {
     const {
       etag: _etag,
@@ -34,11 +34,11 @@ export function sourceHealth(
 
 /** GET /healthz: a JSON body a load balancer or a person can read. */
 export function healthRoute(d: HealthDeps): HttpHandler {
-  return (_req, res) => {
+  return async (_req, res) => {
     const body = {
       ok: true,
-      items: d.itemCount(),
-      sources: sourceHealth(d.store, d.sources),
+      items: await d.itemCount(),
+      sources: await sourceHealth(d.store, d.sources),
       adapters: d.adapters(),
     };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));

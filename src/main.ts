@@ -74,7 +74,7 @@ export async function serve(): Promise<void> {
     process.stderr.write(
       [
         `migration-news-bot: local mode (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set).`,
-        `${app.itemCount()} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
+        `${await app.itemCount()} news items from ${config.sources.length} source(s)${failed.length ? '; failed:\n' + failed.join('\n') : ''}.`,
         lease.ok
           ? ''
           : `Another newsbot (${lease.holder}) is already sending the digests of this store. This one answers ` +

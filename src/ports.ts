@@ -120,21 +120,102 @@ export interface SchedulerLease {
   heldElsewhere(): Promise<string | undefined>;
 }
 
+/** One page of items, and how many there are in all. */
+export interface ItemPage {
+  items: NewsItem[];
+  total: number;
+}
+
+export interface SearchPage extends ItemPage {
+  /** how many items have every word typed, not only other words for them */
+  literal: number;
+}
+
+/** The country and region keys a phrase of a query names (folded words, one space between), or null. */
+export type PlaceFinder = (phrase: string) => string[] | null;
+
+/**
+ * The questions the core asks of the stored items. A store never hands out every item: at a
+ * million items they fit in no process. Orders: "newest first" is by the item's date (else the
+ * day it was first seen), then by arrival (seq); lists are found under keys: a country code, a
+ * region id ("central-america", which holds its countries' items too) or a topic ("#remittances").
+ */
+export interface ItemQueries {
+  /** how many items are stored */
+  count(): Promise<number>;
+  /** the highest seq given to an item so far; 0 when there is none */
+  lastSeq(): Promise<number>;
+  latest(limit: number, offset?: number): Promise<ItemPage>;
+  /** items under any of the keys, newest first, dated on or after `since` (YYYY-MM-DD, or its start) if given */
+  byPlaces(
+    keys: readonly string[],
+    opts: { since?: string; limit: number; offset?: number },
+  ): Promise<ItemPage>;
+  /**
+   * Ranked full-text search over titles and summaries, in English and Spanish; `placeOf` says
+   * which phrases of the query name a country or region.
+   */
+  search(query: string, opts: { limit: number; offset?: number; placeOf?: PlaceFinder }): Promise<SearchPage>;
+  /** place keys (countries and regions, no topics) by how many items they have, most first, then by key */
+  placeCounts(): Promise<[string, number][]>;
+  /** the items with these ids that exist, in no set order */
+  get(ids: readonly string[]): Promise<NewsItem[]>;
+  /** items with afterSeq < seq <= toSeq, in seq order; only those under one of `keys` when given */
+  window(afterSeq: number, toSeq: number, keys?: readonly string[]): Promise<NewsItem[]>;
+  /** the id of the item filed under each identity key given (ItemKeys.identity) that one is */
+  findByIdentity(keys: readonly number[]): Promise<Map<number, string>>;
+  /** how many items name this source */
+  countBySource(source: string): Promise<number>;
+  /** settles once every item is searchable: an index held in memory builds after start-up */
+  searchReady(): Promise<void>;
+}
+
+/** What an item is filed under, as the core works it out: a store knows nothing of places or identities. */
+export interface ItemKeys {
+  /** the keys of the lists it is in (see ItemQueries) */
+  lists: readonly string[];
+  /** hashes of what identifies the story (its URL, its title and date): another copy of it shares one */
+  identity: readonly number[];
+}
+
+/** An index of items held in memory, over a store's own list of items; the store tells it what changed. */
+export interface MemoryItemIndex extends ItemQueries {
+  /** `items` were just added to the store's list or replaced in it */
+  upsert(items: readonly NewsItem[]): void;
+}
+
+/**
+ * The core's knowledge of items that a store needs, handed to it by the composition root: a
+ * server store files each item under its keys; a store holding its items in memory answers
+ * queries with the core's index over them.
+ */
+export interface ItemFiling {
+  keys(item: NewsItem): ItemKeys;
+  /** an index over `items`, the store's list in seq order, which the store keeps (appends to, replaces in) */
+  index(items: readonly NewsItem[]): MemoryItemIndex;
+}
+
+/**
+ * Where the core keeps its data. Reads are asynchronous, so a store may live in a database
+ * server; a store that keeps everything in memory answers them at once.
+ */
 export interface NewsStore {
   /** where it keeps its data, for messages */
   readonly location: string;
-  /** every item, in seq order */
-  items(): readonly NewsItem[];
+  readonly items: ItemQueries;
   /** writes new and changed items; new ones get the next seqs and firstSeenAt = now */
   saveItems(change: ItemChange, now: Date): Promise<NewsItem[]>;
-  chats(): readonly Chat[];
-  chat(key: string): Chat | undefined;
+  chats(): Promise<Chat[]>;
+  chat(key: string): Promise<Chat | undefined>;
   saveChat(chat: Chat): Promise<void>;
   deleteChat(key: string): Promise<void>;
-  sources(): readonly SourceHealth[];
+  sources(): Promise<SourceHealth[]>;
   saveSource(health: SourceHealth): Promise<void>;
-  /** the latest state of each delivery */
-  deliveries(): readonly Delivery[];
+  /**
+   * The latest state of the deliveries the digest logic needs (of one chat, when `chatKey` is
+   * given): at least, per chat, its newest delivery in each state. Older ones may be left out.
+   */
+  deliveries(chatKey?: string): Promise<Delivery[]>;
   saveDelivery(d: Delivery): Promise<void>;
   /** this process's hold on the store's scheduler lease (the same object on every call) */
   lease(): SchedulerLease;

@@ -7,6 +7,7 @@ import {
   type Chat,
   type Delivery,
   type ItemChange,
+  type ItemFiling,
   type NewsStore,
   type SourceHealth,
 } from '../src/ports.js';
@@ -63,7 +64,11 @@ async function readStateFile(file: string): Promise<StateData> {
  * or holds data of the wrong shape (shapes.ts), stops the opening with a StoreError naming it and what to do, before
  * anything could write over it.
  */
-export async function openLowdbStore(dbPath: string, opts: { log?: StoreLog } = {}): Promise<NewsStore> {
+export async function openLowdbStore(
+  dbPath: string,
+  filing: ItemFiling,
+  opts: { log?: StoreLog } = {},
+): Promise<NewsStore> {
   const files = storeFiles(dbPath);
   if (/[\\/]$/.test(dbPath))
     throw new StoreAccessError(
@@ -91,17 +96,19 @@ export async function openLowdbStore(dbPath: string, opts: { log?: StoreLog } = 
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
   const archive = new ItemsFileWriter(files.items, () => s.itemsData);
   const lease = createLeaseFile({ dbPath, lockPath: files.lock, holderPath: files.lockHolder });
+  const index = filing.index(s.itemsData.items);
 
   return {
     location: dbPath,
-    items: () => s.itemsData.items,
+    items: index,
     async saveItems(change: ItemChange, now: Date) {
-      const added = s.applyItems(change, now);
+      const { added, replaced } = s.applyItems(change, now);
+      index.upsert([...added, ...replaced]);
       if (added.length || change.updated.length) await archive.write();
       return added;
     },
-    chats: () => Object.values(s.state.chats),
-    chat: (key: string) => s.state.chats[key],
+    chats: async () => Object.values(s.state.chats),
+    chat: async (key: string) => s.state.chats[key],
     async saveChat(chat: Chat) {
       s.state.chats[chat.key] = structuredClone(chat);
       await stateDb.write();
@@ -110,12 +117,12 @@ export async function openLowdbStore(dbPath: string, opts: { log?: StoreLog } = 
       delete s.state.chats[key];
       await stateDb.write();
     },
-    sources: () => Object.values(s.state.sources),
+    sources: async () => Object.values(s.state.sources),
     async saveSource(h: SourceHealth) {
       s.state.sources[h.source] = { ...h };
       await stateDb.write();
     },
-    deliveries: () => s.deliveries(),
+    deliveries: async (chatKey?: string) => s.deliveries(chatKey),
     async saveDelivery(d: Delivery) {
       // Deliveries are replaced, never changed in place, by the digest layer: a shallow copy is enough.
       s.deliveryById.set(d.id, { ...d });

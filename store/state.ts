@@ -32,12 +32,17 @@ export class StoreState {
     for (const d of deliveries) this.deliveryById.set(d.id, d);
   }
 
-  applyItems(change: ItemChange, now: Date): NewsItem[] {
+  /** The items added (with their seqs) and those replaced. */
+  applyItems(change: ItemChange, now: Date): { added: NewsItem[]; replaced: NewsItem[] } {
     const at = now.toISOString();
     const added: NewsItem[] = [];
+    const replaced: NewsItem[] = [];
     for (const u of change.updated) {
       const i = this.byId.get(u.id);
-      if (i !== undefined) this.itemsData.items[i] = u;
+      if (i !== undefined) {
+        this.itemsData.items[i] = u;
+        replaced.push(u);
+      }
     }
     for (const a of change.added) {
       if (this.byId.has(a.id)) continue;
@@ -46,10 +51,11 @@ export class StoreState {
       this.itemsData.items.push(item);
       added.push(item);
     }
-    return added;
+    return { added, replaced };
   }
 
-  deliveries(): Delivery[] {
-    return [...this.deliveryById.values()];
+  deliveries(chatKey?: string): Delivery[] {
+    const all = [...this.deliveryById.values()];
+    return chatKey === undefined ? all : all.filter((d) => d.chatKey === chatKey);
   }
 }

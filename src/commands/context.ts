@@ -1,5 +1,4 @@
 import type { Lang } from '../i18n/index.js';
-import type { NewsIndex } from '../search/news-index.js';
 import type { Resolver } from '../places/resolve.js';
 import type { Chat, CommandContext, NewsStore, Schedule } from '../ports.js';
 
@@ -8,7 +7,6 @@ export type { CommandContext };
 /** What the handlers need from the rest of the core. */
 export interface CommandDeps {
   store: NewsStore;
-  index: NewsIndex;
   resolver: Resolver;
   defaultSchedule: Schedule;
   /** the configured sources, in order */

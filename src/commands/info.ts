@@ -1,7 +1,7 @@
 import { formatMoment, t } from '../i18n/index.js';
 import type { Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
-import { composeDigest, lastDelivered } from '../digest/compose.js';
+import { composeDigest, digestWindow, lastDelivered } from '../digest/compose.js';
 import type { Call } from './context.js';
 import { COMMAND_NAMES, commandByWord } from './grammar.js';
 import { usageReply } from './usage.js';
@@ -41,11 +41,11 @@ export function start(c: Call): Reply {
   };
 }
 
-export function sources(c: Call): Reply {
+export async function sources(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const configured = c.deps.sources();
   if (configured.length === 0) return { kind: 'info', visibility: 'private', paragraphs: [m.noSources] };
-  const health = new Map(c.deps.store.sources().map((h) => [h.source, h]));
+  const health = new Map((await c.deps.store.sources()).map((h) => [h.source, h]));
   const when = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
   const lines = configured.map((source) => {
     const h = health.get(source);
@@ -66,7 +66,7 @@ export function sources(c: Call): Reply {
 }
 
 /** What the next digest would hold if it went out now: the same composition the scheduler sends. */
-export function digestPreview(c: Call): Reply {
+export async function digestPreview(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const chat = chatOf(c);
   if (chat.places.length === 0)
@@ -79,12 +79,9 @@ export function digestPreview(c: Call): Reply {
       c.lang,
     ),
   );
-  const { selection, reply } = composeDigest(
-    chat,
-    c.deps.store.items(),
-    lastDelivered(chat, c.deps.store.deliveries()),
-    c.lang,
-  );
+  const last = lastDelivered(chat, await c.deps.store.deliveries(chat.key));
+  const window = await digestWindow(c.deps.store.items, chat, last);
+  const { selection, reply } = composeDigest(chat, window, last, c.lang);
   if (selection.items.length === 0)
     return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
   return { ...reply, visibility: 'private', heading, paragraphs: [note, ...(reply.paragraphs ?? [])] };

@@ -1,7 +1,8 @@
 import { commandWord } from './grammar.js';
 import { formatDay, listOf, t } from '../i18n/index.js';
 import type { Action, Reply } from '../reply.js';
-import { topicKey, type Page } from '../search/news-index.js';
+import type { ItemPage } from '../ports.js';
+import { topicKey } from '../search/news-index.js';
 import { tagTopics } from '../news/topics.js';
 import { parseSince, splitSince } from './args.js';
 import type { Call } from './context.js';
@@ -15,7 +16,7 @@ export const PAGE = 5;
 export const MAX_LATEST = 20;
 
 /** A page of items as a reply, with "more" when there is more, and "share" for Slack. */
-function pageReply(c: Call, heading: string, page: Page, size: number, extra: Action[] = []): Reply {
+function pageReply(c: Call, heading: string, page: ItemPage, size: number, extra: Action[] = []): Reply {
   const m = t(c.lang);
   const shown = page.items.length;
   const actions: Action[] = [];
@@ -38,7 +39,7 @@ function pageReply(c: Call, heading: string, page: Page, size: number, extra: Ac
 
 const info = (paragraphs: string[]): Reply => ({ kind: 'info', visibility: 'private', paragraphs });
 
-export function latest(c: Call): Reply {
+export async function latest(c: Call): Promise<Reply> {
   const m = t(c.lang);
   let n = PAGE;
   if (c.args) {
@@ -47,12 +48,12 @@ export function latest(c: Call): Reply {
     }
     n = Number(c.args);
   }
-  const page = c.deps.index.latest(n, c.offset);
+  const page = await c.deps.store.items.latest(n, c.offset);
   if (page.total === 0) return info([m.noItems]);
   return pageReply(c, m.latestHeading, page, n);
 }
 
-export function country(c: Call): Reply {
+export async function country(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const { places, since: sinceText } = splitSince(c.args);
   if (places.length === 0) return usageReply('country', c.lang);
@@ -65,7 +66,7 @@ export function country(c: Call): Reply {
       return usageReply('country', c.lang, [sinceText ? m.badSince(sinceText) : m.sinceWithoutDate]);
   }
   const names = placeList(resolved.codes, c.lang);
-  const page = c.deps.index.byPlaces(resolved.codes, { since, limit: PAGE, offset: c.offset });
+  const page = await c.deps.store.items.byPlaces(resolved.codes, { since, limit: PAGE, offset: c.offset });
   if (page.total === 0)
     return info([since ? m.noneForPlacesSince(names, formatDay(c.lang, since)) : m.noneForPlaces(names)]);
   const heading = since
@@ -88,7 +89,7 @@ export async function search(c: Call): Promise<Reply> {
     .replace(/^["'“”«»]+|["'“”«»]+$/g, '')
     .trim();
   if (!q) return usageReply('search', c.lang, [m.searchNeedsWords]);
-  const page = await c.deps.index.search(q, {
+  const page = await c.deps.store.items.search(q, {
     limit: PAGE,
     offset: c.offset,
     placeOf: placeFinder(c.deps.resolver),
@@ -99,7 +100,9 @@ export async function search(c: Call): Promise<Reply> {
   if (page.total > 0 && topics.length === 0) return pageReply(c, m.searchHeading(q), page, PAGE);
   // Items tagged with the topic stand in when none says it in any words the glossary knows.
   const byTopic =
-    page.total > 0 ? page : c.deps.index.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset });
+    page.total > 0
+      ? page
+      : await c.deps.store.items.byPlaces(topics.map(topicKey), { limit: PAGE, offset: c.offset });
   if (!byTopic.total) return info([m.noHits(q)]);
   const reply = pageReply(c, m.searchHeading(q), byTopic, PAGE);
   return {

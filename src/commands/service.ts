@@ -98,14 +98,14 @@ const apology = (lang: Lang): ChatReply => ({
 });
 
 export function createCommandService(deps: CommandDeps): CommandPort {
-  const chatLanguage = (address: ChatAddress) => deps.store.chat(chatKey(address))?.language;
-  const languageOf = (ctx: CommandContext, spanishWord = false): Lang =>
-    chatLanguage(ctx.address) ?? (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
+  const chatLanguage = async (address: ChatAddress) => (await deps.store.chat(chatKey(address)))?.language;
+  const languageOf = async (ctx: CommandContext, spanishWord = false): Promise<Lang> =>
+    (await chatLanguage(ctx.address)) ?? (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
 
   const answer = async (text: string, ctx: CommandContext, offset: number): Promise<Reply> => {
     const parsed = parseCommandLine(text);
-    if (!parsed.ok) return unknownCommand(parsed, languageOf(ctx, parsed.spanish));
-    const lang = languageOf(ctx, parsed.spanish);
+    if (!parsed.ok) return unknownCommand(parsed, await languageOf(ctx, parsed.spanish));
+    const lang = await languageOf(ctx, parsed.spanish);
     const changes = !READ_ONLY.has(parsed.name);
     if (changes && ctx.canManage === false) {
       return { kind: 'error', visibility: 'private', paragraphs: [t(lang).adminsOnly] };
@@ -120,7 +120,7 @@ export function createCommandService(deps: CommandDeps): CommandPort {
       lang,
       args: parsed.args,
       offset: Math.max(0, offset),
-      chat: deps.store.chat(chatKey(ctx.address)),
+      chat: await deps.store.chat(chatKey(ctx.address)),
       command: `${parsed.word}${parsed.args ? ` ${parsed.args}` : ''}`,
     };
     return HANDLERS[parsed.name](call);
@@ -131,10 +131,10 @@ export function createCommandService(deps: CommandDeps): CommandPort {
       const reply = await answer(text, ctx, offset);
       // Said in the chat's language once the command has run: `language es` answers in Spanish.
       const parsed = parseCommandLine(text);
-      return { ...reply, lang: languageOf(ctx, parsed.spanish) };
+      return { ...reply, lang: await languageOf(ctx, parsed.spanish) };
     },
     describe: describeCommand,
-    languageOf: async (address, userLanguage) => languageOf({ address, userLanguage }),
+    languageOf: (address, userLanguage) => languageOf({ address, userLanguage }),
     apology,
     menu: (lang) =>
       COMMAND_NAMES.map((name) => ({

@@ -46,11 +46,6 @@ export function nextDigestText(c: Call, chat: Chat, lang: Lang): string {
   return formatMoment(lang, nextOccurrence(s, c.now), s.timeZone);
 }
 
-const lastSeq = (c: Call) => {
-  const items = c.deps.store.items();
-  return items.length ? items[items.length - 1].seq : 0;
-};
-
 export async function subscribe(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const list = splitList(c.args);
@@ -60,7 +55,7 @@ export async function subscribe(c: Call): Promise<Reply> {
   const chat = chatOf(c);
   const had = new Set(chat.places.map((p) => p.code));
   const added = resolved.codes.filter((code) => !had.has(code));
-  const seq = lastSeq(c);
+  const seq = await c.deps.store.items.lastSeq();
   for (const code of added) chat.places.push({ code, sinceSeq: seq, addedAt: c.now.toISOString() });
   // Digests speak the language the chat subscribed in, until `language` says otherwise.
   chat.language ??= c.lang;
@@ -78,16 +73,18 @@ export async function subscribe(c: Call): Promise<Reply> {
   paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
   // Until the chat picks its own time, say how: the default is rarely everyone's.
   if (!chat.schedule) paragraphs.push(m.changeSchedule);
-  const latest = c.deps.index.byPlaces(resolved.codes, { limit: 3 });
+  const latest = await c.deps.store.items.byPlaces(resolved.codes, { limit: 3 });
   if (latest.items.length) paragraphs.push(m.latestForThem);
   return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)) });
 }
 
 /** `subscribe` alone: buttons for the countries the store has news about, most first, paged. */
-function countryKeyboard(c: Call): Reply {
+async function countryKeyboard(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const subscribed = new Set(c.chat?.places.map((p) => p.code) ?? []);
-  const counts = c.deps.index.placeCounts().filter(([code]) => code.length === 2 && !subscribed.has(code));
+  const counts = (await c.deps.store.items.placeCounts()).filter(
+    ([code]) => code.length === 2 && !subscribed.has(code),
+  );
   if (counts.length === 0) return usageReply('subscribe', c.lang, [m.noCountriesYet]);
   const page = counts.slice(c.offset, c.offset + KEYBOARD_PAGE);
   const actions: Action[] = page.map(([code, n]) => ({

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import type { NewsItem } from '../news/item.js';
 import { placeKeys } from '../places/match.js';
-import type { Chat, Delivery } from '../ports.js';
+import type { Chat, Delivery, ItemQueries } from '../ports.js';
 import type { Reply } from '../reply.js';
 import { itemView, placeList } from '../commands/views.js';
 import { commandWord } from '../commands/grammar.js';
@@ -48,15 +48,39 @@ export function digestSinceDay(chat: Chat, last: Delivery | undefined): string {
   return (last?.dueAt ?? chat.places.map((p) => p.addedAt).sort()[0]).slice(0, 10);
 }
 
+/**
+ * The items a digest run looks at: those first seen after a seq, in seq order, up to the store's
+ * last seq when it was read (what arrives after belongs to the next digest).
+ */
+export interface ItemWindow {
+  items: readonly NewsItem[];
+  toSeq: number;
+}
+
+/**
+ * The window of one chat's next digest, read from the store: after its last finished digest,
+ * under its places, up to `toSeq` (default: the store's last seq now).
+ */
+export async function digestWindow(
+  items: ItemQueries,
+  chat: Chat,
+  last: Delivery | undefined,
+  toSeq?: number,
+): Promise<ItemWindow> {
+  toSeq ??= await items.lastSeq();
+  const codes = chat.places.map((p) => p.code);
+  return { items: await items.window(digestFloor(chat, last?.toSeq ?? 0), toSeq, codes), toSeq };
+}
+
 /** What the chat's digest holds, composed after its last finished one, and how it reads. */
 export function composeDigest(
   chat: Chat,
-  items: readonly NewsItem[],
+  window: ItemWindow,
   last: Delivery | undefined,
   lang: Lang,
   recent?: RecentByPlace,
 ): { selection: DigestSelection; reply: Reply } {
-  const selection = selectDigest(chat, items, last?.toSeq ?? 0, recent);
+  const selection = selectDigest(chat, window, last?.toSeq ?? 0, recent);
   return {
     selection,
     reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)),
@@ -108,16 +132,16 @@ export function digestFloor(chat: Chat, fromSeq: number): number {
 /**
  * What a chat's digest holds: items first seen after the last digest (by seq, so an item
  * published late still comes once) and after each place was subscribed, matching the places;
- * newest first, at most 20. `items` is the store's list, in seq order; `recent`, when given,
- * groups what came after at least this chat's floor.
+ * newest first, at most 20. `window` holds at least the items after this chat's floor;
+ * `recent`, when given, groups what came after at least that floor.
  */
 export function selectDigest(
   chat: Chat,
-  items: readonly NewsItem[],
+  window: ItemWindow,
   fromSeq: number,
-  recent = recentByPlace(items, digestFloor(chat, fromSeq)),
+  recent = recentByPlace(window.items, digestFloor(chat, fromSeq)),
 ): DigestSelection {
-  const toSeq = items.length ? items[items.length - 1].seq : 0;
+  const { toSeq } = window;
   const several = chat.places.length > 1;
   const seen = new Set<NewsItem>();
   const picked: NewsItem[] = [];

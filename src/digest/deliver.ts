@@ -15,9 +15,11 @@ import {
   digestFloor,
   digestReply,
   digestSinceDay,
+  digestWindow,
   lastDelivered,
   lastDeliveredByChat,
   recentByPlace,
+  type ItemWindow,
   type RecentByPlace,
 } from './compose.js';
 import { dueDigests, type DueDigest } from './due.js';
@@ -48,25 +50,21 @@ export interface DeliveryReport {
  * most the one message in flight at a crash is sent twice. One chat's failure never stops the others.
  */
 export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
-  const deliveries = deps.store.deliveries();
-  const due = dueDigests(deps.store.chats(), deliveries, now, deps.defaultSchedule);
+  const deliveries = await deps.store.deliveries();
+  const due = dueDigests(await deps.store.chats(), deliveries, now, deps.defaultSchedule);
   const finished = lastDeliveredByChat(deliveries);
-  const floor = Math.min(...due.map((d) => digestFloor(d.chat, finished.get(d.chat.key)?.toSeq ?? 0)));
   // The items as they are now: what a poll adds while this run sends belongs to the next digest
   // of every chat, not to the window of those whose turn comes after it.
-  const items = deps.store.items().slice();
-  const recent = due.length ? recentByPlace(items, floor) : new Map();
+  const window = await runWindow(deps.store, due, finished);
+  const recent = recentByPlace(window.items, 0);
   const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
-  let byId: Map<string, NewsItem> | undefined;
-  const itemById = (id: string) => (byId ??= new Map(items.map((i) => [i.id, i]))).get(id);
 
   let next = 0;
   const worker = async () => {
     while (next < due.length && !deps.stopping?.()) {
       const d = due[next++];
       const outcome = await deliverOne(deps, d, now, {
-        items,
-        itemById,
+        window,
         last: finished.get(d.chat.key),
         recent,
       }).catch((err) => {
@@ -82,15 +80,28 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   return report;
 }
 
+/** The items after the lowest floor of the chats due, under their places: what every due digest is composed from. */
+async function runWindow(
+  store: NewsStore,
+  due: readonly DueDigest[],
+  finished: ReadonlyMap<string, Delivery>,
+): Promise<ItemWindow> {
+  const toSeq = await store.items.lastSeq();
+  const fresh = due.filter((d) => !d.resume);
+  if (fresh.length === 0) return { items: [], toSeq };
+  const floor = Math.min(...fresh.map((d) => digestFloor(d.chat, finished.get(d.chat.key)?.toSeq ?? 0)));
+  const keys = new Set(fresh.flatMap((d) => d.chat.places.map((p) => p.code)));
+  return { items: await store.items.window(floor, toSeq, [...keys]), toSeq };
+}
+
 type Outcome = 'sent' | 'empty' | 'failed' | 'paused' | 'skipped';
 
 interface RunState {
-  items: readonly NewsItem[];
-  itemById: (id: string) => NewsItem | undefined;
+  window: ItemWindow;
   /** the chat's last finished digest */
   last: Delivery | undefined;
   /** the run's new items by place */
-  recent: RecentByPlace;
+  recent?: RecentByPlace;
 }
 
 async function deliverOne(
@@ -114,7 +125,7 @@ async function deliverOne(
   if (d.resume) {
     delivery = { ...d.resume, state: 'pending', attempts: (d.resume.attempts ?? 0) + 1, updatedAt: at };
   } else {
-    const composed = composeDigest(chat, run.items, run.last, lang, run.recent);
+    const composed = composeDigest(chat, run.window, run.last, lang, run.recent);
     const sel = composed.selection;
     reply = composed.reply;
     delivery = {
@@ -139,13 +150,16 @@ async function deliverOne(
   await store.saveDelivery(delivery);
 
   // A resumed digest is rendered again from the items the ledger names: the same messages.
-  reply ??= digestReply(
-    chat,
-    delivery.itemIds.map(run.itemById).filter((i): i is NewsItem => !!i),
-    delivery.more,
-    lang,
-    digestSinceDay(chat, run.last),
-  );
+  if (!reply) {
+    const byId = new Map((await store.items.get(delivery.itemIds)).map((i) => [i.id, i]));
+    reply = digestReply(
+      chat,
+      delivery.itemIds.map((id) => byId.get(id)).filter((i): i is NewsItem => !!i),
+      delivery.more,
+      lang,
+      digestSinceDay(chat, run.last),
+    );
+  }
   try {
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
@@ -176,16 +190,13 @@ async function deliverOne(
     if (e.code === 'chat_migrated' && e.extra.migratedTo && !moved) {
       const to = { ...chat.address, chatId: e.extra.migratedTo };
       await moveChat(store, chat.address, to, now);
-      const movedChat = store.chat(chatKey(to));
-      const last = lastDelivered(movedChat ?? chat, store.deliveries());
-      if (movedChat)
-        return deliverOne(
-          deps,
-          { ...d, chat: movedChat, resume: undefined },
-          now,
-          { ...run, last, recent: recentByPlace(run.items, digestFloor(movedChat, last?.toSeq ?? 0)) },
-          true,
-        );
+      const movedChat = await store.chat(chatKey(to));
+      if (movedChat) {
+        const last = lastDelivered(movedChat, await store.deliveries(movedChat.key));
+        const window = await digestWindow(store.items, movedChat, last, run.window.toSeq);
+        const moved = { window, last };
+        return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, moved, true);
+      }
     }
     return 'failed';
   }

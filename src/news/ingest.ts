@@ -1,9 +1,8 @@
 import type { Tagger } from '../places/tagger.js';
 import { StoreError, type NewsStore, type SourceHealth } from '../ports.js';
-import type { NewsIndex } from '../search/news-index.js';
 import { FetchError, fetchSource, isUrl, type FetchOptions } from './fetch.js';
 import type { NewsItem, TaggedItem } from './item.js';
-import { identityKeys } from './normalise.js';
+import { identityHashes } from './identity.js';
 import { parseBody, type Format } from './parse/index.js';
 import { ParseError } from './parse/errors.js';
 import { prepareItems } from './prepare.js';
@@ -38,7 +37,6 @@ export interface NewsService {
 
 export interface NewsServiceDeps {
   store: NewsStore;
-  index: NewsIndex;
   tagger: Tagger;
   fetch?: FetchOptions;
   /** minutes between polls, the base of the back-off after failures */
@@ -50,47 +48,8 @@ export function backoffMinutes(pollMinutes: number, failures: number): number {
   return Math.min(pollMinutes * 2 ** Math.max(0, failures - 1), 24 * 60);
 }
 
-type Identified = Pick<NewsItem, 'id' | 'title' | 'date' | 'url'>;
-/**
- * Identity: the same story from two sources is one item, found by URL or by title and date.
- * The keys are held as 52-bit hashes: as strings, a hundred thousand titles cost some 30 MB.
- * Two keys sharing a hash is as unlikely as two items sharing an id, which is a hash too.
- */
-interface Identities {
-  byUrl: Map<number, string>;
-  byTitle: Map<number, string>;
-}
-
-function addIdentity(ids: Identities, it: Identified): void {
-  const k = identityKeys(it);
-  if (k.urlKey) ids.byUrl.set(hash52(k.urlKey), it.id);
-  ids.byTitle.set(hash52(k.titleKey), it.id);
-}
-
-/** Two 32-bit FNV-1a passes with different offsets, joined into a number that fits a double exactly. */
-function hash52(s: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0) * 0x100000 + (b >>> 12);
-}
-
-function identitiesOf(items: readonly Identified[]): Identities {
-  const ids: Identities = { byUrl: new Map(), byTitle: new Map() };
-  for (const it of items) addIdentity(ids, it);
-  return ids;
-}
-
 export function createNewsService(deps: NewsServiceDeps): NewsService {
-  const { store, index, tagger } = deps;
-  // Built on the first ingest rather than at start-up: a restart with unchanged sources never needs them.
-  let known: Identities | undefined;
-  const identities = () => (known ??= identitiesOf(store.items()));
-  const remember = (it: Identified) => addIdentity(identities(), it);
+  const { store, tagger } = deps;
 
   const merge = (old: NewsItem, n: TaggedItem, source: string): NewsItem | null => {
     const summary = n.summary || old.summary;
@@ -128,45 +87,51 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
     const added: (TaggedItem & { sources: string[] })[] = [];
     const updated = new Map<string, NewsItem>();
     const addedById = new Map<string, TaggedItem & { sources: string[] }>();
-    for (const n of prepared) {
-      const k = identityKeys(n);
-      const { byUrl, byTitle } = identities();
-      const id = (k.urlKey && byUrl.get(hash52(k.urlKey))) || byTitle.get(hash52(k.titleKey));
-      if (id && addedById.has(id)) continue;
-      const old = id ? (updated.get(id) ?? index.get(id)) : undefined;
+    // Identity: the same story from two sources is one item, found by URL or by title and date.
+    // The stored items are asked about once for the whole body; what this body adds or changes
+    // is remembered here, so a story twice in one body is one item too.
+    const hashes = prepared.map(identityHashes);
+    const found = await store.items.findByIdentity(hashes.flat());
+    const stored = new Map((await store.items.get([...new Set(found.values())])).map((it) => [it.id, it]));
+    const ours = new Map<number, string>();
+    const remember = (it: Pick<NewsItem, 'id' | 'title' | 'date' | 'url'>) => {
+      for (const h of identityHashes(it)) ours.set(h, it.id);
+    };
+    prepared.forEach((n, i) => {
+      let id: string | undefined;
+      for (const h of hashes[i]) if ((id = ours.get(h) ?? found.get(h))) break;
+      if (id && addedById.has(id)) return;
+      const old = id ? (updated.get(id) ?? stored.get(id)) : undefined;
       if (old) {
         const next = merge(old, n, source);
         if (next) {
           updated.set(old.id, { ...next, updatedAt: now.toISOString() });
           remember(next);
         }
-        continue;
+        return;
       }
       const item = { ...n, sources: [source] };
       added.push(item);
       addedById.set(item.id, item);
       remember(item);
-    }
-    const stored = await store.saveItems({ added, updated: [...updated.values()] }, now);
-    index.upsert([...stored, ...updated.values()]);
+    });
+    const saved = await store.saveItems({ added, updated: [...updated.values()] }, now);
     return {
       source,
       ok: true,
       format: parsed.format,
       read: parsed.items.length,
-      added: stored.length,
+      added: saved.length,
       updated: updated.size,
       warnings: parsed.warnings,
     };
   };
 
-  const health = (source: string): SourceHealth =>
-    store.sources().find((h) => h.source === source) ?? { source, itemCount: 0, failures: 0 };
-  const countFrom = (source: string) =>
-    store.items().reduce((n, it) => n + (it.sources.includes(source) ? 1 : 0), 0);
+  const health = async (source: string): Promise<SourceHealth> =>
+    (await store.sources()).find((h) => h.source === source) ?? { source, itemCount: 0, failures: 0 };
 
   const ingestSource: NewsService['ingestSource'] = async (source, now) => {
-    const h = { ...health(source), lastFetchAt: now.toISOString() };
+    const h = { ...(await health(source)), lastFetchAt: now.toISOString() };
     let report: IngestReport;
     try {
       const fetched = await fetchSource(source, {
@@ -203,7 +168,7 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
         now.getTime() + backoffMinutes(deps.pollMinutes ?? 60, h.failures) * 60_000,
       ).toISOString();
     }
-    h.itemCount = countFrom(source);
+    h.itemCount = await store.items.countBySource(source);
     await store.saveSource(h);
     return report;
   };
@@ -215,8 +180,9 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
   };
 
   const pollDue: NewsService['pollDue'] = async (sources, now) => {
+    const health = new Map((await store.sources()).map((h) => [h.source, h]));
     const resting = (s: string) => {
-      const next = health(s).nextTryAt;
+      const next = health.get(s)?.nextTryAt;
       return next !== undefined && Date.parse(next) > now.getTime();
     };
     return ingestAll(

@@ -148,7 +148,7 @@ describe('commands in English', () => {
     expect(text).toMatch(/now subscribed to Honduras and Guatemala/);
     expect(text).toMatch(/Next digest: Monday, 30 November 2026 at 09:00 \(America\/Costa_Rica\)/);
     expect(r.items?.[0].title).toMatch(/Honduras/);
-    const chat = store.chat('console:c1')!;
+    const chat = (await store.chat('console:c1'))!;
     expect(chat.places.map((p) => [p.code, p.sinceSeq])).toEqual([
       ['HN', 10],
       ['GT', 10],
@@ -166,7 +166,7 @@ describe('commands in English', () => {
     const { commands, store } = await makeCore();
     const r = await commands.run('subscribe Honduras, Narnia', ctx());
     expect(replyToText(r)).toMatch(/"Narnia"/);
-    expect(store.chat('console:c1')).toBeUndefined();
+    expect(await store.chat('console:c1')).toBeUndefined();
   });
 
   it('subscribe alone: countries with news, most first, paged', async () => {
@@ -187,7 +187,7 @@ describe('commands in English', () => {
     expect(replyToText(await commands.run('unsubscribe all', ctx()))).toMatch(
       /no longer subscribed to anything/,
     );
-    expect(store.chat('console:c1')?.places).toEqual([]);
+    expect((await store.chat('console:c1'))?.places).toEqual([]);
     expect(replyToText(await commands.run('unsubscribe', ctx()))).toMatch(/Usage: unsubscribe/);
   });
 
@@ -195,7 +195,7 @@ describe('commands in English', () => {
     const { commands, store } = await makeCore();
     const ok = replyToText(await commands.run('schedule friday 08:00 America/Tegucigalpa', ctx()));
     expect(ok).toMatch(/every Friday at 08:00 \(America\/Tegucigalpa\)/);
-    expect(store.chat('console:c1')?.schedule).toEqual({
+    expect((await store.chat('console:c1'))?.schedule).toEqual({
       weekday: 5,
       time: '08:00',
       timeZone: 'America/Tegucigalpa',
@@ -253,7 +253,7 @@ describe('commands in English', () => {
     for (const cmd of ['subscribe Honduras', 'unsubscribe all', 'schedule monday 09:00', 'language es']) {
       expect(replyToText(await commands.run(cmd, member))).toMatch(/Only this chat's administrators/);
     }
-    expect(store.chat('console:g1')).toBeUndefined();
+    expect(await store.chat('console:g1')).toBeUndefined();
     expect((await commands.run('latest', member)).items).toHaveLength(5);
   });
 });

@@ -168,7 +168,7 @@ describe('schedule: time zones as people write them', () => {
     const en = fresh();
     const r = await commands.run(`schedule friday 08:00 ${typed}`, en);
     expect(r.paragraphs?.[0]).toBe(`Digests for this chat now go out every Friday at 08:00 (${saidEn}).`);
-    expect(store.chat(`console:${en.address.chatId}`)?.schedule).toEqual({
+    expect((await store.chat(`console:${en.address.chatId}`))?.schedule).toEqual({
       weekday: 5,
       time: '08:00',
       timeZone: zone,
@@ -178,7 +178,7 @@ describe('schedule: time zones as people write them', () => {
     expect(rs.paragraphs?.[0]).toBe(
       `Los resúmenes de este chat ahora salen cada viernes a las 08:00 (${saidEs}).`,
     );
-    expect(store.chat(`console:${es.address.chatId}`)?.schedule?.timeZone).toBe(zone);
+    expect((await store.chat(`console:${es.address.chatId}`))?.schedule?.timeZone).toBe(zone);
   });
 });
 
@@ -190,7 +190,7 @@ describe('schedule: times as people write them', () => {
     expect(r.paragraphs?.[0]).toBe(
       `Digests for this chat now go out every Friday at ${time} (Eastern time, America/New_York).`,
     );
-    expect(store.chat(`console:${en.address.chatId}`)?.schedule).toEqual({
+    expect((await store.chat(`console:${en.address.chatId}`))?.schedule).toEqual({
       weekday: 5,
       time,
       timeZone: 'America/New_York',
@@ -252,7 +252,7 @@ describe('schedule: days, and what is not understood', () => {
       const ctx = fresh();
       const r = await commands.run(text, ctx);
       expect(r.paragraphs?.[0], text).toBe(said);
-      expect(store.chat(`console:${ctx.address.chatId}`)?.schedule?.weekday, text).toBe(weekday);
+      expect((await store.chat(`console:${ctx.address.chatId}`))?.schedule?.weekday, text).toBe(weekday);
     }
     // a daily chat's subscriptions say so
     const ctx = fresh();
@@ -269,9 +269,17 @@ describe('schedule: days, and what is not understood', () => {
     const key = `console:${ctx.address.chatId}`;
     await commands.run('schedule friday 8pm Kingston', ctx);
     await commands.run('schedule tuesday', ctx);
-    expect(store.chat(key)?.schedule).toEqual({ weekday: 2, time: '20:00', timeZone: 'America/Jamaica' });
+    expect((await store.chat(key))?.schedule).toEqual({
+      weekday: 2,
+      time: '20:00',
+      timeZone: 'America/Jamaica',
+    });
     await commands.run('schedule 7:15am', ctx);
-    expect(store.chat(key)?.schedule).toEqual({ weekday: 2, time: '07:15', timeZone: 'America/Jamaica' });
+    expect((await store.chat(key))?.schedule).toEqual({
+      weekday: 2,
+      time: '07:15',
+      timeZone: 'America/Jamaica',
+    });
   });
 
   it('an abbreviation keeps the chat’s zone when it names it, and says how to get the usual one', async () => {
@@ -285,7 +293,7 @@ describe('schedule: days, and what is not understood', () => {
     ]);
     // EDT is daylight time, which Panama does not keep: New York's
     await commands.run('schedule friday 08:00 EDT', ctx);
-    expect(store.chat(`console:${ctx.address.chatId}`)?.schedule?.timeZone).toBe('America/New_York');
+    expect((await store.chat(`console:${ctx.address.chatId}`))?.schedule?.timeZone).toBe('America/New_York');
     // a chat on New York time that says CST means Chicago's
     expect((await commands.run('schedule friday 08:00 CST', ctx)).paragraphs?.[0]).toBe(
       'Digests for this chat now go out every Friday at 08:00 (Central time, America/Chicago).',
@@ -333,7 +341,7 @@ describe('schedule: days, and what is not understood', () => {
     );
     expect(await said('schedule funday 08:00')).toMatch(/^"funday" is not a day of the week/);
     // nothing was changed by any of them
-    expect(store.chats().length).toBe(0);
+    expect((await store.chats()).length).toBe(0);
     // "pm" is part of the time, never a zone
     expect(await said('schedule friday 8:00 pm')).toMatch(
       /^Digests for this chat now go out every Friday at 20:00/,

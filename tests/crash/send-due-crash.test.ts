@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import { LEASE_STALE_MS } from '../../store/lease-file.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
 import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
 import { ROOT, tempDb } from '../helpers/run.js';
 import { rng } from '../../bench/generate.js';
+import { lowdbStore } from '../helpers/stores.js';
 
 const CHATS = 300;
 const KILLS = 10;
@@ -72,7 +73,7 @@ describe('digests survive being killed mid-run', () => {
     // A slow Bot API keeps many sends in flight when the kills come.
     fake = await startFakeTelegram({ delayMs: 15 });
     const db = tempDb();
-    const store = await openLowdbStore(db);
+    const store = await lowdbStore(db);
     const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
     const before = new Date('2026-11-20T00:00:00Z');
     for (let i = 0; i < CHATS; i++) {

@@ -12,6 +12,7 @@ import {
 } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
+import { allItems } from '../helpers/stores.js';
 
 /**
  * A Notifier of our own port that records what it is given and fails on cue: the delivery
@@ -213,7 +214,7 @@ describe('weekly digests', () => {
     await s.subscribe('1', 'subscribe HN');
     await s.add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
     s.r.setParts(3);
-    const item = s.core.store.items().at(-1)!;
+    const item = (await allItems(s.core.store)).at(-1)!;
     await s.core.store.saveDelivery({
       id: 'telegram:1@2026-11-30T15:00:00.000Z',
       chatKey: 'telegram:1',
@@ -235,7 +236,10 @@ describe('weekly digests', () => {
     const { core, r, run } = await cutShort({ sent: ['earlier-1'], state: 'pending', attempts: 1 });
     await run('2026-11-30T15:02:00Z');
     expect(r.sent.map((s) => s.text.match(/part \d\/3/)?.[0])).toEqual(['part 2/3', 'part 3/3']);
-    expect(core.store.deliveries()[0]).toMatchObject({ state: 'sent', sent: ['earlier-1', '1-0', '1-1'] });
+    expect((await core.store.deliveries())[0]).toMatchObject({
+      state: 'sent',
+      sent: ['earlier-1', '1-0', '1-1'],
+    });
   });
 
   it('a digest cut short and still unfinished when the next week comes is finished first, then the new one, nothing sent twice', async () => {
@@ -283,8 +287,8 @@ describe('weekly digests', () => {
     );
     await run(MONDAY);
     expect(r.sent.map((s) => s.to)).toEqual(['-1009999']);
-    expect(core.store.chat('telegram:-100')).toBeUndefined();
-    expect(core.store.chat('telegram:-1009999')?.places.map((p) => p.code)).toEqual(['HN']);
+    expect(await core.store.chat('telegram:-100')).toBeUndefined();
+    expect((await core.store.chat('telegram:-1009999'))?.places.map((p) => p.code)).toEqual(['HN']);
     expect((await run('2026-11-30T15:10:00Z')).due).toBe(0);
   });
 });

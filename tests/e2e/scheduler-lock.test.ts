@@ -13,10 +13,11 @@ import pino from 'pino';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
 import { runInProcess, tempDb } from '../helpers/run.js';
 import { startService as start, type Service } from '../helpers/service.js';
+import { lowdbStore } from '../helpers/stores.js';
 
 const children: ChildProcess[] = [];
 afterEach(() =>
@@ -32,7 +33,7 @@ function startService(env: Record<string, string>, opts: { preload?: string[] } 
 /** A store whose console chat subscribed to Honduras eight days ago, with news about it since: a digest is due. */
 async function storeWithDueDigest(): Promise<string> {
   const db = tempDb();
-  const store = await openLowdbStore(db);
+  const store = await lowdbStore(db);
   const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
   const now = new Date();
   await core.commands.run('subscribe Honduras', {
@@ -124,7 +125,7 @@ describe('one scheduler per store', () => {
 
   it('a service refused the lease takes over the scheduler once its holder lets go (in-process)', async () => {
     const db = tempDb();
-    const holder = await openLowdbStore(db);
+    const holder = await lowdbStore(db);
     expect(await holder.lease().acquire()).toEqual({ ok: true });
     let tookOver!: () => void;
     const takeover = new Promise<void>((r) => (tookOver = r));

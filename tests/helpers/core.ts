@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createCore, type Core } from '../../src/core.js';
 import type { NewsStore, Schedule } from '../../src/ports.js';
-import { createMemoryStore } from '../../store/memory-store.js';
+import { memoryStore } from './stores.js';
 
 export const SAMPLE = readFileSync(new URL('../../data/sample-items.txt', import.meta.url), 'utf8');
 export const DEFAULT_SCHEDULE: Schedule = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
@@ -16,7 +16,7 @@ export async function makeCore(
   opts: { store?: NewsStore; sample?: boolean; jsonl?: string; now?: Date } = {},
 ): Promise<Core> {
   const core = createCore({
-    store: opts.store ?? createMemoryStore(),
+    store: opts.store ?? memoryStore(),
     defaultSchedule: DEFAULT_SCHEDULE,
     sources: ['data/sample-items.txt'],
   });

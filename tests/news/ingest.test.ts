@@ -7,19 +7,20 @@ import type { NewsItem } from '../../src/news/item.js';
 import { itemId, normaliseRaw } from '../../src/news/normalise.js';
 import { parseBody } from '../../src/news/parse/index.js';
 import type { NewsStore } from '../../src/ports.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { DEFAULT_SCHEDULE } from '../helpers/core.js';
 import { fixture, fixturePath, SEED } from './fixtures.js';
+import { memoryStore, allItems } from '../helpers/stores.js';
 
 const T1 = new Date('2026-11-20T08:00:00Z');
 const T2 = new Date('2026-11-21T08:00:00Z');
 const T3 = new Date('2026-11-22T08:00:00Z');
 
-const newCore = (store: NewsStore = createMemoryStore()): Core =>
+const newCore = (store: NewsStore = memoryStore()): Core =>
   createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
 const lines = (...objs: object[]) => objs.map((o) => JSON.stringify(o)).join('\n');
-const byTitle = (core: Core, title: string) => core.store.items().filter((it) => it.title === title);
-const snapshot = (core: Core): NewsItem[] => structuredClone([...core.store.items()]);
+const byTitle = async (core: Core, title: string) =>
+  (await allItems(core.store)).filter((it) => it.title === title);
+const snapshot = async (core: Core): Promise<NewsItem[]> => structuredClone(await allItems(core.store));
 
 describe('ids', () => {
   it('are the same on every run, from the URL when there is one, else from title and date', async () => {
@@ -28,7 +29,7 @@ describe('ids', () => {
       const core = newCore();
       await core.news.ingestBody(SEED, 'data/sample-items.txt', i === 0 ? T1 : T3);
       await core.news.ingestBody(fixture('rss-basic.xml'), 'rss-basic.xml', i === 0 ? T1 : T3);
-      runs.push(core.store.items().map((it) => it.id));
+      runs.push((await allItems(core.store)).map((it) => it.id));
     }
     expect(runs[0]).toHaveLength(14);
     expect(runs[1]).toEqual(runs[0]);
@@ -39,12 +40,12 @@ describe('ids', () => {
   });
 
   it('a new core over the same store recognises what it holds: nothing is added twice after a restart', async () => {
-    const store = createMemoryStore();
+    const store = memoryStore();
     await newCore(store).news.ingestBody(SEED, 'data/sample-items.txt', T1);
-    const before = snapshot(newCore(store));
+    const before = await snapshot(newCore(store));
     const r = await newCore(store).news.ingestBody(SEED, 'data/sample-items.txt', T2);
     expect(r).toMatchObject({ ok: true, read: 10, added: 0, updated: 0 });
-    expect(store.items()).toEqual(before);
+    expect(await allItems(store)).toEqual(before);
   });
 });
 
@@ -57,11 +58,11 @@ describe('the same story from two sources is one item', () => {
   it('plain text first, then the feed with a URL: one item, both sources, the URL added', async () => {
     const core = newCore();
     await core.news.ingestBody(listing, 'listing.txt', T1);
-    const [first] = byTitle(core, title);
+    const [first] = await byTitle(core, title);
     expect(first.url).toBeNull();
     const r = await core.news.ingestBody(fixture('rss-basic.xml'), 'rss-basic.xml', T2);
     expect(r).toMatchObject({ read: 4, added: 3, updated: 1 });
-    const same = byTitle(core, title);
+    const same = await byTitle(core, title);
     expect(same).toHaveLength(1);
     expect(same[0]).toMatchObject({
       id: first.id,
@@ -70,16 +71,16 @@ describe('the same story from two sources is one item', () => {
       url,
       sources: ['listing.txt', 'rss-basic.xml'],
     });
-    expect(core.store.items()).toHaveLength(4);
+    expect(await allItems(core.store)).toHaveLength(4);
   });
 
   it('the feed first, then the plain text: still one item, with both sources', async () => {
     const core = newCore();
     await core.news.ingestBody(fixture('rss-basic.xml'), 'rss-basic.xml', T1);
-    const [first] = byTitle(core, title);
+    const [first] = await byTitle(core, title);
     const r = await core.news.ingestBody(listing, 'listing.txt', T2);
     expect(r).toMatchObject({ read: 1, added: 0 });
-    const same = byTitle(core, title);
+    const same = await byTitle(core, title);
     expect(same).toHaveLength(1);
     expect(same[0]).toMatchObject({
       id: first.id,
@@ -87,7 +88,7 @@ describe('the same story from two sources is one item', () => {
       url,
       sources: ['rss-basic.xml', 'listing.txt'],
     });
-    expect(core.store.items()).toHaveLength(4);
+    expect(await allItems(core.store)).toHaveLength(4);
   });
 
   it('the same URL with tracking parameters, www, a fragment or another scheme is the same story', async () => {
@@ -119,7 +120,7 @@ describe('the same story from two sources is one item', () => {
       'c.jsonl',
       T3,
     );
-    const items = core.store.items();
+    const items = await allItems(core.store);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       seq: 1,
@@ -141,7 +142,7 @@ describe('the same story from two sources is one item', () => {
       T1,
     );
     expect(r).toMatchObject({ read: 2, added: 1 });
-    expect(core.store.items()).toHaveLength(1);
+    expect(await allItems(core.store)).toHaveLength(1);
   });
 
   it('a different date makes a different story', async () => {
@@ -155,7 +156,7 @@ describe('the same story from two sources is one item', () => {
       'a.jsonl',
       T1,
     );
-    expect(core.store.items().map((it) => it.date)).toEqual(['2021-03-01', '2021-03-08']);
+    expect((await allItems(core.store)).map((it) => it.date)).toEqual(['2021-03-01', '2021-03-08']);
   });
 });
 
@@ -170,7 +171,7 @@ describe('an edited summary', () => {
   it('updates the item in place: same id, seq and firstSeenAt; new summary and countries; no new seq', async () => {
     const core = newCore();
     await core.news.ingestBody(lines(story), 'ngo.jsonl', T1);
-    const [before] = core.store.items();
+    const [before] = await allItems(core.store);
     expect(before.countries).toEqual(['HN']);
 
     const edited = {
@@ -180,7 +181,7 @@ describe('an edited summary', () => {
     };
     const r = await core.news.ingestBody(lines(edited), 'ngo.jsonl', T2);
     expect(r).toMatchObject({ ok: true, read: 1, added: 0, updated: 1 });
-    const items = core.store.items();
+    const items = await allItems(core.store);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       id: before.id,
@@ -192,8 +193,8 @@ describe('an edited summary', () => {
       sources: ['ngo.jsonl'],
     });
     // the index answers with the new text
-    expect(core.index.get(before.id)?.summary).toBe(edited.summary);
-    expect((await core.index.search('Quetzaltenango', { limit: 5 })).items.map((it) => it.id)).toEqual([
+    expect((await core.store.items.get([before.id]))[0]?.summary).toBe(edited.summary);
+    expect((await core.store.items.search('Quetzaltenango', { limit: 5 })).items.map((it) => it.id)).toEqual([
       before.id,
     ]);
 
@@ -207,18 +208,18 @@ describe('an edited summary', () => {
       'ngo.jsonl',
       T3,
     );
-    expect(core.store.items().map((it) => it.seq)).toEqual([1, 2]);
+    expect((await allItems(core.store)).map((it) => it.seq)).toEqual([1, 2]);
   });
 
   it('from another source (plain text, same title and date) updates the same item', async () => {
     const core = newCore();
     await core.news.ingestBody(lines(story), 'ngo.jsonl', T1);
-    const [before] = core.store.items();
+    const [before] = await allItems(core.store);
     const text = `03/02/2021\n\n${story.title}\n\nForty inspectors from Tegucigalpa and San Pedro Sula took part in the course; IOM Honduras and El Salvador shared materials.\n`;
     const r = await core.news.ingestBody(text, 'listing.txt', T2);
     expect(r).toMatchObject({ added: 0, updated: 1 });
-    expect(core.store.items()).toHaveLength(1);
-    expect(core.store.items()[0]).toMatchObject({
+    expect(await allItems(core.store)).toHaveLength(1);
+    expect((await allItems(core.store))[0]).toMatchObject({
       id: before.id,
       seq: 1,
       firstSeenAt: T1.toISOString(),
@@ -231,10 +232,10 @@ describe('an edited summary', () => {
   it('an unchanged item is not touched', async () => {
     const core = newCore();
     await core.news.ingestBody(lines(story), 'ngo.jsonl', T1);
-    const before = snapshot(core);
+    const before = await snapshot(core);
     const r = await core.news.ingestBody(lines(story), 'ngo.jsonl', T2);
     expect(r).toMatchObject({ added: 0, updated: 0 });
-    expect(core.store.items()).toEqual(before);
+    expect(await allItems(core.store)).toEqual(before);
   });
 });
 
@@ -243,13 +244,13 @@ describe('seq and firstSeenAt', () => {
     const core = newCore();
     const r1 = await core.news.ingestBody(SEED, 'data/sample-items.txt', T1);
     expect(r1).toMatchObject({ ok: true, format: 'text', read: 10, added: 10, updated: 0, warnings: [] });
-    const first = snapshot(core);
+    const first = await snapshot(core);
     expect(first.map((it) => it.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(first.map((it) => it.firstSeenAt))).toEqual(new Set([T1.toISOString()]));
 
     const r2 = await core.news.ingestBody(fixture('jsonl-basic.jsonl'), 'jsonl-basic.jsonl', T2);
     expect(r2).toMatchObject({ read: 4, added: 4, updated: 0 });
-    const all = core.store.items();
+    const all = await allItems(core.store);
     expect(all.slice(0, 10)).toEqual(first);
     expect(all.slice(10).map((it) => [it.seq, it.firstSeenAt])).toEqual([
       [11, T2.toISOString()],
@@ -264,7 +265,7 @@ describe('seq and firstSeenAt', () => {
     const core = newCore();
     await core.news.ingestBody(SEED, 'data/sample-items.txt', T1);
     await core.news.ingestBody(fixture('atom-html-titles.xml'), 'atom.xml', T1);
-    const before = snapshot(core);
+    const before = await snapshot(core);
     expect(await core.news.ingestBody(SEED, 'data/sample-items.txt', T2)).toMatchObject({
       read: 10,
       added: 0,
@@ -275,7 +276,7 @@ describe('seq and firstSeenAt', () => {
       added: 0,
       updated: 0,
     });
-    expect(core.store.items()).toEqual(before);
+    expect(await allItems(core.store)).toEqual(before);
   });
 });
 
@@ -283,7 +284,7 @@ describe('broken sources', () => {
   it('ingestAll reports a missing file and malformed ones with ok:false; the good source still lands; nothing stored is lost', async () => {
     const core = newCore();
     await core.news.ingestBody(SEED, 'data/sample-items.txt', T1);
-    const before = snapshot(core);
+    const before = await snapshot(core);
 
     const missing = fixturePath('no-such-feed.xml');
     const truncated = fixturePath('malformed-truncated.xml');
@@ -306,7 +307,7 @@ describe('broken sources', () => {
       expect(r).toMatchObject({ read: 0, added: 0, updated: 0 });
     expect(reports[2]).toMatchObject({ format: 'text', read: 4, added: 4, updated: 0 });
 
-    const items = core.store.items();
+    const items = await allItems(core.store);
     expect(items.slice(0, 10)).toEqual(before);
     expect(items.slice(10).map((it) => [it.seq, it.date])).toEqual([
       [11, '2020-09-03'],
@@ -316,7 +317,7 @@ describe('broken sources', () => {
     ]);
 
     // each source's health is recorded, with the error for the broken ones
-    const health = new Map(core.store.sources().map((h) => [h.source, h]));
+    const health = new Map((await core.store.sources()).map((h) => [h.source, h]));
     expect(health.get(missing)).toMatchObject({
       failures: 1,
       lastError: `no file at ${missing}`,
@@ -335,7 +336,7 @@ describe('broken sources', () => {
     writeFileSync(file, fixture('jsonl-basic.jsonl'));
     const core = newCore();
     expect((await core.news.ingestSource(file, T1)).ok).toBe(true);
-    const before = snapshot(core);
+    const before = await snapshot(core);
     expect(before).toHaveLength(4);
 
     writeFileSync(file, fixture('jsonl-only-bad-lines.jsonl'));
@@ -346,8 +347,8 @@ describe('broken sources', () => {
     const r3 = await core.news.ingestSource(file, T3);
     expect(r3).toMatchObject({ ok: false, error: 'the source is empty' });
 
-    expect(core.store.items()).toEqual(before);
-    expect(core.store.sources().find((h) => h.source === file)).toMatchObject({
+    expect(await allItems(core.store)).toEqual(before);
+    expect((await core.store.sources()).find((h) => h.source === file)).toMatchObject({
       failures: 2,
       lastError: 'the source is empty',
       lastSuccessAt: T1.toISOString(),

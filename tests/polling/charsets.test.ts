@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import { fetchSource } from '../../src/news/fetch.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { NOW } from '../helpers/core.js';
 import { fixturePath } from '../news/fixtures.js';
+import { memoryStore, allItems } from '../helpers/stores.js';
 
 const HONDURAS = 'Trabajadores hondureños en México reciben permisos de temporada';
 
@@ -62,14 +62,14 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const core = () =>
   createCore({
-    store: createMemoryStore(),
+    store: memoryStore(),
     defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
     sources: [],
     pollMinutes: 60,
   });
 
-const tagged = (c: Awaited<ReturnType<typeof core>>) =>
-  c.store.items().map((i) => ({ title: i.title, countries: i.countries }));
+const tagged = async (c: Awaited<ReturnType<typeof core>>) =>
+  (await allItems(c.store)).map((i) => ({ title: i.title, countries: i.countries }));
 
 describe('sources that are not UTF-8', () => {
   it('reads an ISO-8859-1 RSS file from disk by its XML declaration, and tags its countries', async () => {
@@ -79,7 +79,7 @@ describe('sources that are not UTF-8', () => {
       format: 'rss',
       added: 2,
     });
-    expect(tagged(c)).toEqual([
+    expect(await tagged(c)).toEqual([
       { title: HONDURAS, countries: ['HN', 'MX'] },
       { title: 'Nicaragüenses en Costa Rica: jornaleros de café', countries: ['CR', 'NI'] },
     ]);
@@ -92,8 +92,8 @@ describe('sources that are not UTF-8', () => {
       format: 'rss',
       added: 2,
     });
-    expect(tagged(c)[0]).toEqual({ title: HONDURAS, countries: ['HN', 'MX'] });
-    expect(c.store.items()[0].summary).toBe(
+    expect((await tagged(c))[0]).toEqual({ title: HONDURAS, countries: ['HN', 'MX'] });
+    expect((await allItems(c.store))[0].summary).toBe(
       'La Secretaría de Trabajo entregó los primeros permisos en Tapachula.',
     );
   });
@@ -105,7 +105,7 @@ describe('sources that are not UTF-8', () => {
       format: 'html',
       added: 2,
     });
-    expect(tagged(c)).toEqual([
+    expect(await tagged(c)).toEqual([
       { title: HONDURAS, countries: ['HN', 'MX'] },
       { title: 'Guatemaltecos en Canadá: “más plazas” agrícolas – temporada 2027', countries: ['CA', 'GT'] },
     ]);
@@ -114,7 +114,7 @@ describe('sources that are not UTF-8', () => {
   it('reads a body by the charset of its Content-Type when it declares none itself', async () => {
     const c = await core();
     expect(await c.news.ingestSource(`${base}/header-latin1.xml`, NOW)).toMatchObject({ ok: true, added: 1 });
-    expect(tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
+    expect(await tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
   });
 
   it.each(['/bom-utf8.xml', '/utf16.xml'])('reads %s by its byte-order mark', async (route) => {
@@ -124,7 +124,7 @@ describe('sources that are not UTF-8', () => {
       format: 'rss',
       added: 1,
     });
-    expect(tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
+    expect(await tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
   });
 
   it('reads a UTF-8 file with a BOM from disk, the BOM left out of the text', async () => {
@@ -140,12 +140,12 @@ describe('sources that are not UTF-8', () => {
     expect(fetched.status === 'ok' && fetched.body.startsWith('<?xml')).toBe(true);
     const c = await core();
     await c.news.ingestSource(file, NOW);
-    expect(tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
+    expect(await tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
   });
 
   it('reads a charset it does not know as UTF-8 and goes on', async () => {
     const c = await core();
     expect(await c.news.ingestSource(`${base}/unknown-label.xml`, NOW)).toMatchObject({ ok: true, added: 1 });
-    expect(tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
+    expect(await tagged(c)).toEqual([{ title: HONDURAS, countries: ['HN', 'MX'] }]);
   });
 });

@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core.js';
 import type { FetchOptions } from '../../src/news/fetch.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { NOW, SAMPLE } from '../helpers/core.js';
 import { fixturePath } from '../news/fixtures.js';
+import { memoryStore, allItems } from '../helpers/stores.js';
 
 const MIN = 60_000;
 const CAP = 1_000_000;
@@ -63,14 +63,14 @@ const serve = (
 
 function core(fetch: FetchOptions = {}): Core {
   return createCore({
-    store: createMemoryStore(),
+    store: memoryStore(),
     defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
     sources: [],
     pollMinutes: 60,
     fetch: { maxBytes: CAP, ...fetch },
   });
 }
-const health = (c: Core, source: string) => c.store.sources().find((s) => s.source === source);
+const health = async (c: Core, source: string) => (await c.store.sources()).find((s) => s.source === source);
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * MIN);
 
 describe('conditional GET with Last-Modified', () => {
@@ -97,26 +97,26 @@ describe('conditional GET with Last-Modified', () => {
     const first = await c.news.ingestSource(src, NOW);
     expect(first).toMatchObject({ ok: true, format: 'rss', read: 1, added: 1 });
     expect(hits.get('/lm.xml')![0]['if-modified-since']).toBeUndefined();
-    expect(health(c, src)).toMatchObject({
+    expect(await health(c, src)).toMatchObject({
       lastModified: V1,
       lastSuccessAt: NOW.toISOString(),
       itemCount: 1,
       failures: 0,
     });
-    expect(health(c, src)!.etag).toBeUndefined();
+    expect((await health(c, src))!.etag).toBeUndefined();
 
     const again = await c.news.ingestSource(src, later(60));
     expect(again).toMatchObject({ ok: true, notModified: true, read: 0, added: 0, updated: 0 });
     expect(hits.get('/lm.xml')![1]['if-modified-since']).toBe(V1);
     expect(hits.get('/lm.xml')![1]['if-none-match']).toBeUndefined();
     // a 304 is a success: the validator is kept, the item count too
-    expect(health(c, src)).toMatchObject({
+    expect(await health(c, src)).toMatchObject({
       lastModified: V1,
       lastSuccessAt: later(60).toISOString(),
       lastFetchAt: later(60).toISOString(),
       itemCount: 1,
     });
-    expect(c.store.items()).toHaveLength(1);
+    expect(await allItems(c.store)).toHaveLength(1);
 
     // the page changes: the server answers 200 with the new date, which is kept for next time
     state.lastModified = V2;
@@ -125,7 +125,7 @@ describe('conditional GET with Last-Modified', () => {
     expect(hits.get('/lm.xml')![2]['if-modified-since']).toBe(V1);
     expect(changed).toMatchObject({ ok: true, read: 1, added: 1 });
     expect(changed.notModified).toBeUndefined();
-    expect(health(c, src)).toMatchObject({ lastModified: V2, itemCount: 2 });
+    expect(await health(c, src)).toMatchObject({ lastModified: V2, itemCount: 2 });
     expect(await c.news.ingestSource(src, later(180))).toMatchObject({ ok: true, notModified: true });
     expect(hits.get('/lm.xml')![3]['if-modified-since']).toBe(V2);
   });
@@ -155,14 +155,14 @@ describe('conditional GET with Last-Modified', () => {
     const broken = await c.news.ingestSource(src, later(60));
     expect(broken).toMatchObject({ ok: false });
     expect(broken.error).toMatch(/malformed XML/);
-    expect(health(c, src)).toMatchObject({ lastModified: V1, failures: 1, itemCount: 1 });
+    expect(await health(c, src)).toMatchObject({ lastModified: V1, failures: 1, itemCount: 1 });
     // fixed, with the same date as the broken version: the next try still gets the body
     state.body = rss('Costa Rica opens a second migrant labour office');
     const fixed = await c.news.ingestSource(src, later(180));
     expect(hits.get('/lm-broken.xml')![2]['if-modified-since']).toBe(V1);
     expect(fixed).toMatchObject({ ok: true, added: 1 });
-    expect(health(c, src)).toMatchObject({ lastModified: V2, failures: 0, itemCount: 2 });
-    expect(health(c, src)!.nextTryAt).toBeUndefined();
+    expect(await health(c, src)).toMatchObject({ lastModified: V2, failures: 0, itemCount: 2 });
+    expect((await health(c, src))!.nextTryAt).toBeUndefined();
   });
 });
 
@@ -189,7 +189,7 @@ describe('the timeout, through ingestSource', () => {
     ]);
     expect(reports[0].error).toBe('no answer within 0.3 s');
     expect(reports[1]).toMatchObject({ added: 1 });
-    expect(health(c, slow)).toMatchObject({
+    expect(await health(c, slow)).toMatchObject({
       lastError: 'no answer within 0.3 s',
       lastErrorAt: NOW.toISOString(),
       lastFetchAt: NOW.toISOString(),
@@ -197,8 +197,12 @@ describe('the timeout, through ingestSource', () => {
       itemCount: 0,
       nextTryAt: later(60).toISOString(),
     });
-    expect(health(c, slow)!.lastSuccessAt).toBeUndefined();
-    expect(health(c, good)).toMatchObject({ failures: 0, itemCount: 1, lastSuccessAt: NOW.toISOString() });
+    expect((await health(c, slow))!.lastSuccessAt).toBeUndefined();
+    expect(await health(c, good)).toMatchObject({
+      failures: 0,
+      itemCount: 1,
+      lastSuccessAt: NOW.toISOString(),
+    });
 
     // it rests until nextTryAt: a poll before then leaves it alone and still reads the good one
     const during = await c.news.pollDue([slow, good], later(30));
@@ -209,7 +213,7 @@ describe('the timeout, through ingestSource', () => {
       [slow, false],
       [good, true],
     ]);
-    expect(health(c, slow)).toMatchObject({
+    expect(await health(c, slow)).toMatchObject({
       failures: 2,
       nextTryAt: new Date(later(61).getTime() + 120 * MIN).toISOString(),
     });
@@ -224,12 +228,12 @@ describe('the timeout, through ingestSource', () => {
     });
     const r = await c.news.ingestSource(src, NOW);
     expect(r).toMatchObject({ ok: false, error: 'no answer within 0.3 s' });
-    expect(health(c, src)).toMatchObject({
+    expect(await health(c, src)).toMatchObject({
       failures: 1,
       lastError: 'no answer within 0.3 s',
       nextTryAt: later(60).toISOString(),
     });
-    expect(c.store.items()).toEqual([]);
+    expect(await allItems(c.store)).toEqual([]);
   });
 });
 
@@ -337,7 +341,7 @@ describe('broken sources served over HTTP', () => {
       const before = later(-60);
       serve('/feed', 'application/rss+xml', rss('El Salvador certifies returning construction workers'));
       expect(await c.news.ingestSource(src, before)).toMatchObject({ ok: true, added: 1 });
-      const stored = structuredClone(c.store.items());
+      const stored = structuredClone(await allItems(c.store));
       expect(stored).toHaveLength(11);
 
       routes.set('/feed', broken);
@@ -353,14 +357,14 @@ describe('broken sources served over HTTP', () => {
       expect(reports[1]).toMatchObject({ format: 'rss', read: 1, added: 1 });
 
       // nothing already stored is lost or changed; the good one is added after it
-      const items = c.store.items();
+      const items = await allItems(c.store);
       expect(items.slice(0, 11)).toEqual(stored);
       expect(items.slice(11).map((i) => i.title)).toEqual([
         'Belize registers seasonal farm workers for Canada',
       ]);
 
       // the broken source's health: the error, when, the next try; its earlier success and its item kept
-      expect(health(c, src)).toMatchObject({
+      expect(await health(c, src)).toMatchObject({
         lastError: reports[0].error,
         lastErrorAt: NOW.toISOString(),
         lastSuccessAt: before.toISOString(),
@@ -368,8 +372,12 @@ describe('broken sources served over HTTP', () => {
         itemCount: 1,
         nextTryAt: later(60).toISOString(),
       });
-      expect(health(c, good)).toMatchObject({ failures: 0, itemCount: 1, lastSuccessAt: NOW.toISOString() });
-      expect(health(c, good)!.lastError).toBeUndefined();
+      expect(await health(c, good)).toMatchObject({
+        failures: 0,
+        itemCount: 1,
+        lastSuccessAt: NOW.toISOString(),
+      });
+      expect((await health(c, good))!.lastError).toBeUndefined();
     },
   );
 });

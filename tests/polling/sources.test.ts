@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMinutes } from '../../src/news/ingest.js';
 import { createCore } from '../../src/core.js';
 import { replyToText } from '../../src/reply.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { NOW } from '../helpers/core.js';
+import { memoryStore, allItems } from '../helpers/stores.js';
 
 const RSS = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>${title}</title><link>https://news.example.org/${encodeURIComponent(title)}</link><description>Costa Rica and Nicaragua agree on seasonal work.</description><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
@@ -69,7 +69,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 // A one-megabyte cap keeps the huge-body case small to provoke.
 const core = async () =>
   createCore({
-    store: createMemoryStore(),
+    store: memoryStore(),
     defaultSchedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
     sources: [],
     pollMinutes: 60,
@@ -84,7 +84,7 @@ describe('fetching sources over HTTP', () => {
     const again = await c.news.ingestSource(`${base}/good.xml`, NOW);
     expect(again).toMatchObject({ ok: true, notModified: true, added: 0 });
     expect(hits.get('/good.xml')?.at(-1)?.ifNoneMatch).toBe('"v1"');
-    expect(c.store.items()[0].countries).toEqual(['CR', 'NI']);
+    expect((await allItems(c.store))[0].countries).toEqual(['CR', 'NI']);
   });
 
   it('follows a redirect, and refuses a loop', async () => {
@@ -110,8 +110,8 @@ describe('fetching sources over HTTP', () => {
     const r = await c.news.ingestSource(`${base}${path}`, NOW);
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(message);
-    expect(c.store.items()).toHaveLength(1);
-    const h = c.store.sources().find((s) => s.source === `${base}${path}`)!;
+    expect(await allItems(c.store)).toHaveLength(1);
+    const h = (await c.store.sources()).find((s) => s.source === `${base}${path}`)!;
     expect(h).toMatchObject({ failures: 1, lastError: r.error });
   });
 
@@ -127,7 +127,7 @@ describe('fetching sources over HTTP', () => {
       NOW,
     );
     expect(reports.map((r) => r.ok)).toEqual([false, true, false]);
-    expect(c.store.items().map((i) => i.title)).toEqual(['Another good story']);
+    expect((await allItems(c.store)).map((i) => i.title)).toEqual(['Another good story']);
   });
 
   it('rests a failing source, longer after each failure, and the sources command shows it', async () => {
@@ -135,7 +135,7 @@ describe('fetching sources over HTTP', () => {
     const src = `${base}/error`;
     await c.news.ingestSource(src, NOW);
     await c.news.ingestSource(src, NOW);
-    const h = c.store.sources().find((s) => s.source === src)!;
+    const h = (await c.store.sources()).find((s) => s.source === src)!;
     expect(h.failures).toBe(2);
     expect(Date.parse(h.nextTryAt!) - NOW.getTime()).toBe(backoffMinutes(60, 2) * 60_000);
     const before = hits.get('/error')!.length;
@@ -165,7 +165,10 @@ describe('reading local files', () => {
     expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, notModified: true, read: 0 });
     writeFileSync(file, RSS('Second story, a longer title'));
     expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, read: 1, added: 1 });
-    expect(c.store.items().map((i) => i.title)).toEqual(['First story', 'Second story, a longer title']);
+    expect((await allItems(c.store)).map((i) => i.title)).toEqual([
+      'First story',
+      'Second story, a longer title',
+    ]);
   });
 });
 

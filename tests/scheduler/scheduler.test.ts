@@ -333,8 +333,8 @@ describe('createScheduler with the real digest delivery', () => {
       'Tegucigalpa opens a labour migration office',
       'Honduran farm workers hired for the Canadian harvest',
     ]);
-    const ledger = () => core.store.deliveries().map((d) => [d.dueAt, d.state]);
-    expect(ledger()).toEqual([
+    const ledger = async () => (await core.store.deliveries()).map((d) => [d.dueAt, d.state]);
+    expect(await ledger()).toEqual([
       ['2026-11-02T15:00:00.000Z', 'empty'],
       ['2026-11-23T15:00:00.000Z', 'sent'],
     ]);
@@ -352,7 +352,7 @@ describe('createScheduler with the real digest delivery', () => {
     expect(sent[1].reply.items?.map((i) => i.title)).toEqual([
       'San Pedro Sula job fair for returning migrants',
     ]);
-    expect(ledger().at(-1)).toEqual(['2026-11-30T15:00:00.000Z', 'sent']);
+    expect((await ledger()).at(-1)).toEqual(['2026-11-30T15:00:00.000Z', 'sent']);
     // and not again in the minutes after
     await vi.advanceTimersByTimeAsync(10 * MIN);
     expect(sent).toHaveLength(2);

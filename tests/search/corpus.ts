@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createCore, type Core } from '../../src/core.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { DEFAULT_SCHEDULE, NOW } from '../helpers/core.js';
 import { JUDGED, ndcg, type Judged } from './judged.js';
+import { memoryStore } from '../helpers/stores.js';
 
 /**
  * The items the judged queries run over: the bundled sample, the tagging and feed fixtures
@@ -26,7 +26,7 @@ const ROOT = new URL('../../', import.meta.url);
 
 /** A core over a memory store holding the judged corpus. */
 export async function judgedCorpus(): Promise<Core> {
-  const core = createCore({ store: createMemoryStore(), defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
+  const core = createCore({ store: memoryStore(), defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
   for (const [file, format] of FILES) {
     await core.news.ingestBody(readFileSync(new URL(file, ROOT), 'utf8'), file, NOW, { format });
   }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { judgedCorpus, mean, scoreJudged } from './corpus.js';
 import { JUDGED } from './judged.js';
+import { allItems } from '../helpers/stores.js';
 
 describe('the judged queries', () => {
   it('are 15 in English and 15 in Spanish, each graded on items the corpus holds', async () => {
     expect(JUDGED.filter((j) => j.lang === 'en')).toHaveLength(15);
     expect(JUDGED.filter((j) => j.lang === 'es')).toHaveLength(15);
-    const titles = new Set((await judgedCorpus()).store.items().map((i) => i.title));
+    const titles = new Set((await allItems((await judgedCorpus()).store)).map((i) => i.title));
     const missing = JUDGED.flatMap((j) => Object.keys(j.grades).filter((t) => !titles.has(t)));
     expect(missing).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.js';
 import type { Core } from '../../src/core.js';
 import { jsonl, makeCore, NOW } from '../helpers/core.js';
+import { allItems } from '../helpers/stores.js';
 
 /**
  * The failures issue 13 names, through the search command: the bundled sample and the search
@@ -51,8 +52,8 @@ async function allTitles(text: string): Promise<string[]> {
 }
 
 /** An item's title and summary, by its title. */
-function textOf(title: string): string {
-  const it = core.store.items().find((i) => i.title === title);
+async function textOf(title: string): Promise<string> {
+  const it = (await allItems(core.store)).find((i) => i.title === title);
   if (!it) throw new Error(`no item "${title}"`);
   return `${it.title} ${it.summary}`;
 }
@@ -64,7 +65,7 @@ describe('search finds what people mean, in either language', () => {
     expect(found).toContain(
       'Costa Rica: IOM presents labor market research study for the border canton of Upala',
     );
-    for (const title of found) expect(textOf(title)).toMatch(/\bcosta/i);
+    for (const title of found) expect(await textOf(title)).toMatch(/\bcosta/i);
     // and costs find costs, in both languages, not Costa Rica
     const costs = await allTitles('search costs');
     expect(costs).toEqual(
@@ -73,7 +74,7 @@ describe('search finds what people mean, in either language', () => {
         'Aumentan los costos de envío de remesas hacia Centroamérica',
       ]),
     );
-    for (const title of costs) expect(textOf(title)).not.toMatch(/costa rica/i);
+    for (const title of costs) expect(await textOf(title)).not.toMatch(/costa rica/i);
   });
 
   it('pasta is not "past"', async () => {
@@ -106,7 +107,7 @@ describe('search finds what people mean, in either language', () => {
       ]),
     );
     // many items say "trabajo"; an item meets the idea by the permit, in either language
-    for (const title of found) expect(textOf(title)).toMatch(/permi/i);
+    for (const title of found) expect(await textOf(title)).toMatch(/permi/i);
   });
 
   it('trata de personas finds the English trafficking items, and not "se trata de"', async () => {
@@ -146,7 +147,7 @@ describe('search finds what people mean, in either language', () => {
       expect(await allTitles(q), q).toEqual(expect.arrayContaining([seasonalEn, estacionales, temporales]));
     }
     // the typed words first: an English item for "seasonal", a Spanish one for "estacionales"
-    expect(textOf((await firstPage('search seasonal'))[0])).toMatch(/seasonal/i);
+    expect(await textOf((await firstPage('search seasonal'))[0])).toMatch(/seasonal/i);
     expect((await firstPage('buscar estacionales'))[0]).toBe(estacionales);
   });
 

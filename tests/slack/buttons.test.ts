@@ -68,7 +68,7 @@ describe('Slack: buttons', () => {
     expect(r.first.response_type).toBe('in_channel');
     expect(r.first.replace_original).toBe(false);
     expect(plain(r.first)).toContain('This chat is now subscribed to Costa Rica.');
-    expect(rig.core.store.chat(key('C0BTNSUB'))?.places.map((p) => p.code)).toEqual(['CR']);
+    expect((await rig.core.store.chat(key('C0BTNSUB')))?.places.map((p) => p.code)).toEqual(['CR']);
   });
 
   test('Unsubscribe under /news subscriptions removes that country, in the channel', async () => {
@@ -78,7 +78,7 @@ describe('Slack: buttons', () => {
     const r = await rig.press(hn, { channel: 'C0BTNUN' });
     expect(r.first.response_type).toBe('in_channel');
     expect(plain(r.first)).toContain('no longer subscribed to Honduras');
-    expect(rig.core.store.chat(key('C0BTNUN'))?.places.map((p) => p.code)).toEqual(['PA']);
+    expect((await rig.core.store.chat(key('C0BTNUN')))?.places.map((p) => p.code)).toEqual(['PA']);
   });
 
   test('a press of a button that is not ours, or with a mangled value, is acknowledged and ignored', async () => {
@@ -97,7 +97,7 @@ describe('Slack: buttons', () => {
     expect(mangled.status).toBe(200);
     await rig.command('latest 1');
     expect(rig.fake.responsesTo(id)).toHaveLength(0);
-    expect(rig.core.store.chat(key('C0FOREIGN'))).toBeUndefined();
+    expect(await rig.core.store.chat(key('C0FOREIGN'))).toBeUndefined();
   });
 
   test('an unsigned button press gets 401 and changes nothing', async () => {
@@ -108,7 +108,7 @@ describe('Slack: buttons', () => {
     );
     const r = await rig.post(body, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(r.status).toBe(401);
-    expect(rig.core.store.chat(key(CHANNEL))).toBeUndefined();
+    expect(await rig.core.store.chat(key(CHANNEL))).toBeUndefined();
   });
 });
 
@@ -152,6 +152,6 @@ describe('Slack: the subscribe keyboard', () => {
     const code = JSON.parse(countries[0].value).c.split(' ')[1];
     const r = await rig.press(countries[0], { channel: 'C0KEYS' });
     expect(r.first.response_type).toBe('in_channel');
-    expect(rig.core.store.chat(key('C0KEYS'))?.places.map((p) => p.code)).toEqual([code]);
+    expect((await rig.core.store.chat(key('C0KEYS')))?.places.map((p) => p.code)).toEqual([code]);
   });
 });

@@ -94,7 +94,7 @@ describe('Slack: the /news slash command', () => {
     const { first } = await rig.command('subscribe Honduras, Guatemala', { channel: 'C0SUBS' });
     expect(first.response_type).toBe('in_channel');
     expect(plain(first)).toContain('This chat is now subscribed to Honduras and Guatemala.');
-    const chat = rig.core.store.chat(key('C0SUBS'));
+    const chat = await rig.core.store.chat(key('C0SUBS'));
     expect(chat?.address).toEqual({ platform: 'slack', chatId: 'C0SUBS', teamId: TEAM });
     expect(chat?.places.map((p) => p.code)).toEqual(['HN', 'GT']);
   });
@@ -111,7 +111,7 @@ describe('Slack: the /news slash command', () => {
     const { first } = await rig.command('schedule friday 08:30 America/Tegucigalpa', { channel: 'C0SCHED' });
     expect(first.response_type).toBe('in_channel');
     expect(plain(first)).toContain('every Friday at 08:30 (America/Tegucigalpa)');
-    expect(rig.core.store.chat(key('C0SCHED'))?.schedule).toEqual({
+    expect((await rig.core.store.chat(key('C0SCHED')))?.schedule).toEqual({
       weekday: 5,
       time: '08:30',
       timeZone: 'America/Tegucigalpa',
@@ -139,7 +139,7 @@ describe('Slack: the /news slash command', () => {
     expect(plain(one.first)).toContain('no longer subscribed to Panama');
     const all = await rig.command('unsubscribe all', { channel: 'C0UNSUB' });
     expect(plain(all.first)).toContain('no longer subscribed to anything');
-    expect(rig.core.store.chat(key('C0UNSUB'))?.places).toEqual([]);
+    expect((await rig.core.store.chat(key('C0UNSUB')))?.places).toEqual([]);
   });
 
   test('an unknown command word: what was meant, and how to type commands in Slack', async () => {
@@ -175,6 +175,6 @@ describe('Slack: the /news slash command', () => {
     });
     expect(status).toBe(200);
     expect(first).toEqual({ response_type: 'ephemeral', text: 'This app answers /news: try /news help.' });
-    expect(rig.core.store.chat(key('C0OTHER'))).toBeUndefined();
+    expect(await rig.core.store.chat(key('C0OTHER'))).toBeUndefined();
   });
 });

@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { NewsStore } from '../../src/ports.js';
-import { createMemoryStore } from '../../store/memory-store.js';
 import { makeCore } from '../helpers/core.js';
 import { buttonOf, plain, startRig, USER, type Rig } from './rig.js';
+import { memoryStore } from '../helpers/stores.js';
 
 /** A memory store whose writes of chats fail, as a full disk would make them. */
 function storeFailingChatWrites(): NewsStore {
-  const store = createMemoryStore();
+  const store = memoryStore();
   return { ...store, saveChat: async () => Promise.reject(new Error('ENOSPC: no space left on device')) };
 }
 

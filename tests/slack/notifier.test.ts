@@ -179,7 +179,7 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       // What the digest sender does with a permanent failure: the adapter named the core's reason.
       expect(err.extra.pause).toBe('not_in_channel');
       await rig.core.services.chats.pause(at('C0PAUSE'), err.extra.pause!, new Date(), err.reason);
-      expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({
+      expect(await rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({
         state: 'paused',
         pausedReason: 'not_in_channel',
       });
@@ -203,7 +203,7 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       expect(told.body.text).toContain(
         'Digests to this chat had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.',
       );
-      expect(rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'active' });
+      expect(await rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'active' });
       // someone else joining, or the bot joining an active channel, changes nothing and says nothing
       for (const user of ['U0SOMEONE', rig.fake.botUserId]) {
         const again = eventBody({

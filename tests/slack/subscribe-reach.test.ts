@@ -35,7 +35,7 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     expect(first.blocks[0].text.type).toBe('mrkdwn');
     expect(first.blocks[0].text.text).toContain(`/invite <@${rig.fake.botUserId}>`);
     expect(plain(first)).toContain('This chat is now subscribed to Honduras.');
-    expect(rig.core.store.chat(key('G0HIDDEN'))?.places.map((p) => p.code)).toEqual(['HN']);
+    expect((await rig.core.store.chat(key('G0HIDDEN')))?.places.map((p) => p.code)).toEqual(['HN']);
   });
 
   test('a private channel the bot can see but is not a member of', async () => {

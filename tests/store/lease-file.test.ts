@@ -17,7 +17,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewsStore, SchedulerLease } from '../../src/ports.js';
 import { createLeaseFile, LEASE_STALE_MS } from '../../store/lease-file.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
+import { lowdbStore } from '../helpers/stores.js';
 
 const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'nb-lease-')), 'newsbot.json');
 const leases: SchedulerLease[] = [];
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 async function open(db: string): Promise<NewsStore> {
-  const store = await openLowdbStore(db);
+  const store = await lowdbStore(db);
   leases.push(store.lease());
   return store;
 }

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError, type Chat } from '../../src/ports.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
+import { lowdbStore, allItems } from '../helpers/stores.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-'));
@@ -40,7 +41,7 @@ const chat: Chat = {
 describe('lowdb store on disk', () => {
   it('keeps everything across a reopen', async () => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await s.saveItems({ added: [item('a'), item('b')], updated: [] }, now);
     await s.saveChat(chat);
     await s.saveDelivery({
@@ -57,20 +58,20 @@ describe('lowdb store on disk', () => {
       updatedAt: '',
     });
     await s.close();
-    const again = await openLowdbStore(db);
-    expect(again.items().map((i) => [i.id, i.seq])).toEqual([
+    const again = await lowdbStore(db);
+    expect((await allItems(again)).map((i) => [i.id, i.seq])).toEqual([
       ['a', 1],
       ['b', 2],
     ]);
-    expect(again.chat(chat.key)).toEqual(chat);
-    expect(again.deliveries().map((d) => d.id)).toEqual(['d']);
+    expect(await again.chat(chat.key)).toEqual(chat);
+    expect((await again.deliveries()).map((d) => d.id)).toEqual(['d']);
     const next = await again.saveItems({ added: [item('c')], updated: [] }, now);
     expect(next[0].seq).toBe(3);
   });
 
   it('writes a subscription change without rewriting the item archive', async () => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await s.saveItems({ added: [item('a')], updated: [] }, now);
     const files = storeFiles(db);
     const before = statSync(files.items).mtimeMs;
@@ -89,7 +90,7 @@ describe('lowdb store on disk', () => {
   ])('stops on %s in the state file, naming it, and leaves it untouched', async (_what, content, problem) => {
     const db = path.join(dir(), 'newsbot.json');
     writeFileSync(db, content);
-    const err = await openLowdbStore(db).catch((e) => e);
+    const err = await lowdbStore(db).catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.message).toContain(db);
     expect(err.message).toMatch(problem);
@@ -101,7 +102,7 @@ describe('lowdb store on disk', () => {
     const db = path.join(dir(), 'newsbot.json');
     const files = storeFiles(db);
     writeFileSync(files.items, '{"lastSeq": 3, "items": [{"id":');
-    const err = await openLowdbStore(db).catch((e) => e);
+    const err = await lowdbStore(db).catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.message).toContain(files.items);
     expect(readFileSync(files.items, 'utf8')).toBe('{"lastSeq": 3, "items": [{"id":');
@@ -110,7 +111,7 @@ describe('lowdb store on disk', () => {
 
   it('writes the archive as JSON with one item a line, and reads it back; the one-line form opens too', async () => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await s.saveItems({ added: [item('a'), item('b, with a comma\nand a newline')], updated: [] }, now);
     const files = storeFiles(db);
     const text = readFileSync(files.items, 'utf8');
@@ -120,10 +121,10 @@ describe('lowdb store on disk', () => {
     ]);
     const parsed = JSON.parse(text);
     expect(parsed.items.map((i: { id: string }) => i.id)).toEqual(['a', 'b, with a comma\nand a newline']);
-    expect((await openLowdbStore(db)).items()).toEqual(parsed.items);
+    expect(await allItems(await lowdbStore(db))).toEqual(parsed.items);
     // As a person or an older version might have written it: one line, spaces.
     writeFileSync(files.items, JSON.stringify(parsed, null, 1));
-    expect((await openLowdbStore(db)).items().map((i) => i.id)).toEqual([
+    expect((await allItems(await lowdbStore(db))).map((i) => i.id)).toEqual([
       'a',
       'b, with a comma\nand a newline',
     ]);
@@ -134,12 +135,12 @@ describe('lowdb store on disk', () => {
     ['a cut-off archive', (t: string) => t.slice(0, t.length - 10)],
   ])('stops on %s in the item archive, naming it, and leaves it untouched', async (_what, spoil) => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await s.saveItems({ added: [item('a'), item('b'), item('c')], updated: [] }, now);
     const files = storeFiles(db);
     const bad = spoil(readFileSync(files.items, 'utf8'));
     writeFileSync(files.items, bad);
-    const err = await openLowdbStore(db).catch((e) => e);
+    const err = await lowdbStore(db).catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.message).toContain(files.items);
     expect(err.message).toMatch(/not valid JSON/);
@@ -168,8 +169,8 @@ describe('lowdb store on disk', () => {
     const log = {
       warn: (detail: object, message: string) => warnings.push({ detail: { ...detail }, message }),
     };
-    const s = await openLowdbStore(db, { log });
-    expect(s.deliveries().map((d) => d.id)).toEqual(['a', 'b']);
+    const s = await lowdbStore(db, { log });
+    expect((await s.deliveries()).map((d) => d.id)).toEqual(['a', 'b']);
     // Dropped, but said: which file, which line, and what it held.
     expect(warnings).toHaveLength(1);
     expect(warnings[0].message).toContain(
@@ -187,11 +188,11 @@ describe('lowdb store on disk', () => {
     ).toEqual(['a', 'b', 'd']);
 
     // A ledger that ends whole says nothing.
-    await (await openLowdbStore(db, { log })).close();
+    await (await lowdbStore(db, { log })).close();
     expect(warnings).toHaveLength(1);
 
     appendFileSync(files.ledger, 'garbage\n' + line('e') + '\n');
-    const err = await openLowdbStore(db).catch((e) => e);
+    const err = await lowdbStore(db).catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.message).toContain(files.ledger);
     expect(err.message).toMatch(/line 4/);
@@ -216,7 +217,7 @@ describe('lowdb store on disk', () => {
           updatedAt: '',
         }),
       );
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     // A folder where the ledger should be: the append cannot open it.
     mkdirSync(files.ledger);
     const err = await s.saveDelivery(line('a')).catch((e) => e);
@@ -235,7 +236,7 @@ describe('lowdb store on disk', () => {
   it('writes files whole: no temporary file is left behind and the JSON always parses', async () => {
     const d = dir();
     const db = path.join(d, 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await Promise.all(Array.from({ length: 20 }, (_, i) => s.saveChat({ ...chat, key: `telegram:${i}` })));
     const state = JSON.parse(readFileSync(db, 'utf8'));
     expect(Object.keys(state.chats)).toHaveLength(20);
@@ -246,7 +247,7 @@ describe('lowdb store on disk', () => {
     const d = dir();
     const db = path.join(d, 'newsbot.json');
     const files = storeFiles(db);
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     // Enough items for many pieces, then saves that arrive while that write is under way.
     const first = s.saveItems(
       { added: Array.from({ length: 2000 }, (_, i) => item(`bulk-${i}`)), updated: [] },
@@ -262,7 +263,7 @@ describe('lowdb store on disk', () => {
       Array.from({ length: 2010 }, (_, i) => i + 1),
     );
     expect(existsSync(path.join(d, '.newsbot.items.json.tmp'))).toBe(false);
-    const again = await openLowdbStore(db);
-    expect(again.items()).toHaveLength(2010);
+    const again = await lowdbStore(db);
+    expect(await allItems(again)).toHaveLength(2010);
   });
 });

@@ -17,8 +17,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError, type Chat, type SourceHealth } from '../../src/ports.js';
 import { accessError, StoreAccessError } from '../../store/file-errors.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
 import { run } from '../helpers/run.js';
+import { lowdbStore, allItems } from '../helpers/stores.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-files-'));
@@ -58,7 +59,7 @@ const health: SourceHealth = {
 };
 
 async function openError(db: string): Promise<StoreError> {
-  const err = await openLowdbStore(db).then(
+  const err = await lowdbStore(db).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -175,7 +176,7 @@ describe('accessError: what each file-system error says (as root, permissions ca
 describe('store files of the wrong shape', () => {
   it('every schedule the schedule command makes opens again: daily (weekday 0), UTC, Etc/GMT offsets, "-03:30"', async () => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     const schedules = [
       { weekday: 0, time: '08:00', timeZone: 'America/New_York' },
       { weekday: 5, time: '20:00', timeZone: 'UTC' },
@@ -190,13 +191,15 @@ describe('store files of the wrong shape', () => {
         schedule,
       });
     await s.close();
-    const again = await openLowdbStore(db);
-    expect(schedules.map((_, i) => again.chat(`console:${i}`)?.schedule)).toEqual(schedules);
+    const again = await lowdbStore(db);
+    expect(
+      await Promise.all(schedules.map(async (_, i) => (await again.chat(`console:${i}`))?.schedule)),
+    ).toEqual(schedules);
   });
 
   it('a real store with every kind of field opens again: the checks pass what the store writes', async () => {
     const db = path.join(dir(), 'newsbot.json');
-    const s = await openLowdbStore(db);
+    const s = await lowdbStore(db);
     await s.saveItems(
       {
         added: [
@@ -243,11 +246,11 @@ describe('store files of the wrong shape', () => {
       updatedAt: 'x',
     });
     await s.close();
-    const again = await openLowdbStore(db);
-    expect(again.items()).toHaveLength(2);
-    expect(again.chat(chat.key)).toEqual(chat);
-    expect(again.sources()).toHaveLength(2);
-    expect(again.deliveries()).toHaveLength(1);
+    const again = await lowdbStore(db);
+    expect(await allItems(again)).toHaveLength(2);
+    expect(await again.chat(chat.key)).toEqual(chat);
+    expect(await again.sources()).toHaveLength(2);
+    expect(await again.deliveries()).toHaveLength(1);
   });
 
   const state = (chats: unknown, sources: unknown = {}) =>

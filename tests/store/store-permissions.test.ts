@@ -9,7 +9,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../src/ports.js';
-import { openLowdbStore, storeFiles } from '../../store/lowdb-store.js';
+import { storeFiles } from '../../store/lowdb-store.js';
+import { lowdbStore } from '../helpers/stores.js';
 
 const denied = new Set<string>();
 const eacces = (p: unknown, syscall = 'open') =>
@@ -89,7 +90,7 @@ describe('a store file the service may not read', () => {
       const file = storeFiles(db)[which];
       writeFileSync(file, text);
       denied.add(file);
-      const err = await openLowdbStore(db).then(
+      const err = await lowdbStore(db).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -109,7 +110,7 @@ describe('a store file the service may not read', () => {
   it('the scheduler lease: a StoreError naming it, whether it cannot be made or read', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const lock = storeFiles(db).lock;
-    const store = await openLowdbStore(db);
+    const store = await lowdbStore(db);
     const failure = (p: Promise<unknown>) =>
       p.then(
         () => {

@@ -42,7 +42,7 @@ describe('Telegram commands', () => {
   it('answers every command in a private chat, in the order given', async () => {
     s = await setup();
     await runAll(privateChat(users.bob), users.bob, '');
-    const chat = s.core.store.chat(`telegram:${users.bob.id}`);
+    const chat = await s.core.store.chat(`telegram:${users.bob.id}`);
     expect(chat).toMatchObject({
       places: [],
       language: 'es',
@@ -58,7 +58,7 @@ describe('Telegram commands', () => {
     await runAll(group, users.bob, '');
     await s.feed(message(group, users.bob, '/language en'));
     await runAll(group, users.bob, '@migration_news_bot');
-    expect(s.core.store.chat(`telegram:${group.id}`)?.language).toBe('es');
+    expect((await s.core.store.chat(`telegram:${group.id}`))?.language).toBe('es');
     // in a group the reply quotes the command it answers
     const last = s.last(group.id);
     expect(last.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });

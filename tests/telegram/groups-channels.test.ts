@@ -28,7 +28,7 @@ describe('administrators in groups', () => {
     s = await setup();
     s.fake.setMember(group.id, users.bob.id, 'administrator');
     await s.feed(message(group, users.bob, '/subscribe Honduras'));
-    expect(s.core.store.chat(key(group.id))?.places.map((p) => p.code)).toEqual(['HN']);
+    expect((await s.core.store.chat(key(group.id)))?.places.map((p) => p.code)).toEqual(['HN']);
 
     await s.feed(message(group, users.bob, '/language es'));
 
@@ -47,8 +47,8 @@ describe('administrators in groups', () => {
       await s.feed(message(group, users.dan, text));
       expect(s.last(group.id).text, text).toBe(refusal);
     }
-    expect(s.core.store.chat(key(group.id))).toMatchObject({ places: [{ code: 'HN' }] });
-    expect(s.core.store.chat(key(group.id))?.schedule).toBeUndefined();
+    expect(await s.core.store.chat(key(group.id))).toMatchObject({ places: [{ code: 'HN' }] });
+    expect((await s.core.store.chat(key(group.id)))?.schedule).toBeUndefined();
     // reading stays open to everyone, without asking Telegram who is an admin
     const lookups = s.fake.callsOf('getChatMember').length;
     await s.feed(message(group, users.ana, '/suscripciones'));
@@ -61,7 +61,7 @@ describe('administrators in groups', () => {
     s.fake.setMember(supergroup.id, users.carla.id, 'creator');
     await s.feed(message(supergroup, users.carla, '/suscribir Honduras'));
     await s.feed(message(supergroup, users.carla, '/suscribir Guatemala'));
-    expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['HN', 'GT']);
+    expect((await s.core.store.chat(key(supergroup.id)))?.places.map((p) => p.code)).toEqual(['HN', 'GT']);
     expect(s.fake.callsOf('getChatMember')).toHaveLength(1);
     expect(s.fake.callsOf('getChatMember')[0].params).toMatchObject({
       chat_id: supergroup.id,
@@ -74,7 +74,7 @@ describe('administrators in groups', () => {
     await s.feed(
       message(supergroup, users.anonymousAdmin, '/subscribe Guatemala', { sender_chat: supergroup }),
     );
-    expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['GT']);
+    expect((await s.core.store.chat(key(supergroup.id)))?.places.map((p) => p.code)).toEqual(['GT']);
     expect(s.fake.callsOf('getChatMember')).toHaveLength(0);
     // someone posting as another channel is not
     s.fake.setMember(supergroup.id, 136817688, 'member');
@@ -94,7 +94,7 @@ describe('administrators in groups', () => {
     await s.feed(message(group, users.bob, '/help'));
     s.fake.setBadToken(true);
     await s.feed(message(group, users.bob, '/subscribe Honduras'));
-    expect(s.core.store.chat(key(group.id))).toBeUndefined();
+    expect(await s.core.store.chat(key(group.id))).toBeUndefined();
   });
 });
 
@@ -102,7 +102,7 @@ describe('channels', () => {
   it('an admin subscribes a channel from a channel post, and digests are posted there', async () => {
     s = await setup();
     await s.feed(channelPost(channel, '/subscribe Honduras, Costa Rica'));
-    expect(s.core.store.chat(key(channel.id))?.places.map((p) => p.code)).toEqual(['HN', 'CR']);
+    expect((await s.core.store.chat(key(channel.id)))?.places.map((p) => p.code)).toEqual(['HN', 'CR']);
     expect(s.last(channel.id).text).toMatch(/now subscribed to Honduras and Costa Rica/);
     // a channel post is not quoted back
     expect(s.last(channel.id).params.reply_parameters).toBeUndefined();
@@ -142,7 +142,7 @@ describe('channels', () => {
     );
     s.fake.setMember(channel.id, users.dan.id, 'administrator');
     await s.feed(callback(channel, users.dan, data, list.messageId));
-    expect(s.core.store.chat(key(channel.id))?.places.map((p) => p.code)).toEqual(['MX']);
+    expect((await s.core.store.chat(key(channel.id)))?.places.map((p) => p.code)).toEqual(['MX']);
   });
 });
 
@@ -153,15 +153,15 @@ describe('a group that becomes a supergroup', () => {
     await s.feed(message(group, users.bob, '/subscribe Honduras'));
     await s.feed(message(group, users.bob, '/language es'));
     await s.feed(serviceMessage(group, { migrate_to_chat_id: supergroup.id }));
-    expect(s.core.store.chat(key(group.id))).toBeUndefined();
-    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({
+    expect(await s.core.store.chat(key(group.id))).toBeUndefined();
+    expect(await s.core.store.chat(key(supergroup.id))).toMatchObject({
       address: { platform: 'telegram', chatId: String(supergroup.id) },
       language: 'es',
       places: [{ code: 'HN' }],
     });
     // the matching message in the new supergroup changes nothing more
     await s.feed(serviceMessage(supergroup, { migrate_from_chat_id: group.id }));
-    expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['HN']);
+    expect((await s.core.store.chat(key(supergroup.id)))?.places.map((p) => p.code)).toEqual(['HN']);
   });
 
   it('also when only the supergroup side (migrate_from_chat_id) arrives', async () => {
@@ -169,7 +169,7 @@ describe('a group that becomes a supergroup', () => {
     s.fake.setMember(group.id, users.bob.id, 'administrator');
     await s.feed(message(group, users.bob, '/subscribe Guatemala'));
     await s.feed(serviceMessage(supergroup, { migrate_from_chat_id: group.id }));
-    expect(s.core.store.chat(key(supergroup.id))?.places.map((p) => p.code)).toEqual(['GT']);
+    expect((await s.core.store.chat(key(supergroup.id)))?.places.map((p) => p.code)).toEqual(['GT']);
   });
 
   it('a digest sent to the old group reports where it went', async () => {
@@ -193,7 +193,7 @@ describe("the bot's own membership (my_chat_member)", () => {
     await s.feed(message(supergroup, users.bob, '/subscribe Honduras'));
     const sent = s.fake.sent(supergroup.id).length;
     await s.feed(botMembership(supergroup, users.bob, 'member', 'kicked'));
-    expect(s.core.store.chat(key(supergroup.id))).toMatchObject({
+    expect(await s.core.store.chat(key(supergroup.id))).toMatchObject({
       state: 'paused',
       pausedReason: 'bot_removed',
     });
@@ -201,7 +201,7 @@ describe("the bot's own membership (my_chat_member)", () => {
     expect(s.fake.sent(supergroup.id)).toHaveLength(sent);
 
     await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
-    expect(s.core.store.chat(key(supergroup.id))?.state).toBe('active');
+    expect((await s.core.store.chat(key(supergroup.id)))?.state).toBe('active');
     expect(s.last(supergroup.id).text).toMatch(
       /^Subscriptions of this chat\n\nDigests to this chat had been paused \(the bot was removed from this chat\); they are on again\.\n\nWeekly digest about: Honduras/,
     );
@@ -211,7 +211,7 @@ describe("the bot's own membership (my_chat_member)", () => {
     s = await setup();
     await s.feed(botMembership(group, users.ana, 'left', 'member'));
     expect(s.last(group.id).text).toMatch(/^¡Hola!/);
-    expect(s.core.store.chat(key(group.id))).toBeUndefined();
+    expect(await s.core.store.chat(key(group.id))).toBeUndefined();
     // promoted to administrator: no second welcome
     await s.feed(botMembership(group, users.ana, 'member', 'administrator'));
     expect(s.fake.sent(group.id)).toHaveLength(1);
@@ -225,18 +225,21 @@ describe("the bot's own membership (my_chat_member)", () => {
     const before = s.fake.callsOf('sendMessage').length;
     await s.feed(botMembership(dm, users.carla, 'member', 'kicked'));
     await s.feed(botMembership(channel, users.bob, 'administrator', 'left'));
-    expect(s.core.store.chat(key(dm.id))).toMatchObject({ state: 'paused', pausedReason: 'bot_blocked' });
-    expect(s.core.store.chat(key(channel.id))).toMatchObject({
+    expect(await s.core.store.chat(key(dm.id))).toMatchObject({
+      state: 'paused',
+      pausedReason: 'bot_blocked',
+    });
+    expect(await s.core.store.chat(key(channel.id))).toMatchObject({
       state: 'paused',
       pausedReason: 'bot_removed',
     });
     await s.feed(botMembership(channel, users.bob, 'left', 'administrator'));
     expect(s.fake.callsOf('sendMessage')).toHaveLength(before);
     // back in the channel: on again, without a post its readers would all see
-    expect(s.core.store.chat(key(channel.id))?.state).toBe('active');
+    expect((await s.core.store.chat(key(channel.id)))?.state).toBe('active');
     // unblocked in the private chat: on again, and the person is told
     await s.feed(botMembership(dm, users.carla, 'kicked', 'member'));
-    expect(s.core.store.chat(key(dm.id))?.state).toBe('active');
+    expect((await s.core.store.chat(key(dm.id)))?.state).toBe('active');
     expect(s.last(dm.id).text).toMatch(
       /Los resúmenes a este chat estaban en pausa \(el bot fue bloqueado en este chat\); vuelven a enviarse\./,
     );

@@ -78,7 +78,7 @@ describe('the inline keyboard', () => {
     expect(s.last(chat.id).text).toMatch(
       new RegExp(`now subscribed to ${pick.text.replace(/ \(\d+\)$/, '')}`),
     );
-    expect(s.core.store.chat(`telegram:${chat.id}`)?.places).toHaveLength(1);
+    expect((await s.core.store.chat(`telegram:${chat.id}`))?.places).toHaveLength(1);
 
     // subscriptions: one unsubscribe button each
     await s.feed(message(chat, users.bob, '/subscribe Honduras'));
@@ -92,7 +92,7 @@ describe('the inline keyboard', () => {
       callback(chat, users.bob, button(subs, 'Unsubscribe: Honduras').callback_data, subs.messageId),
     );
     expect(s.last(chat.id).text).toMatch(/no longer subscribed to Honduras/);
-    expect(s.core.store.chat(`telegram:${chat.id}`)?.places.map((p) => p.code)).not.toContain('HN');
+    expect((await s.core.store.chat(`telegram:${chat.id}`))?.places.map((p) => p.code)).not.toContain('HN');
     expect(s.fake.callsOf('answerCallbackQuery')).toHaveLength(3);
     expectAllDataFits(s);
   });
@@ -189,6 +189,6 @@ describe('the inline keyboard', () => {
       text: expect.stringMatching(/^Solo los administradores de este chat/),
     });
     expect(s.fake.sent(group.id)).toHaveLength(1);
-    expect(s.core.store.chat(`telegram:${group.id}`)).toBeUndefined();
+    expect(await s.core.store.chat(`telegram:${group.id}`)).toBeUndefined();
   });
 });

@@ -155,11 +155,11 @@ describe('webhook mode', () => {
     expect(await post(url, update, '')).toBe(403);
     expect(await post(`${url}/other`, update, SECRET)).toBe(404);
     expect(s.fake.callsOf('sendMessage')).toHaveLength(0);
-    expect(s.core.store.chat(`telegram:${users.bob.id}`)).toBeUndefined();
+    expect(await s.core.store.chat(`telegram:${users.bob.id}`)).toBeUndefined();
     expect(lines.some((l) => /Telegram command/.test(l.msg))).toBe(false);
 
     expect(await post(url, update, SECRET)).toBe(200);
-    expect(s.core.store.chat(`telegram:${users.bob.id}`)?.places.map((p) => p.code)).toEqual(['HN']);
+    expect((await s.core.store.chat(`telegram:${users.bob.id}`))?.places.map((p) => p.code)).toEqual(['HN']);
   });
 
   it('answers 503 while stopping, so Telegram delivers the update again later', async () => {
