@@ -8,7 +8,7 @@ import { parseSince, splitSince } from './args.js';
 import type { Call } from './context.js';
 import { usageReply } from './usage.js';
 import { placeList, itemView } from './views.js';
-import { resolvePlaces } from './places-arg.js';
+import { placesProblem, resolvePlaces } from './places-arg.js';
 import { placeName } from '../places/gazetteer.js';
 import { placeFinder } from '../search/places.js';
 
@@ -58,7 +58,7 @@ export async function country(c: Call): Promise<Reply> {
   const { places, since: sinceText } = splitSince(c.args);
   if (places.length === 0) return usageReply('country', c.lang);
   const resolved = resolvePlaces(places, c.deps.resolver, c.lang);
-  if (!resolved.ok) return usageReply('country', c.lang, resolved.problems);
+  if (!resolved.ok) return placesProblem(c, 'country', resolved);
   let since: string | undefined;
   if (sinceText !== undefined) {
     since = parseSince(sinceText, c.now);

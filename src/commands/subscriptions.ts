@@ -4,11 +4,11 @@ import { chatKey, type Chat } from '../ports.js';
 import type { Action, Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
 import { zoneLabel } from '../digest/zone.js';
-import { placeName } from '../places/gazetteer.js';
+import { placeName, regionCountries, regionIds } from '../places/gazetteer.js';
 import { fold } from '../places/text.js';
 import { splitList } from './args.js';
 import type { Call } from './context.js';
-import { resolvePlaces } from './places-arg.js';
+import { placesProblem, resolvePlaces } from './places-arg.js';
 import { usageReply } from './usage.js';
 import { itemView, placeList } from './views.js';
 
@@ -51,7 +51,7 @@ export async function subscribe(c: Call): Promise<Reply> {
   const list = splitList(c.args);
   if (list.length === 0) return countryKeyboard(c);
   const resolved = resolvePlaces(list, c.deps.resolver, c.lang);
-  if (!resolved.ok) return usageReply('subscribe', c.lang, resolved.problems);
+  if (!resolved.ok) return placesProblem(c, 'subscribe', resolved);
   const chat = chatOf(c);
   const had = new Set(chat.places.map((p) => p.code));
   const added = resolved.codes.filter((code) => !had.has(code));
@@ -73,23 +73,65 @@ export async function subscribe(c: Call): Promise<Reply> {
   paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
   // Until the chat picks its own time, say how: the default is rarely everyone's.
   if (!chat.schedule) paragraphs.push(m.changeSchedule);
+  const region = regionMadeUp(chat, added);
+  const actions: Action[] = [];
+  if (region) {
+    paragraphs.push(m.allOfRegion(placeName(region, c.lang)));
+    actions.push({
+      kind: 'subscribe',
+      label: (c.ctx.shared ? m.buttons.subscribeChannel : m.buttons.subscribe)(placeName(region, c.lang)),
+      command: `${commandWord('subscribe', c.lang)} ${region}`,
+    });
+  }
   const latest = await c.deps.store.items.byPlaces(resolved.codes, { limit: 3 });
   if (latest.items.length) paragraphs.push(m.latestForThem);
-  return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)) });
+  return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)), actions });
 }
 
-/** `subscribe` alone: buttons for the countries the store has news about, most first, paged. */
+/**
+ * The largest region whose every country the chat now has, when this subscribe added one of
+ * them and the chat does not have the region itself: subscribing the region also brings the
+ * news that names only it.
+ */
+function regionMadeUp(chat: Chat, added: string[]): string | undefined {
+  const has = new Set(chat.places.map((p) => p.code));
+  let best: string[] | undefined;
+  let id: string | undefined;
+  for (const region of regionIds()) {
+    const countries = regionCountries(region);
+    if (countries.length < 3 || has.has(region) || !countries.some((code) => added.includes(code))) continue;
+    if (countries.every((code) => has.has(code)) && (!best || countries.length > best.length)) {
+      best = countries;
+      id = region;
+    }
+  }
+  return id;
+}
+
+/** The regions the service is for: the subscribe keyboard offers every country in them. */
+const HOME_REGIONS = ['central-america', 'north-america', 'caribbean'];
+
+/**
+ * `subscribe` alone: buttons for every country of the region and any other with news, those
+ * with news first (most first, with their count), then the rest by name; paged.
+ */
 async function countryKeyboard(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const subscribed = new Set(c.chat?.places.map((p) => p.code) ?? []);
-  const counts = (await c.deps.store.items.placeCounts()).filter(
+  const withNews = (await c.deps.store.items.placeCounts()).filter(
     ([code]) => code.length === 2 && !subscribed.has(code),
   );
+  const listed = new Set(withNews.map(([code]) => code));
+  const rest = [...new Set(HOME_REGIONS.flatMap(regionCountries))]
+    .filter((code) => !listed.has(code) && !subscribed.has(code))
+    .map((code) => [code, 0] as [string, number])
+    .sort(([a], [b]) => placeName(a, c.lang).localeCompare(placeName(b, c.lang), c.lang));
+  const counts = [...withNews, ...rest];
   if (counts.length === 0) return usageReply('subscribe', c.lang, [m.noCountriesYet]);
   const page = counts.slice(c.offset, c.offset + KEYBOARD_PAGE);
   const actions: Action[] = page.map(([code, n]) => ({
     kind: 'subscribe',
-    label: `${placeName(code, c.lang)} (${n})`,
+    label: n ? `${placeName(code, c.lang)} (${n})` : placeName(code, c.lang),
     command: `${commandWord('subscribe', c.lang)} ${code}`,
   }));
   if (c.offset + KEYBOARD_PAGE < counts.length)
@@ -121,7 +163,7 @@ export async function unsubscribe(c: Call): Promise<Reply> {
     return info([m.unsubscribedAll]);
   }
   const resolved = resolvePlaces(splitList(arg), c.deps.resolver, c.lang);
-  if (!resolved.ok) return usageReply('unsubscribe', c.lang, resolved.problems);
+  if (!resolved.ok) return placesProblem(c, 'unsubscribe', resolved);
   const had = new Set(chat.places.map((p) => p.code));
   const removing = resolved.codes.filter((code) => had.has(code));
   const missing = resolved.codes.filter((code) => !had.has(code));

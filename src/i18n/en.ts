@@ -129,6 +129,7 @@ export const en = {
   firstDigestNote: 'The first digest holds what arrives from now on.',
   nextDigest: (when: string) => `Next digest: ${when}.`,
   latestForThem: 'The latest about them now:',
+  allOfRegion: (region: string) => `These are all of ${region}: subscribe ${region}?`,
   pickCountry: 'Pick a country to subscribe this chat to, or type subscribe <country>[, ...].',
   noCountriesYet: 'There are no news items yet to pick countries from. Type subscribe <country>.',
   unsubscribed: (places: string) => `This chat is no longer subscribed to ${places}.`,

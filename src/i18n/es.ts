@@ -132,6 +132,7 @@ export const es: Catalog = {
   firstDigestNote: 'El primer resumen trae lo que llegue a partir de ahora.',
   nextDigest: (when) => `Próximo resumen: ${when}.`,
   latestForThem: 'Lo más reciente sobre ellos ahora:',
+  allOfRegion: (region) => `Son todos los países de ${region}: ¿suscribir ${region}?`,
   pickCountry: 'Elija un país para suscribir este chat, o escriba suscribir <país>[, ...].',
   noCountriesYet: 'Todavía no hay noticias de las que elegir países. Escriba suscribir <país>.',
   unsubscribed: (places) => `Este chat ya no está suscrito a ${places}.`,

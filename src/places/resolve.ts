@@ -11,7 +11,8 @@ export type Resolution =
   | { ok: false; reason: 'ambiguous'; input: string; candidates: string[] };
 
 export interface Resolver {
-  resolve(input: string): Resolution;
+  /** `suggest: false` leaves an unknown name's suggestions out (they cost a scan of every name) */
+  resolve(input: string, opts?: { suggest?: boolean }): Resolution;
 }
 
 /**
@@ -47,7 +48,7 @@ export function createResolver(): Resolver {
     return [...new Set(scored.map(([, c]) => c))].slice(0, 3);
   };
 
-  const resolve = (input: string): Resolution => {
+  const resolve = (input: string, opts: { suggest?: boolean } = {}): Resolution => {
     const trimmed = input.trim();
     const key = tokenize(trimmed)
       .map((t) => t.key)
@@ -76,7 +77,12 @@ export function createResolver(): Resolver {
           break;
       }
     }
-    return { ok: false, reason: 'unknown', input: trimmed, suggestions: suggest(key) };
+    return {
+      ok: false,
+      reason: 'unknown',
+      input: trimmed,
+      suggestions: opts.suggest === false ? [] : suggest(key),
+    };
   };
 
   return { resolve };
