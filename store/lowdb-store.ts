@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -9,6 +9,7 @@ import {
   type ItemChange,
   type ItemFiling,
   type NewsStore,
+  type SchedulerLease,
   type SourceHealth,
 } from '../src/ports.js';
 import { accessError, StoreAccessError } from './file-errors.js';
@@ -28,6 +29,19 @@ export function storeFiles(dbPath: string) {
     lock: `${base}.lock`,
     lockHolder: `${base}.lock.holder`,
   };
+}
+
+/** The size and modification time of each file, in one string: what changes when another process writes them. */
+async function fileStamps(files: ReturnType<typeof storeFiles>): Promise<string> {
+  const stamp = async (f: string) => {
+    try {
+      const st = await stat(f);
+      return `${st.size}@${st.mtimeMs}`;
+    } catch {
+      return '-';
+    }
+  };
+  return (await Promise.all([files.state, files.items, files.ledger].map(stamp))).join(' ');
 }
 
 /**
@@ -91,12 +105,55 @@ export async function openLowdbStore(
   // Two items with one id: the map of ids is short of an entry. Checked before the ledger, which opening may compact.
   if (s.byId.size !== itemsData.items.length)
     throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
-  const { ledger, deliveries } = await LedgerFile.open(files.ledger, opts.log);
-  for (const d of deliveries) s.deliveryById.set(d.id, d);
+  const opened = await LedgerFile.open(files.ledger, opts.log);
+  let ledger = opened.ledger;
+  for (const d of opened.deliveries) s.deliveryById.set(d.id, d);
   // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
   const archive = new ItemsFileWriter(files.items, () => s.itemsData);
-  const lease = createLeaseFile({ dbPath, lockPath: files.lock, holderPath: files.lockHolder });
+  const leaseFile = createLeaseFile({ dbPath, lockPath: files.lock, holderPath: files.lockHolder });
   const index = filing.index(s.itemsData.items);
+
+  // What the files were when this process read them: another process that held the lease since
+  // may have written them (sent digests, new subscriptions, new items).
+  let readAs = await fileStamps(files);
+  /** Reads the files again, in place, so the index and everyone holding this store see the new data. */
+  async function reread(): Promise<void> {
+    const items = await readItemsFile(files.items);
+    const state = await readStateFile(files.state);
+    const again = await LedgerFile.open(files.ledger, opts.log);
+    const known = new Map(s.itemsData.items.map((it) => [it.id, it.updatedAt]));
+    const changed = items.items.filter((it) => known.get(it.id) !== it.updatedAt);
+    s.itemsData.items.length = 0;
+    for (const it of items.items) s.itemsData.items.push(it);
+    s.itemsData.lastSeq = items.lastSeq;
+    s.byId.clear();
+    s.itemsData.items.forEach((it, i) => s.byId.set(it.id, i));
+    s.state.chats = state.chats;
+    s.state.sources = state.sources;
+    s.deliveryById.clear();
+    for (const d of again.deliveries) s.deliveryById.set(d.id, d);
+    await ledger.close();
+    ledger = again.ledger;
+    index.upsert(changed);
+    readAs = await fileStamps(files);
+  }
+  // Taking the lease over from another process is when its writes must be seen: this one is
+  // about to send digests and write, and would otherwise send again what the other sent and
+  // write over what it wrote.
+  const lease: SchedulerLease = {
+    ...leaseFile,
+    async acquire() {
+      const got = await leaseFile.acquire();
+      if (got.ok && (await fileStamps(files)) !== readAs) {
+        opts.log?.warn(
+          { store: dbPath },
+          'taking over the store from another process: its files are read again',
+        );
+        await reread();
+      }
+      return got;
+    },
+  };
 
   return {
     location: dbPath,
