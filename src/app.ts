@@ -11,12 +11,12 @@ import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
 import { createLeaseKeeper, type TakeResult } from './digest/lease-keeper.js';
 import { createScheduler, type Scheduler } from './digest/scheduler.js';
 import { createCore } from './core.js';
-import type { Config } from './config.js';
+import type { Config, StoreConfig } from './config.js';
 import { healthRoute } from './health.js';
 import { createHttpListener } from './http.js';
 import { createLogger } from './log.js';
 import type { IngestReport } from './news/ingest.js';
-import type { ChatAdapter, Platform } from './ports.js';
+import type { ChatAdapter, NewsStore, Platform } from './ports.js';
 import type { Reply } from './reply.js';
 import { itemFiling } from './search/filing.js';
 
@@ -35,6 +35,8 @@ export interface App {
   readonly log: Logger;
   /** where the store lives, for messages */
   readonly location: string;
+  /** several instances may change the store at once (PostgreSQL): nothing need be refused beside a service */
+  readonly shared: boolean;
   /** local mode's console: its first prompt, the end of its input, and its last replies taken by the reader */
   readonly console?: { prompt(): void; readonly finished: Promise<void>; flushed(): Promise<void> };
   /** reads sources into the store: the given ones, or else the configured ones */
@@ -67,20 +69,28 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The store the settings name: lowdb files, or a PostgreSQL database (its client loads only then). */
+async function openStore(s: StoreConfig, log: Logger, memory?: boolean): Promise<NewsStore> {
+  if (memory) return createMemoryStore(itemFiling);
+  if (s.kind === 'lowdb') return openLowdbStore(s.path, itemFiling, { log });
+  const { openPgStore } = await import('../store/pg/pg-store.js');
+  return openPgStore(s.url, itemFiling, { log });
+}
+
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const store = opts.memory
-    ? createMemoryStore(itemFiling)
-    : await openLowdbStore(config.dbPath, itemFiling, { log });
-  // A second process on the store (a service started twice by mistake) answers questions but
-  // changes nothing: the one holding the store would write over it.
-  const writable = () => !keeper.waiting();
+  const store = await openStore(config.store, log, opts.memory);
+  // A second process on a store of files (a service started twice by mistake) answers questions
+  // but changes nothing: the one holding the store would write over it. A database takes changes
+  // from every instance.
+  const writable = () => !!store.shared || !keeper.waiting();
   const { news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
     sources: config.sources,
     pollMinutes: config.pollMinutes,
     writable,
+    requests: store.requests,
   });
 
   const wantsHttp =
@@ -147,6 +157,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   return {
     log,
     location: store.location,
+    shared: !!store.shared,
     console: consoleAdapter,
     ingest: (sources = config.sources, now = new Date()) => news.ingestAll(sources, now),
     poll: (now) => news.pollDue(config.sources, now),

@@ -44,10 +44,12 @@ async function parseCommand(io: CliIO, source: string, opts: { format?: Format; 
 }
 
 /**
- * A running service keeps the store in memory and writes it whole: a change made beside it
- * would be overwritten by its next write. Such a command is refused while one runs.
+ * A running service on lowdb keeps the store in memory and writes it whole: a change made beside
+ * it would be overwritten by its next write. Such a command is refused while one runs. A
+ * database takes changes from every instance, so nothing is refused there.
  */
 async function refuseBesideService(app: App, what: string): Promise<void> {
+  if (app.shared) return;
   const holder = await app.leaseHolder();
   if (holder === undefined) return;
   await app.stop();

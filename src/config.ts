@@ -9,8 +9,11 @@ import type { Schedule } from './ports.js';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLED_SOURCE = path.join(PROJECT_ROOT, 'data', 'sample-items.txt');
 
+/** Where the store lives: lowdb files on this machine, or a PostgreSQL database several instances share. */
+export type StoreConfig = { kind: 'lowdb'; path: string } | { kind: 'postgres'; url: string };
+
 export interface Config {
-  dbPath: string;
+  store: StoreConfig;
   sources: string[];
   pollMinutes: number;
   defaultSchedule: Schedule;
@@ -120,6 +123,20 @@ const Env = z.object({
   ),
 });
 
+/** NEWSBOT_DB: a postgres:// URL, or else the path of the lowdb store (default data/newsbot.json). */
+function storeConfig(value: string | undefined, problems: string[]): StoreConfig {
+  if (!value || !/^postgres(ql)?:/i.test(value)) return { kind: 'lowdb', path: value ?? 'data/newsbot.json' };
+  try {
+    const u = new URL(value);
+    if (!u.hostname && !u.searchParams.get('host')) throw new Error('no host');
+  } catch {
+    problems.push(
+      'NEWSBOT_DB starts with postgres: but is not a database URL; write it as postgres://user:password@host:5432/database',
+    );
+  }
+  return { kind: 'postgres', url: value };
+}
+
 /** Reads `.env` in the working folder into the environment, without overriding what is set. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
@@ -158,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
     problems.push('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN need SLACK_BOT_TOKEN too');
+  const store = storeConfig(e.NEWSBOT_DB, problems);
   if (problems.length || !sched.ok) throw new ConfigError(problems);
 
   const sources = e.NEWS_SOURCES
@@ -186,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : undefined;
   const local = !telegram && !slack;
   return {
-    dbPath: e.NEWSBOT_DB ?? 'data/newsbot.json',
+    store,
     sources,
     pollMinutes: e.SOURCE_POLL_MINUTES ?? 60,
     defaultSchedule: sched.schedule,

@@ -184,15 +184,35 @@ export interface MemoryItemIndex extends ItemQueries {
   upsert(items: readonly NewsItem[]): void;
 }
 
+/** The words of an item a full-text index reads, and the seq it answers with. */
+export type SearchableItem = Pick<NewsItem, 'seq' | 'title' | 'summary' | 'lang' | 'countries' | 'regions'>;
+
+/**
+ * The core's full-text index, held in memory for a store that keeps its items elsewhere: the
+ * store feeds it the items' words and it answers with seqs.
+ */
+export interface TextSearch {
+  /** adds an item's words, in place of those it had */
+  add(item: SearchableItem): void;
+  /** gives back the room a bulk build leaves over */
+  trim(): void;
+  search(
+    query: string,
+    opts: { limit: number; offset?: number; placeOf?: PlaceFinder },
+  ): { seqs: number[]; total: number; literal: number };
+}
+
 /**
  * The core's knowledge of items that a store needs, handed to it by the composition root: a
- * server store files each item under its keys; a store holding its items in memory answers
- * queries with the core's index over them.
+ * server store files each item under its keys and searches with the core's full-text index; a
+ * store holding its items in memory answers every query with the core's index over them.
  */
 export interface ItemFiling {
   keys(item: NewsItem): ItemKeys;
   /** an index over `items`, the store's list in seq order, which the store keeps (appends to, replaces in) */
   index(items: readonly NewsItem[]): MemoryItemIndex;
+  /** an empty full-text index */
+  textSearch(): TextSearch;
 }
 
 /**
@@ -202,6 +222,12 @@ export interface ItemFiling {
 export interface NewsStore {
   /** where it keeps its data, for messages */
   readonly location: string;
+  /**
+   * Several processes may change it at once, safely (a database server): changing commands and
+   * `ingest` work beside a running service. A store of one process's files takes changes only
+   * from the lease holder, whose next write would otherwise overwrite them.
+   */
+  readonly shared?: boolean;
   readonly items: ItemQueries;
   /** writes new and changed items; new ones get the next seqs and firstSeenAt = now */
   saveItems(change: ItemChange, now: Date): Promise<NewsItem[]>;
@@ -219,6 +245,8 @@ export interface NewsStore {
   saveDelivery(d: Delivery): Promise<void>;
   /** this process's hold on the store's scheduler lease (the same object on every call) */
   lease(): SchedulerLease;
+  /** requests already taken, shared by every instance on the store (a store of one process has none) */
+  readonly requests?: RequestLog;
   close(): Promise<void>;
 }
 

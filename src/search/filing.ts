@@ -1,8 +1,9 @@
 import { identityHashes } from '../news/identity.js';
 import { placeKeys } from '../places/match.js';
-import type { ItemFiling } from '../ports.js';
+import type { ItemFiling, TextSearch } from '../ports.js';
 import { createMemoryItems } from './memory-items.js';
 import { topicKey } from './news-index.js';
+import { TextIndex } from './text-index.js';
 
 /** How the core files items, for every store: the lists an item is in, what identifies it, the in-memory index. */
 export const itemFiling: ItemFiling = {
@@ -11,4 +12,15 @@ export const itemFiling: ItemFiling = {
     identity: identityHashes(item),
   }),
   index: createMemoryItems,
+  textSearch(): TextSearch {
+    const text = new TextIndex();
+    return {
+      add: (it) => text.add(it.seq, it.title, it.summary, it.lang, placeKeys(it)),
+      trim: () => text.trim(),
+      search(query, opts) {
+        const found = text.search(query, opts.offset ?? 0, opts.limit, opts.placeOf);
+        return { seqs: found.hits.map((h) => h.key), total: found.total, literal: found.literal };
+      },
+    };
+  },
 };

@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Chat, Delivery, NewsStore } from '../../src/ports.js';
 import { itemFiling } from '../../src/search/filing.js';
+import { hasPg, pgStores } from '../helpers/pg.js';
 import { memoryStore, lowdbStore, allItems } from '../helpers/stores.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
@@ -41,9 +42,14 @@ const delivery = (id: string, state: Delivery['state']): Delivery => ({
   updatedAt: now.toISOString(),
 });
 
+const pg = pgStores();
+afterAll(() => pg.close());
+
 const stores: [string, () => Promise<NewsStore>][] = [
   ['memory', async () => memoryStore()],
   ['lowdb', async () => lowdbStore(path.join(mkdtempSync(path.join(tmpdir(), 'nb-')), 'db.json'))],
+  // Skipped, loudly, only on a machine where no PostgreSQL answers (CI requires one: .ci/run).
+  ...(hasPg ? [['postgres', () => pg.open()] as [string, () => Promise<NewsStore>]] : []),
 ];
 
 // Every NewsStore implementation must behave the same to the core.

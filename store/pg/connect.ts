@@ -1,0 +1,72 @@
+import pg from 'pg';
+
+/** int8 and numeric come back as numbers: seqs, counts and identity hashes all fit a double exactly. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** The URL with its password hidden, for messages and logs. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export interface PoolOptions {
+  /** connections at most (default 8) */
+  max?: number;
+  /** called for an error on an idle connection (the server restarted, the network went): logged, never thrown */
+  onIdleError?: (err: Error) => void;
+}
+
+/**
+ * A pool of connections to the database at `url`. A connection that breaks while idle is
+ * dropped and reported, not thrown: the next query opens another.
+ */
+export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.max ?? 8,
+    types,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'newsbot',
+  });
+  pool.on('error', (err) => o.onIdleError?.(err));
+  return pool;
+}
+
+/** One connection of its own, outside the pool (the lease's, and the one that listens). */
+export function createClient(url: string): pg.Client {
+  return new pg.Client({
+    connectionString: url,
+    types,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    application_name: 'newsbot',
+  });
+}
+
+/** Runs `fn` in a transaction on one connection of the pool: committed if it returns, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const out = await fn(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    c.release();
+  }
+}
