@@ -83,6 +83,11 @@ export async function digestPreview(c: Call): Promise<Reply> {
   const window = await digestWindow(c.deps.store.items, chat, last);
   const { selection, reply } = composeDigest(chat, window, last, c.lang);
   if (selection.items.length === 0)
-    return { kind: 'info', visibility: 'private', heading, paragraphs: [m.previewNothing, note] };
+    return {
+      kind: 'info',
+      visibility: 'private',
+      heading,
+      paragraphs: [last ? m.previewNothing : m.previewNothingYet, note],
+    };
   return { ...reply, visibility: 'private', heading, paragraphs: [note, ...(reply.paragraphs ?? [])] };
 }

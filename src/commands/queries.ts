@@ -43,14 +43,16 @@ export async function latest(c: Call): Promise<Reply> {
   const m = t(c.lang);
   let n = PAGE;
   if (c.args) {
-    if (!/^\d+$/.test(c.args) || Number(c.args) < 1 || Number(c.args) > MAX_LATEST) {
+    if (!/^\d+$/.test(c.args) || Number(c.args) < 1)
       return usageReply('latest', c.lang, [m.badCount(c.args)]);
-    }
-    n = Number(c.args);
+    // More than the most is a wish for all there is: the most, said as such.
+    n = Math.min(Number(c.args), MAX_LATEST);
   }
   const page = await c.deps.store.items.latest(n, c.offset);
   if (page.total === 0) return info([m.noItems]);
-  return pageReply(c, m.latestHeading, page, n);
+  const reply = pageReply(c, m.latestHeading, page, n);
+  if (c.offset > 0 || Number(c.args) <= MAX_LATEST) return reply;
+  return { ...reply, paragraphs: [m.latestAtMost(MAX_LATEST), ...(reply.paragraphs ?? [])] };
 }
 
 export async function country(c: Call): Promise<Reply> {

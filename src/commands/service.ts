@@ -12,7 +12,7 @@ import {
 import { digestPreview, help, sources, start } from './info.js';
 import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
-import { language, schedule } from './settings.js';
+import { language, schedule, SHOW_SETTING } from './settings.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
 
@@ -47,6 +47,11 @@ const READ_ONLY: ReadonlySet<CommandName> = new Set<CommandName>([
   'start',
 ]);
 
+/** Whether a command, with these arguments, only reads: a settings command typed alone does. */
+function readsOnly(name: CommandName, args: string): boolean {
+  return READ_ONLY.has(name) || (!args && SHOW_SETTING[name] !== undefined);
+}
+
 /** Telegram takes only these as menu commands; a word outside it is left out of the menu. */
 const MENU_WORD = /^[a-z0-9_]{1,32}$/;
 
@@ -60,7 +65,7 @@ export function describeCommand(text: string): CommandInfo {
     known: true,
     name: parsed.name,
     wordLang: parsed.spanish ? 'es' : undefined,
-    changesChat: !READ_ONLY.has(parsed.name),
+    changesChat: !readsOnly(parsed.name, parsed.args),
     isHelp: parsed.name === 'help' || parsed.name === 'start',
   };
 }
@@ -106,7 +111,7 @@ export function createCommandService(deps: CommandDeps): CommandPort {
     const parsed = parseCommandLine(text);
     if (!parsed.ok) return unknownCommand(parsed, await languageOf(ctx, parsed.spanish));
     const lang = await languageOf(ctx, parsed.spanish);
-    const changes = !READ_ONLY.has(parsed.name);
+    const changes = !readsOnly(parsed.name, parsed.args);
     if (changes && ctx.canManage === false) {
       return { kind: 'error', visibility: 'private', paragraphs: [t(lang).adminsOnly] };
     }
@@ -123,7 +128,8 @@ export function createCommandService(deps: CommandDeps): CommandPort {
       chat: await deps.store.chat(chatKey(ctx.address)),
       command: `${parsed.word}${parsed.args ? ` ${parsed.args}` : ''}`,
     };
-    return HANDLERS[parsed.name](call);
+    const show = parsed.args ? undefined : SHOW_SETTING[parsed.name];
+    return show ? show(call) : HANDLERS[parsed.name](call);
   };
 
   return {

@@ -6,6 +6,7 @@ import type { ZoneOption, ZoneReading } from '../digest/zone-input.js';
 import { placeName } from '../places/gazetteer.js';
 import { fold } from '../places/text.js';
 import type { Call } from './context.js';
+import type { CommandName } from './grammar.js';
 import { chatOf, info, nextDigestText, save } from './subscriptions.js';
 import { usageReply } from './usage.js';
 
@@ -44,6 +45,32 @@ function scheduleProblems(p: Extract<ScheduleParse, { ok: false }>, lang: Lang):
     }
   }
 }
+
+/** The chat's own, or the default, schedule said in full, and how to change it. */
+function showSchedule(c: Call): Reply {
+  const m = t(c.lang);
+  const s = c.chat?.schedule ?? c.deps.defaultSchedule;
+  const paragraphs = [m.scheduleLine(scheduleWhen(c.lang, s), zoneLabel(s.timeZone))];
+  if (c.chat?.places.length) paragraphs.push(m.nextDigest(nextDigestText(c, c.chat, c.lang)));
+  else paragraphs.push(m.noSubscriptions);
+  paragraphs.push(m.changeSchedule);
+  return { kind: 'info', visibility: 'private', paragraphs };
+}
+
+/** The language this chat is answered in, and how to change it. */
+function showLanguage(c: Call): Reply {
+  const m = t(c.lang);
+  return { kind: 'info', visibility: 'private', paragraphs: [m.languageLine, m.changeLanguage] };
+}
+
+/**
+ * Settings commands typed alone show the setting and how to change it. Showing changes
+ * nothing, so anyone in the chat may ask (a command added here is read-only when bare).
+ */
+export const SHOW_SETTING: Partial<Record<CommandName, (c: Call) => Reply>> = {
+  schedule: showSchedule,
+  language: showLanguage,
+};
 
 export async function schedule(c: Call): Promise<Reply> {
   const m = t(c.lang);

@@ -106,6 +106,7 @@ export const en = {
     'since needs a date after it: since 2020-09, since 30 days, since March 2021, since last week or since monday.',
   badSince: (text: string) =>
     `I can't read "${text}" as a date. Try since 2020-09-01, since 2020-09, since 30 days, since March 2021, since last week, since yesterday or since monday.`,
+  latestAtMost: (max: number) => `${max} is the most I show at once: here are the latest ${max}.`,
   badCount: (text: string) => `"${text}" is not a number from 1 to 20.`,
   searchHeading: (q: string) => `Search: "${q}"`,
   byTopic: (q: string, topics: string) => `No item has the words "${q}"; these are about ${topics}:`,
@@ -184,6 +185,7 @@ export const en = {
   timeZoneHint:
     'Write a city or country (San Salvador, Mexico City, Kingston), an IANA zone (America/Tegucigalpa), an abbreviation (EST, CST, AST) or an offset (UTC-6).',
 
+  changeLanguage: 'To change it: language es (respuestas en español) or language en.',
   languageSet: 'Replies in this chat are now in English.',
   badLanguage: (text: string) => `"${text}" is not a language I speak. Use en (English) or es (español).`,
 
@@ -192,6 +194,8 @@ export const en = {
   digestMore: (n: number, command: string) => `And ${n} more: ${command}`,
   previewHeading: (places: string) => `Digest preview: ${places}`,
   previewNothing: 'Nothing new since the last digest: no digest would go out now.',
+  previewNothingYet:
+    'No digest has gone out yet, and nothing new has arrived since this chat subscribed: no digest would go out now.',
   previewNote: (when: string) =>
     `This is what the next digest would hold if it went out now. It is due ${when}.`,
   previewNoSubscription: 'This chat has no subscriptions, so it gets no digest. Try: subscribe Honduras',

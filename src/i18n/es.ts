@@ -109,6 +109,7 @@ export const es: Catalog = {
     'desde necesita una fecha: desde 2020-09, desde hace 30 días, desde marzo 2021, desde la semana pasada o desde el lunes.',
   badSince: (text) =>
     `No entiendo «${text}» como fecha. Pruebe desde 2020-09-01, desde 2020-09, desde hace 30 días, desde marzo 2021, desde la semana pasada, desde ayer o desde el lunes.`,
+  latestAtMost: (max) => `Muestro como máximo ${max} a la vez: aquí están las ${max} más recientes.`,
   badCount: (text) => `«${text}» no es un número del 1 al 20.`,
   searchHeading: (q) => `Búsqueda: «${q}»`,
   byTopic: (q, topics) => `Ninguna noticia tiene las palabras «${q}»; estas tratan de ${topics}:`,
@@ -184,6 +185,7 @@ export const es: Catalog = {
   timeZoneHint:
     'Escriba una ciudad o un país (San Salvador, Ciudad de México, Kingston), una zona IANA (America/Tegucigalpa), una abreviatura (EST, CST, AST) o un desfase (UTC-6).',
 
+  changeLanguage: 'Para cambiarlo: idioma en (replies in English) o idioma es.',
   languageSet: 'Las respuestas de este chat ahora son en español.',
   badLanguage: (text) => `«${text}» no es un idioma que hable. Use es (español) o en (English).`,
 
@@ -192,6 +194,8 @@ export const es: Catalog = {
   digestMore: (n, command) => `Y ${n} más: ${command}`,
   previewHeading: (places) => `Vista previa del resumen: ${places}`,
   previewNothing: 'Nada nuevo desde el último resumen: ahora no saldría ningún resumen.',
+  previewNothingYet:
+    'Todavía no ha salido ningún resumen, y no ha llegado nada nuevo desde que este chat se suscribió: ahora no saldría ningún resumen.',
   previewNote: (when) => `Esto es lo que tendría el próximo resumen si saliera ahora. Sale ${when}.`,
   previewNoSubscription:
     'Este chat no tiene suscripciones, así que no recibe resúmenes. Pruebe: suscribir Honduras',

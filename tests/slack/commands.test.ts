@@ -56,9 +56,11 @@ describe('Slack: the /news slash command', () => {
     expect(
       three.first.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn'),
     ).toHaveLength(3);
-    const bad = await rig.command('latest 99');
+    const bad = await rig.command('latest ten');
     expect(bad.first.response_type).toBe('ephemeral');
-    expect(plain(bad.first)).toContain('"99" is not a number from 1 to 20.');
+    expect(plain(bad.first)).toContain('"ten" is not a number from 1 to 20.');
+    // more than the most shows the most, and says so
+    expect(plain((await rig.command('latest 99')).first)).toContain('20 is the most I show at once');
   });
 
   test('country: results with a "Subscribe this channel" button in a channel', async () => {
