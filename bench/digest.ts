@@ -51,10 +51,21 @@ async function storeWith(chats: number, countries: string[], newItems: number): 
   return store;
 }
 
+interface FakeStats {
+  rateLimited: number;
+  messages: number;
+  /** first to last accepted message, at the fake */
+  spanMs: number;
+  /** chats that got at least one message */
+  chats: number;
+  /** items numbered in the messages, counted once per chat */
+  items: number;
+}
+
 /** The fake Bot API in its own process: its url, its counts, and a way to stop it. */
-async function fakeProcess(limit?: number): Promise<{
+async function fakeProcess(o: { limits?: boolean; rttMs?: number } = {}): Promise<{
   url: string;
-  stats: () => Promise<{ rateLimited: number; sendMessage: number }>;
+  stats: () => Promise<FakeStats>;
   close: () => void;
 }> {
   const child = spawn(
@@ -63,7 +74,8 @@ async function fakeProcess(limit?: number): Promise<{
       '--import',
       'tsx',
       new URL('./fake-telegram-process.ts', import.meta.url).pathname,
-      ...(limit ? ['--limit', String(limit)] : []),
+      ...(o.limits ? ['--limits'] : []),
+      ...(o.rttMs ? ['--rtt', String(o.rttMs)] : []),
     ],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -193,11 +205,19 @@ async function fanOut(): Promise<Row[]> {
   ];
 }
 
-async function paced(): Promise<Row[]> {
-  const chats = 300;
-  const limit = 30;
-  const fake = await fakeProcess(limit);
-  const store = await storeWith(chats, ['HN', 'GT', 'MX'], 50);
+/** The items the run's deliveries hold, summed over chats: what every chat should have received. */
+async function itemsDue(store: NewsStore): Promise<number> {
+  return (await store.deliveries()).reduce((n, d) => n + d.itemIds.length, 0);
+}
+
+/**
+ * A weekly run against the fake that keeps Telegram's limits (30 a second overall, 1 a second per
+ * chat, 20 a minute per group) with a round trip of `rttMs`: how close to 30 a second it sends.
+ */
+export async function pacedTelegram(rttMs: number): Promise<Row[]> {
+  const chats = 1000;
+  const fake = await fakeProcess({ limits: true, rttMs });
+  const store = await storeWith(chats, ['HN', 'GT', 'MX'], 400);
   const adapter = createTelegramAdapter({
     settings: { token: FAKE_TOKEN, apiRoot: fake.url },
     core: undefined as never,
@@ -205,37 +225,53 @@ async function paced(): Promise<Row[]> {
   });
   const notifiers = new Map<Platform, Notifier>([['telegram', adapter.notifier]]);
   const t0 = performance.now();
-  const report = await sendDueDigests(
-    { store, notifiers, defaultSchedule: SCHEDULE, log, concurrency: 32 },
-    MONDAY,
-  );
-  const s = (performance.now() - t0) / 1000;
-  const limited = (await fake.stats()).rateLimited;
+  const report = await sendDueDigests({ store, notifiers, defaultSchedule: SCHEDULE, log }, MONDAY);
+  const wall = (performance.now() - t0) / 1000;
+  const f = await fake.stats();
+  const due = await itemsDue(store);
   fake.close();
   await store.close();
   if (report.sent !== chats) throw new Error(`expected ${chats} digests, got ${JSON.stringify(report)}`);
-  const fraction = chats / s / limit;
-  const size = `${chats} subscriptions, fake limit ${limit} msg/s`;
+  const rate = (f.messages - 1) / (f.spanMs / 1000);
+  const ratio = rate / 30;
+  const size = `${chats} subscriptions, ${Math.round(due / chats)} new items each, RTT ${rttMs} ms`;
+  const at = `Telegram paced, RTT ${rttMs} ms`;
   return [
     {
       section: 'digests',
-      measure: 'paced run: achieved rate / the limit',
+      measure: `${at}: msg/s at the fake (first to last accepted) / 30`,
       size,
-      value: `${(chats / s).toFixed(1)} msg/s = ${fraction.toFixed(2)}`,
+      value: `${rate.toFixed(1)} msg/s = ${ratio.toFixed(2)}`,
       target: '>= 0.95',
-      met: fraction >= 0.95,
+      met: ratio >= 0.95,
     },
     {
       section: 'digests',
-      measure: 'paced run: 429 answers received',
+      measure: `${at}: 429 answers`,
       size,
-      value: String(limited),
+      value: String(f.rateLimited),
       target: '0',
-      met: limited === 0,
+      met: f.rateLimited === 0,
+    },
+    {
+      section: 'digests',
+      measure: `${at}: chats served, items delivered`,
+      size,
+      value: `${f.chats}/${chats}, ${f.items}/${due}`,
+      target: 'all',
+      met: f.chats === chats && f.items === due,
+    },
+    {
+      section: 'digests',
+      measure: `${at}: messages (per digest), wall time`,
+      size,
+      value: `${f.messages} (${(f.messages / chats).toFixed(1)}), ${wall.toFixed(0)} s`,
     },
   ];
 }
 
 export async function benchDigest(): Promise<Row[]> {
-  return [...(await fanOut()), ...(await paced())];
+  const rows = await fanOut();
+  for (const rtt of [0, 50, 150]) rows.push(...(await pacedTelegram(rtt)));
+  return rows;
 }

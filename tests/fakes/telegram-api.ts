@@ -3,7 +3,7 @@
  * multipart bodies, answering `{ok:true,result}` or `{ok:false,error_code,description,parameters}`
  * as Telegram does. It records every call, keeps the messages it accepted (parsed as Telegram
  * parses HTML), queues updates for long polling or posts them to a webhook, and lets a test
- * script faults per chat, a bad token, a slow answer or an overall rate limit.
+ * script faults per chat (and method), a bad token, a round trip, and Telegram's sending limits.
  *
  * Used by the Telegram adapter's tests, its benchmark, the notifier contract suite and the
  * digest crash test: keep it free of anything adapter-specific.
@@ -59,16 +59,40 @@ export type FakeFault =
   /** drop the connection without answering */
   | { kind: 'network' };
 
+export interface FakeRateLimit {
+  /** messages a second, all chats together */
+  perSecond?: number;
+  /** messages a second to one private chat */
+  perChat?: number;
+  /** messages a minute to one group, supergroup or channel (negative ids) */
+  groupPerMinute?: number;
+  /** the retry_after of the 429s these limits cause (default 1) */
+  retryAfter?: number;
+}
+
+/** A message the fake accepted, as `onMessage` listeners see it (even when `record` is off). */
+export interface AcceptedMessage {
+  chatId: string;
+  /** what the user sees */
+  text: string;
+  /** performance.now() on arrival */
+  t: number;
+}
+
 export type MemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
 
 export interface FakeTelegramOptions {
   token?: string;
   /** the bot getMe answers with */
   bot?: { id?: number; username?: string; first_name?: string };
-  /** every answer (except a held getUpdates) waits this long: a slow Bot API */
+  /**
+   * every answer (except a held getUpdates) waits this long after the call was taken: the
+   * network's round trip. The call counts (and a message is accepted) on arrival, as Telegram
+   * counts it, so an answer still on its way when the bot stops is a message it never heard of.
+   */
   delayMs?: number;
-  /** answer 429 to sendMessage above this many per second overall (a sliding second) */
-  rateLimit?: { perSecond: number; retryAfter?: number };
+  /** Telegram's sending limits, each a sliding window over accepted sendMessage calls; 429 above them */
+  rateLimit?: FakeRateLimit;
   /** how long an empty getUpdates with a timeout is held before answering [] */
   pollHoldMs?: number;
   /** keep FakeCall records (turn off for long benchmarks) */
@@ -82,20 +106,23 @@ export interface FakeTelegramApi {
   readonly server: Server;
   readonly calls: FakeCall[];
   readonly messages: FakeMessage[];
-  /** 429s answered because of the overall rate limit */
-  readonly stats: { rateLimited: number; sendMessage: number };
+  /** 429s answered because of the rate limits; messages accepted, and the first and last arrival (performance.now()) */
+  readonly stats: { rateLimited: number; sendMessage: number; firstAt?: number; lastAt?: number };
   /** the webhook set by setWebhook, if any */
   readonly webhook: { url: string; secret?: string } | undefined;
   /** calls of one method */
   callsOf(method: string): FakeCall[];
   /** messages accepted for a chat, in order */
   sent(chatId: string | number): FakeMessage[];
-  /** the next `times` sendMessage/editMessageText calls to that chat fail this way */
-  fault(chatId: string | number, fault: FakeFault, times?: number): void;
+  /**
+   * the next `times` sendMessage/editMessageText calls to that chat fail this way; with `method`,
+   * the next calls of that method for the chat (getChatMember, answerCallbackQuery by its query id)
+   */
+  fault(chatId: string | number, fault: FakeFault, times?: number, method?: string): void;
   /** answer 401 Unauthorized to everything */
   setBadToken(on: boolean): void;
   setDelay(ms: number): void;
-  setRateLimit(limit: FakeTelegramOptions['rateLimit']): void;
+  setRateLimit(limit: FakeRateLimit | undefined): void;
   /** a member's status for getChatMember (default: member; the bot itself: administrator) */
   setMember(
     chatId: string | number,
@@ -116,6 +143,8 @@ export interface FakeTelegramApi {
   waitForMessages(chatId: string | number, n: number, timeoutMs?: number): Promise<FakeMessage[]>;
   /** calls `fn` with every call as it arrives, even when `record` is off; returns an unsubscribe */
   onCall(fn: (c: FakeCall) => void): () => void;
+  /** calls `fn` with every message accepted, even when `record` is off; returns an unsubscribe */
+  onMessage(fn: (m: AcceptedMessage) => void): () => void;
   /** forget calls and messages (faults and members stay) */
   reset(): void;
   close(): Promise<void>;
@@ -229,8 +258,8 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
   const nextMessageId = new Map<string, number>();
   const faults = new Map<string, FakeFault[]>();
   const members = new Map<string, { status: MemberStatus; is_anonymous?: boolean }>();
-  const recentSends: number[] = [];
-  const stats = { rateLimited: 0, sendMessage: 0 };
+  const stats: FakeTelegramApi['stats'] = { rateLimited: 0, sendMessage: 0 };
+  const messageListeners = new Set<(m: AcceptedMessage) => void>();
   let webhook: { url: string; secret?: string } | undefined;
   let updateSeq = 1;
   const pending: Record<string, any>[] = [];
@@ -240,10 +269,12 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
 
   const key = (id: string | number) => String(id);
 
-  const takeFault = (chatId: string): FakeFault | undefined => {
-    const list = faults.get(chatId);
+  /** the next scripted fault of a chat's messages, or (with `method`) of that method's calls for it */
+  const takeFault = (chatId: string, method?: string): FakeFault | undefined => {
+    const k = method ? `${method}|${chatId}` : chatId;
+    const list = faults.get(k);
     const f = list?.shift();
-    if (list && list.length === 0) faults.delete(chatId);
+    if (list && list.length === 0) faults.delete(k);
     return f;
   };
 
@@ -309,10 +340,40 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     return parsed;
   };
 
-  const overLimit = (now: number): boolean => {
+  /** Arrival times within the last `ms`, per key ('' for all chats together). */
+  const windows = new Map<string, number[]>();
+  const countIn = (key: string, now: number, ms: number): number => {
+    const list = windows.get(key);
+    if (!list) return 0;
+    let drop = 0;
+    while (drop < list.length && list[drop] <= now - ms) drop++;
+    if (drop) list.splice(0, drop);
+    return list.length;
+  };
+  const remember = (key: string, now: number) => {
+    const list = windows.get(key);
+    if (list) list.push(now);
+    else windows.set(key, [now]);
+  };
+  /** Telegram's limits as sliding windows: overall a second, a private chat a second, a group a minute. */
+  const overLimit = (chatId: string, now: number): boolean => {
     if (!rateLimit) return false;
-    while (recentSends.length && recentSends[0] <= now - 1000) recentSends.shift();
-    return recentSends.length >= rateLimit.perSecond;
+    const group = chatId.startsWith('-');
+    if (rateLimit.perSecond !== undefined && countIn('', now, 1000) >= rateLimit.perSecond) return true;
+    if (!group && rateLimit.perChat !== undefined && countIn(chatId, now, 1000) >= rateLimit.perChat)
+      return true;
+    if (
+      group &&
+      rateLimit.groupPerMinute !== undefined &&
+      countIn(chatId, now, 60_000) >= rateLimit.groupPerMinute
+    )
+      return true;
+    return false;
+  };
+  const countSend = (chatId: string, now: number) => {
+    if (!rateLimit) return;
+    if (rateLimit.perSecond !== undefined) remember('', now);
+    if (rateLimit.perChat !== undefined || rateLimit.groupPerMinute !== undefined) remember(chatId, now);
   };
 
   const chatOf = (id: string) => ({
@@ -354,9 +415,10 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     sendMessage: (p) => {
       const chatId = key(p.chat_id);
       const now = Date.now();
+      const t = performance.now();
       const f = takeFault(chatId);
       if (f) throwFault(f, chatId);
-      if (overLimit(now)) {
+      if (overLimit(chatId, t)) {
         stats.rateLimited++;
         throw new ApiError(429, `Too Many Requests: retry after ${rateLimit!.retryAfter ?? 1}`, {
           retry_after: rateLimit!.retryAfter ?? 1,
@@ -364,8 +426,11 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       }
       const parsed = parseText(p);
       checkMarkup(p.reply_markup);
-      if (rateLimit) recentSends.push(now);
+      countSend(chatId, t);
       stats.sendMessage++;
+      stats.firstAt ??= t;
+      stats.lastAt = t;
+      for (const l of messageListeners) l({ chatId, text: parsed.text, t });
       const messageId = nextMessageId.get(chatId) ?? 1;
       nextMessageId.set(chatId, messageId + 1);
       if (record) {
@@ -433,6 +498,8 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       };
     },
     answerCallbackQuery: (p) => {
+      const f = takeFault(String(p.callback_query_id ?? ''), 'answerCallbackQuery');
+      if (f) throwFault(f, '');
       if (!p.callback_query_id)
         throw new ApiError(
           400,
@@ -442,6 +509,8 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       return true;
     },
     getChatMember: (p) => {
+      const f = takeFault(key(p.chat_id), 'getChatMember');
+      if (f) throwFault(f, key(p.chat_id));
       const m = members.get(`${key(p.chat_id)}:${p.user_id}`);
       const status = m?.status ?? (Number(p.user_id) === me.id ? 'administrator' : 'member');
       return {
@@ -519,10 +588,19 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     try {
       if (badToken || reqToken !== token) throw new ApiError(401, 'Unauthorized');
       if (method === 'getUpdates') return await getUpdates(params, res);
-      if (delayMs > 0) await sleep(delayMs);
       const fn = methods[method];
       if (!fn) throw new ApiError(404, 'Not Found: method not found');
-      answer(res, 200, { ok: true, result: fn(params) });
+      let result: unknown;
+      let failure: unknown;
+      try {
+        result = fn(params);
+      } catch (err) {
+        failure = err;
+      }
+      // taken (and counted) on arrival; the answer crosses the network back
+      if (delayMs > 0) await sleep(delayMs);
+      if (failure) throw failure;
+      answer(res, 200, { ok: true, result });
     } catch (err) {
       if (err instanceof ApiError && err.code === -1) {
         res.socket?.destroy();
@@ -560,10 +638,11 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
     sent: (chatId) => byChat.get(key(chatId)) ?? [],
-    fault(chatId, fault, times = 1) {
-      const list = faults.get(key(chatId)) ?? [];
+    fault(chatId, fault, times = 1, method) {
+      const k = method ? `${method}|${key(chatId)}` : key(chatId);
+      const list = faults.get(k) ?? [];
       for (let i = 0; i < times; i++) list.push(fault);
-      faults.set(key(chatId), list);
+      faults.set(k, list);
     },
     setBadToken: (on) => void (badToken = on),
     setDelay: (ms) => void (delayMs = ms),
@@ -618,12 +697,17 @@ export async function startFakeTelegram(o: FakeTelegramOptions = {}): Promise<Fa
       callWaiters.add(fn);
       return () => void callWaiters.delete(fn);
     },
+    onMessage(fn) {
+      messageListeners.add(fn);
+      return () => void messageListeners.delete(fn);
+    },
     reset() {
       calls.length = 0;
       messages.length = 0;
       byChat.clear();
       stats.rateLimited = 0;
       stats.sendMessage = 0;
+      stats.firstAt = stats.lastAt = undefined;
     },
     close() {
       for (const w of [...pollWaiters]) w();
