@@ -116,7 +116,7 @@ async function sendDueCommand(io: CliIO, opts: { now?: string }) {
   const r = await app.sendDue(now);
   line(
     io.err,
-    `digests due at ${now.toISOString()}: ${r.due}; sent ${r.sent}, nothing new ${r.empty}, failed ${r.failed}, paused ${r.paused}, waiting for an adapter ${r.skipped}`,
+    `digests due at ${now.toISOString()}: ${r.due}; sent ${r.sent}, nothing new ${r.empty}, failed ${r.failed}, paused ${r.paused}, waiting for an adapter ${r.skipped}${r.resent ? `; ${r.resent} message(s) sent again after an interruption (each may have arrived twice)` : ''}`,
   );
   await app.stop();
   return r.failed ? 1 : 0;

@@ -88,6 +88,11 @@ export interface Delivery {
   more: number;
   /** message ids of the parts sent so far, in order */
   sent: string[];
+  /**
+   * parts handed to the platform so far: one more than `sent` while a part is in flight. After a
+   * stop, that part goes again and may arrive twice (the platform may have taken it unrecorded).
+   */
+  attempted?: number;
   parts?: number;
   state: 'pending' | 'sent' | 'failed' | 'empty';
   error?: string;
@@ -253,6 +258,11 @@ export interface NewsStore {
 export interface SendOptions {
   /** parts already sent by an earlier attempt: start after them */
   fromPart?: number;
+  /**
+   * called just before each part goes to the platform; the part is in flight until its onPart.
+   * A notifier keeps at most its K parts in flight, so at most K are unconfirmed at a crash.
+   */
+  onAttempt?: (index: number) => Promise<void> | void;
   /** called after each part is accepted by the platform */
   onPart?: (index: number, messageId: string, parts: number) => Promise<void> | void;
 }
@@ -260,6 +270,8 @@ export interface SendOptions {
 /** The push path: one call sends a rendered reply to a chat. */
 export interface Notifier {
   readonly platform: Platform;
+  /** how many chats' digests a run should have under way at once to keep the platform busy (default 16) */
+  readonly concurrency?: number;
   send(to: ChatAddress, reply: Reply, opts?: SendOptions): Promise<{ messageIds: string[] }>;
 }
 

@@ -11,12 +11,17 @@ export interface StoreLog {
 
 /**
  * The delivery ledger: one JSON line per change of a delivery, appended, so that marking a
- * message sent costs one small write however many chats there are. On opening, the last line
- * of each delivery wins, and the file is compacted when most of it is history.
+ * message attempted or sent costs one small write however many chats there are. A delivery's
+ * first line holds all of it; a later line only what changed (`"patch": true`, a removed field
+ * as null), since the marks come two per message and the item ids never change. On opening,
+ * the lines of each delivery are merged in order, and the file is compacted (whole lines) when
+ * most of it is history.
  */
 export class LedgerFile {
   private handle: Promise<FileHandle> | null = null;
   private lines = 0;
+  /** each delivery as last written, to write only what changed */
+  private written = new Map<string, Delivery>();
 
   private constructor(
     readonly file: string,
@@ -44,7 +49,7 @@ export class LedgerFile {
       if (!line.trim()) return;
       let d: Delivery;
       try {
-        d = JSON.parse(line);
+        d = merged(JSON.parse(line), byId);
       } catch {
         // A process killed in the middle of an append leaves a partial last line: that write never happened.
         if (i === lines.length - 1) {
@@ -63,6 +68,7 @@ export class LedgerFile {
     });
     this.lines = lines.filter((l) => l.trim()).length;
     const kept = keepLatest([...byId.values()]);
+    this.written = new Map(kept.map((d) => [d.id, d]));
     try {
       if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
       else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
@@ -84,7 +90,7 @@ export class LedgerFile {
     await rename(tmp, this.file);
   }
 
-  private pending: string[] = [];
+  private pending: Delivery[] = [];
   private scheduled: Promise<void> | null = null;
   /** the last write: writes go one after another, so lines keep their order */
   private tail: Promise<void> = Promise.resolve();
@@ -94,7 +100,7 @@ export class LedgerFile {
    * chats at once) share one write: each still waits for its own line to be on file.
    */
   append(d: Delivery): Promise<void> {
-    this.pending.push(JSON.stringify(d) + '\n');
+    this.pending.push(d);
     this.lines++;
     if (!this.scheduled) {
       const run = this.tail.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.flush());
@@ -106,13 +112,24 @@ export class LedgerFile {
   }
 
   private async flush(): Promise<void> {
-    const text = this.pending.join('');
+    const batch = this.pending;
     this.pending = [];
     this.scheduled = null;
+    // A patch only against lines on file (or earlier in this same write): after a failed write,
+    // the next line of those deliveries is whole again.
+    const now = new Map<string, Delivery>();
+    const text = batch
+      .map((d) => {
+        const before = now.get(d.id) ?? this.written.get(d.id);
+        now.set(d.id, d);
+        return JSON.stringify(before ? patch(before, d) : d) + '\n';
+      })
+      .join('');
     // Opened once, by the first write.
     this.handle ??= open(this.file, 'a');
     try {
       await (await this.handle).write(text);
+      for (const [id, d] of now) this.written.set(id, d);
     } catch (err) {
       // Opened again by the next write, in case the handle is what failed.
       const h = this.handle;
@@ -127,6 +144,32 @@ export class LedgerFile {
     await (await this.handle)?.close();
     this.handle = null;
   }
+}
+
+/** What changed from `before` to `after`, as a patch line: fields by reference, a removed one as null. */
+function patch(before: Delivery, after: Delivery): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: after.id, patch: true };
+  const a = after as unknown as Record<string, unknown>;
+  const b = before as unknown as Record<string, unknown>;
+  for (const k of Object.keys(a)) if (a[k] !== b[k] && a[k] !== undefined) out[k] = a[k];
+  for (const k of Object.keys(b)) if (b[k] !== undefined && a[k] === undefined) out[k] = null;
+  return out;
+}
+
+/**
+ * A line as the delivery it stands for: a whole one as it is, a patch merged into the lines
+ * before it. A patch with nothing before it (a file cut by hand) is a whole record that fails
+ * its check with the fields it lacks.
+ */
+function merged(line: Record<string, unknown>, byId: Map<string, Delivery>): Delivery {
+  if (line.patch !== true) return line as unknown as Delivery;
+  const { patch: _patch, ...fields } = line;
+  const out: Record<string, unknown> = { ...byId.get(String(fields.id)) };
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  return out as unknown as Delivery;
 }
 
 /** Per chat, the newest delivery in each state: all the digest logic needs, and bounded. */

@@ -236,6 +236,7 @@ const Delivery = object({
   state: z.enum(['pending', 'sent', 'failed', 'empty'], { error: 'pending, sent, failed or empty' }),
   parts: whole(0).nullish(),
   attempts: whole(0).nullish(),
+  attempted: whole(0).nullish(),
   error: optText,
 });
 

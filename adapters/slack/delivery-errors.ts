@@ -25,7 +25,7 @@ const AUTH = new Set([
   'not_allowed_token_type',
 ]);
 /** Slack's side is having trouble: try again. */
-const TRANSIENT = new Set([
+export const TRANSIENT = new Set([
   'internal_error',
   'fatal_error',
   'service_unavailable',

@@ -7,13 +7,14 @@ import {
   type CoreServices,
   type HttpRoutes,
 } from '../../src/ports.js';
-import { createInFlight } from '../shared/in-flight.js';
+import { createInFlight, within } from '../shared/in-flight.js';
 import { boltLogger, boltLogLevel } from './bolt-logger.js';
 import { registerBotJoined } from './bot-joined.js';
 import { registerButtons } from './buttons.js';
 import { registerHome } from './home.js';
 import { dropDuplicates } from './dedupe.js';
-import { createSlackNotifier, type SlackNotifierOptions } from './notifier.js';
+import { createSlackNotifier } from './notifier.js';
+import { createSlackPipeline, type SlackPipelineOptions } from './pipeline.js';
 import { registerSlashCommand } from './slash-command.js';
 import { createTransport } from './transport.js';
 import { apiBaseUrl, createDeliveryClient, listenerClientOptions } from './web-client.js';
@@ -38,8 +39,8 @@ export interface SlackAdapterOptions {
   /** the shared listener, for HTTP mode */
   http?: HttpRoutes;
   log: Logger;
-  /** the notifier's pacing and retries (tests and the benchmark shorten them) */
-  delivery?: Omit<SlackNotifierOptions, 'client' | 'log'>;
+  /** the pipeline's pacing, retries and K (tests and the benchmark shorten them) */
+  pipeline?: Omit<SlackPipelineOptions, 'apiUrl' | 'log'>;
   /** how long a subscribe confirmation waits to learn whether the bot can post there (default 2,500 ms) */
   reachCheckMs?: number;
   /** how long stop() waits for commands already acknowledged to be answered (default 5 s) */
@@ -62,12 +63,14 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const logLevel = boltLogLevel(o.log);
   const transport = createTransport({ settings: o.settings, http: o.http, logger, logLevel, log });
 
+  // Every call to Slack passes it: the listeners', respond()'s and the digests'.
+  const pipeline = createSlackPipeline({ apiUrl: apiBaseUrl(o.settings.apiUrl), log, ...o.pipeline });
   const app = new App({
     token: o.settings.botToken,
     receiver: transport.receiver,
     logger,
     logLevel,
-    clientOptions: listenerClientOptions(o.settings.apiUrl, logger),
+    clientOptions: listenerClientOptions(o.settings.apiUrl, logger, pipeline.fetch),
     // auth.test runs in start(), not in the constructor: building the app never touches the network.
     deferInitialization: true,
     // Bolt's conversation store is unused here; it would only cost a lookup per request.
@@ -87,9 +90,9 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   registerButtons(app, deps);
   registerHome(app, deps);
   const notifier = createSlackNotifier({
-    client: createDeliveryClient(o.settings.botToken, o.settings.apiUrl, logger),
+    client: createDeliveryClient(o.settings.botToken, o.settings.apiUrl, logger, pipeline.fetch),
+    pipeline,
     log,
-    ...o.delivery,
   });
   registerBotJoined(app, { ...deps, notifier });
   app.error(async (err) => {
@@ -126,6 +129,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     async stop() {
       await transport.stop(app);
       await work.settled(o.drainMs ?? 5_000);
+      await within(pipeline.idle(), o.drainMs ?? 5_000);
     },
   };
 }

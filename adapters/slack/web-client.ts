@@ -10,34 +10,31 @@ export function apiBaseUrl(apiUrl: string | undefined): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** Options of the client Bolt hands to listeners: one quick retry, never minutes of them. */
+/**
+ * Options of the client Bolt hands to listeners. Its fetch, also respond()'s, is the pipeline's,
+ * which retries and waits out 429s and times out each try: the client itself does none of it,
+ * so nothing is retried twice over.
+ */
 export function listenerClientOptions(
   apiUrl: string | undefined,
   logger: BoltLogger,
+  fetch: typeof globalThis.fetch,
 ): webApi.WebClientOptions {
   return {
     slackApiUrl: apiBaseUrl(apiUrl),
     logger,
-    timeout: 5_000,
-    retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1_000 },
+    fetch,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
   };
 }
 
-/**
- * The client digests go out through. It neither retries nor sits out 429s by itself: the
- * notifier does both, per channel and with limits, so nothing is retried twice over and a
- * rate limit holds only the channel it is about (WebClient would pause every call).
- */
+/** The client digests go out through: the same pipeline, the same options. */
 export function createDeliveryClient(
   token: string,
   apiUrl: string | undefined,
   logger: BoltLogger,
+  fetch: typeof globalThis.fetch,
 ): webApi.WebClient {
-  return new webApi.WebClient(token, {
-    slackApiUrl: apiBaseUrl(apiUrl),
-    logger,
-    timeout: 10_000,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  return new webApi.WebClient(token, listenerClientOptions(apiUrl, logger, fetch));
 }

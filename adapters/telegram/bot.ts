@@ -5,7 +5,7 @@ import { DeliveryError, type ChatAddress, type CommandContext, type CoreServices
 import { replyToText, type Reply } from '../../src/reply.js';
 import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
 import type { CallbackCodec } from './callback-data.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../shared/keyed-queue.js';
 import { renderTelegram } from './render-telegram.js';
 import type { Sender } from './sender.js';
 import { tgText } from './texts.js';

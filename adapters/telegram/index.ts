@@ -4,9 +4,10 @@ import type { ChatAdapter, CoreServices, HttpRoutes } from '../../src/ports.js';
 import { createAdminCheck } from './admins.js';
 import { wireBot } from './bot.js';
 import { createCallbackCodec } from './callback-data.js';
+import type { RetryPolicy } from '../shared/retry.js';
 import { createTelegramNotifier } from './notifier.js';
-import { createPacer, type PacingOptions } from './pacing.js';
-import { createSender, type RetryOptions } from './sender.js';
+import { installTelegramPipeline, type TelegramLimits } from './pipeline.js';
+import { createSender } from './sender.js';
 import { createTransport } from './transport.js';
 
 /** The adapter's own settings (TELEGRAM_* in the environment). */
@@ -25,10 +26,12 @@ export interface TelegramAdapterOptions {
   /** the shared listener, for webhook mode */
   http?: HttpRoutes;
   log: Logger;
-  /** the digest pacing; false sends as fast as the API answers (benchmarks against an unlimited fake) */
-  pacing?: Partial<PacingOptions> | false;
-  /** 429, 5xx and timeout handling of every send */
-  retry?: Partial<RetryOptions>;
+  /** Telegram's limits the pipeline keeps; false sends as fast as the API answers (benchmarks, tests) */
+  pacing?: Partial<TelegramLimits> | false;
+  /** 429, 5xx and timeout handling of every API call */
+  retry?: Partial<RetryPolicy>;
+  /** K, digest messages in flight at once (default TELEGRAM_IN_FLIGHT) */
+  inFlight?: number;
   /** how long an administrator check is remembered */
   adminCacheMs?: number;
   /** the clock commands see (tests) */
@@ -52,7 +55,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     telegram: { apiRoot: o.settings.apiRoot, webhookReply: false },
   });
   const codec = createCallbackCodec();
-  const sender = createSender({ telegram: bot.telegram, pacer: createPacer(o.pacing), log, retry: o.retry });
+  // Installed first: every API call, the bot's and each update's, passes it.
+  const pipeline = installTelegramPipeline(bot, {
+    limits: o.pacing,
+    retry: o.retry,
+    inFlight: o.inFlight,
+    log,
+  });
+  const sender = createSender({ pipeline, log });
   const wired = wireBot({
     bot,
     core: o.core,
@@ -68,7 +78,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     menu: (lang) => o.core.commands.menu(lang),
     http: o.http,
     log,
-    idle: () => Promise.all([wired.idle(), sender.idle()]).then(() => {}),
+    idle: () => Promise.all([wired.idle(), sender.idle(), pipeline.idle()]).then(() => {}),
   });
 
   return {

@@ -4,18 +4,27 @@ import { renderTelegram } from './render-telegram.js';
 import type { Sender } from './sender.js';
 
 /**
- * The push path (digests): a Reply rendered for Telegram and sent paced, part by part, resuming
- * after `fromPart` and reporting each accepted part, so a restart never sends a part twice.
- * Failures arrive as DeliveryError (see api-errors.ts for which is which).
+ * Digests under way at once. A chat takes a message a second, so about 30 × (1 s + a round trip)
+ * chats are needed to keep 30 a second: 64 leaves room for the chats waiting their second.
+ */
+export const TELEGRAM_DIGESTS_AT_ONCE = 64;
+
+/**
+ * The push path (digests): a Reply rendered for Telegram and sent as digest messages, part by
+ * part, resuming after `fromPart`; each part is reported before it goes (onAttempt) and once
+ * accepted (onPart), both inside its pipeline slot. Failures arrive as DeliveryError (see
+ * api-errors.ts for which is which).
  */
 export function createTelegramNotifier(o: { sender: Sender; codec: CallbackCodec }): Notifier {
   return {
     platform: 'telegram',
+    concurrency: TELEGRAM_DIGESTS_AT_ONCE,
     async send(to, reply, opts = {}) {
       const rendered = renderTelegram(reply, { encode: o.codec.encode });
       const messageIds = await o.sender.sendParts(to.chatId, rendered, {
         paced: true,
         fromPart: opts.fromPart,
+        onAttempt: opts.onAttempt,
         onPart: opts.onPart,
       });
       return { messageIds };

@@ -29,7 +29,7 @@ export interface DeliveryDeps {
   notifiers: ReadonlyMap<Platform, Notifier>;
   defaultSchedule: Schedule;
   log: Logger;
-  /** digests sent at once; each notifier paces its own platform */
+  /** digests under way at once per platform (default: what its notifier asks for, else 16) */
   concurrency?: number;
   /** asked between digests: true once the service is stopping */
   stopping?: () => boolean;
@@ -42,12 +42,20 @@ export interface DeliveryReport {
   failed: number;
   paused: number;
   skipped: number;
+  /**
+   * messages sent again because an earlier run stopped between attempting them and recording
+   * them: each may have arrived twice. At most K (the notifier's messages in flight) per stop.
+   */
+  resent: number;
 }
 
 /**
- * Delivers every digest due at `now`. Each one is written to the ledger before it is sent and
- * marked after each message, so a restart resumes where this left off: nothing is lost, and at
- * most the one message in flight at a crash is sent twice. One chat's failure never stops the others.
+ * Delivers every digest due at `now`. Each one is written to the ledger before it is sent, and
+ * each message is marked attempted before it goes and sent (with its id) once accepted, so a
+ * restart resumes where this left off: nothing is lost, and only the messages attempted and not
+ * recorded go again, at most one per chat in flight at the stop (K at most, see the notifiers).
+ * Each platform's digests go side by side, as many as its notifier keeps busy; one chat's
+ * failure never stops the others.
  */
 export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
   const deliveries = await deps.store.deliveries();
@@ -57,25 +65,44 @@ export async function sendDueDigests(deps: DeliveryDeps, now: Date): Promise<Del
   // of every chat, not to the window of those whose turn comes after it.
   const window = await runWindow(deps.store, due, finished);
   const recent = recentByPlace(window.items, 0);
-  const report: DeliveryReport = { due: due.length, sent: 0, empty: 0, failed: 0, paused: 0, skipped: 0 };
-
-  let next = 0;
-  const worker = async () => {
-    while (next < due.length && !deps.stopping?.()) {
-      const d = due[next++];
-      const outcome = await deliverOne(deps, d, now, {
-        window,
-        last: finished.get(d.chat.key),
-        recent,
-      }).catch((err) => {
-        deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
-        return 'failed' as const;
-      });
-      report[outcome]++;
-    }
+  const report: DeliveryReport = {
+    due: due.length,
+    sent: 0,
+    empty: 0,
+    failed: 0,
+    paused: 0,
+    skipped: 0,
+    resent: 0,
   };
+
+  const deliver = async (d: DueDigest) => {
+    const outcome = await deliverOne(deps, d, now, {
+      window,
+      last: finished.get(d.chat.key),
+      recent,
+      resent: () => report.resent++,
+    }).catch((err) => {
+      deps.log.error({ err, chat: d.chat.key }, 'digest delivery failed unexpectedly');
+      return 'failed' as const;
+    });
+    report[outcome]++;
+  };
+  // Each platform at its own pace: a slow one never holds up the other.
+  const byPlatform = new Map<Platform, DueDigest[]>();
+  for (const d of due) {
+    const list = byPlatform.get(d.chat.address.platform);
+    if (list) list.push(d);
+    else byPlatform.set(d.chat.address.platform, [d]);
+  }
   await Promise.all(
-    Array.from({ length: Math.min(deps.concurrency ?? 16, Math.max(1, due.length)) }, worker),
+    [...byPlatform].map(([platform, list]) => {
+      const atOnce = deps.concurrency ?? deps.notifiers.get(platform)?.concurrency ?? 16;
+      let next = 0;
+      const worker = async () => {
+        while (next < list.length && !deps.stopping?.()) await deliver(list[next++]);
+      };
+      return Promise.all(Array.from({ length: Math.min(atOnce, list.length) }, worker));
+    }),
   );
   return report;
 }
@@ -102,6 +129,8 @@ interface RunState {
   last: Delivery | undefined;
   /** the run's new items by place */
   recent?: RecentByPlace;
+  /** counts a message going again after a stop */
+  resent: () => void;
 }
 
 async function deliverOne(
@@ -121,9 +150,19 @@ async function deliverOne(
   const at = now.toISOString();
   const lang = chat.language ?? 'en';
   let delivery: Delivery;
+  /** the part an earlier run left in flight, if any */
+  let again: number | undefined;
   let reply;
   if (d.resume) {
     delivery = { ...d.resume, state: 'pending', attempts: (d.resume.attempts ?? 0) + 1, updatedAt: at };
+    if ((delivery.attempted ?? 0) > delivery.sent.length) {
+      // The run before stopped with this part in flight: it may have arrived, unrecorded.
+      again = delivery.sent.length;
+      log.warn(
+        { chat: chat.key, delivery: delivery.id, part: delivery.sent.length + 1 },
+        'sending a digest message again after an interruption: it may arrive twice',
+      );
+    }
   } else {
     const composed = composeDigest(chat, run.window, run.last, lang, run.recent);
     const sel = composed.selection;
@@ -161,15 +200,30 @@ async function deliverOne(
     );
   }
   try {
+    // Both marks are written inside the message's slot in the notifier's pipeline, so at most
+    // K messages are ever attempted and not recorded.
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
+      onAttempt: async (i) => {
+        if (i === again) run.resent();
+        delivery = { ...delivery, attempted: i + 1, updatedAt: at };
+        await store.saveDelivery(delivery);
+      },
       onPart: async (i, messageId, parts) => {
-        delivery = { ...delivery, sent: [...delivery.sent, messageId], parts, updatedAt: at };
-        // The last part is recorded with the 'sent' mark just below: one write fewer per digest.
-        if (i < parts - 1) await store.saveDelivery(delivery);
+        const last = i === parts - 1;
+        delivery = {
+          ...delivery,
+          sent: [...delivery.sent, messageId],
+          parts,
+          ...(last ? { state: 'sent' as const, error: undefined } : {}),
+          updatedAt: at,
+        };
+        await store.saveDelivery(delivery);
       },
     });
-    await store.saveDelivery({ ...delivery, state: 'sent', error: undefined, updatedAt: at });
+    // Nothing left to send (every part went before a stop): the digest is done all the same.
+    if (delivery.state !== 'sent')
+      await store.saveDelivery({ ...delivery, state: 'sent', error: undefined, updatedAt: at });
     return 'sent';
   } catch (err) {
     const e =
@@ -178,6 +232,8 @@ async function deliverOne(
         : new DeliveryError('unavailable', (err as Error).message, { cause: err });
     await store.saveDelivery({
       ...delivery,
+      // The platform's own refusal means the part never arrived; a timeout or a 5xx may have let it through.
+      attempted: e.code === 'unavailable' ? delivery.attempted : delivery.sent.length,
       state: 'failed',
       error: `${e.code}: ${e.reason}`,
       updatedAt: at,
@@ -194,7 +250,7 @@ async function deliverOne(
       if (movedChat) {
         const last = lastDelivered(movedChat, await store.deliveries(movedChat.key));
         const window = await digestWindow(store.items, movedChat, last, run.window.toSeq);
-        const moved = { window, last };
+        const moved = { window, last, resent: run.resent };
         return deliverOne(deps, { ...d, chat: movedChat, resume: undefined }, now, moved, true);
       }
     }

@@ -2,7 +2,8 @@ import pino from 'pino';
 import { boltLogger } from '../../adapters/slack/bolt-logger.js';
 import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
-import { createDeliveryClient } from '../../adapters/slack/web-client.js';
+import { createSlackPipeline } from '../../adapters/slack/pipeline.js';
+import { apiBaseUrl, createDeliveryClient } from '../../adapters/slack/web-client.js';
 import type { ChatAddress } from '../../src/ports.js';
 import { startFakeSlack, type SlackFault } from '../fakes/slack-api.js';
 import type { HarnessFactory, NotifierHarness } from './harness.js';
@@ -14,12 +15,17 @@ const TEAM = 'T0CONTRACT';
 export const slackHarness: HarnessFactory = async (): Promise<NotifierHarness> => {
   const fake = await startFakeSlack({ token: TOKEN, teamId: TEAM, retryAfter: 1 });
   const log = pino({ level: 'silent' });
-  const notifier = createSlackNotifier({
-    client: createDeliveryClient(TOKEN, fake.apiUrl, boltLogger(log)),
+  // the real limits' shape, quick enough for a test suite
+  const pipeline = createSlackPipeline({
+    apiUrl: apiBaseUrl(fake.apiUrl),
     log,
-    // the real limits' shape, quick enough for a test suite
     perChannelMs: 20,
-    backoffMs: 10,
+    retry: { backoffMs: 10 },
+  });
+  const notifier = createSlackNotifier({
+    client: createDeliveryClient(TOKEN, fake.apiUrl, boltLogger(log), pipeline.fetch),
+    pipeline,
+    log,
   });
   // Slack channel ids are upper-case letters and digits starting with C: each harness id gets one.
   const ids = new Map<string, string>();

@@ -34,7 +34,7 @@ export const telegramHarness: HarnessFactory = async (): Promise<NotifierHarness
     log: pino({ level: 'silent' }),
     // the real limits' shape, quick enough for a test suite
     pacing: { perChatIntervalMs: 20, overallPerSecond: 500, groupPerMinute: 10_000 },
-    retry: { backoffMs: [10, 20] },
+    retry: { backoffMs: 10 },
   });
   // Telegram chat ids are numbers: each harness id gets one of its own.
   const ids = new Map<string, string>();

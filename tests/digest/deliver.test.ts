@@ -21,6 +21,9 @@ import { allItems } from '../helpers/stores.js';
  */
 function recorder() {
   const sent: { to: string; reply: Reply; text: string }[] = [];
+  /** what the ledger said of the chat's digest as each message left */
+  const ledgerAtSend: (Delivery | undefined)[] = [];
+  let ledger: (() => Promise<readonly Delivery[]>) | undefined;
   const faults = new Map<string, DeliveryError[]>();
   let parts = 1;
   let onFirstSend: (() => Promise<unknown>) | undefined;
@@ -34,6 +37,10 @@ function recorder() {
       if (f) throw f;
       const ids: string[] = [];
       for (let i = opts?.fromPart ?? 0; i < parts; i++) {
+        await opts?.onAttempt?.(i);
+        ledgerAtSend.push(
+          (await ledger?.())?.find((d) => d.chatKey === `telegram:${to.chatId}` && d.state === 'pending'),
+        );
         const id = `${to.chatId}-${sent.length}`;
         sent.push({ to: to.chatId, reply, text: `${replyToText(reply)} [part ${i + 1}/${parts}]` });
         ids.push(id);
@@ -47,6 +54,8 @@ function recorder() {
     sent,
     fail: (chatId: string, ...errs: DeliveryError[]) => faults.set(chatId, errs),
     setParts: (n: number) => (parts = n),
+    ledgerAtSend,
+    watch: (deliveries: () => Promise<readonly Delivery[]>) => (ledger = deliveries),
     duringFirstSend: (f: () => Promise<unknown>) => (onFirstSend = f),
   };
 }
@@ -58,6 +67,7 @@ async function setup() {
   const subscribedAt = new Date('2026-11-20T12:00:00Z');
   const core = await makeCore({ now: subscribedAt });
   const r = recorder();
+  r.watch(() => core.store.deliveries());
   const notifiers = new Map<Platform, Notifier>([['telegram', r.notifier]]);
   const run = (iso: string) =>
     sendDueDigests({ store: core.store, notifiers, defaultSchedule: DEFAULT_SCHEDULE, log }, new Date(iso));
@@ -240,6 +250,44 @@ describe('weekly digests', () => {
       state: 'sent',
       sent: ['earlier-1', '1-0', '1-1'],
     });
+  });
+
+  it('mark each message attempted before it goes and sent, with its id, once taken', async () => {
+    const { core, r, run, add, subscribe } = await setup();
+    await subscribe('1', 'subscribe HN');
+    await add([{ title: 'Honduras: a long report', date: '2026-11-24' }]);
+    r.setParts(3);
+    await run(MONDAY);
+    expect(r.ledgerAtSend.map((d) => [d?.attempted, d?.sent.length])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+    expect((await core.store.deliveries())[0]).toMatchObject({
+      state: 'sent',
+      attempted: 3,
+      sent: ['1-0', '1-1', '1-2'],
+    });
+  });
+
+  it('after a stop with a message in flight, send that one again (it may arrive twice) and say so', async () => {
+    // as a process killed while its second message was on its way leaves it
+    const { core, r, run } = await cutShort({
+      sent: ['earlier-1'],
+      attempted: 2,
+      state: 'pending',
+      attempts: 1,
+    });
+    const report = await run('2026-11-30T15:02:00Z');
+    expect(report).toMatchObject({ sent: 1, resent: 1 });
+    expect(r.sent.map((s) => s.text.match(/part \d\/3/)?.[0])).toEqual(['part 2/3', 'part 3/3']);
+    expect((await core.store.deliveries())[0]).toMatchObject({
+      state: 'sent',
+      sent: ['earlier-1', '1-0', '1-1'],
+    });
+    // one recorded before the stop is not in doubt
+    const clean = await cutShort({ sent: ['earlier-1'], attempted: 1, state: 'pending', attempts: 1 });
+    expect(await clean.run('2026-11-30T15:02:00Z')).toMatchObject({ sent: 1, resent: 0 });
   });
 
   it('a digest cut short and still unfinished when the next week comes is finished first, then the new one, nothing sent twice', async () => {

@@ -68,6 +68,14 @@ export interface FakeSlackOptions {
   scopes?: string[];
   /** Retry-After, in seconds, of scripted 429s (default 1) */
   retryAfter?: number;
+  /**
+   * Slack's pace for chat.postMessage, per channel: a bucket of `burst` messages that refills at
+   * `perSecond` (about one a second, with short bursts); a post to an empty bucket gets 429 with
+   * Retry-After 1. Off by default.
+   */
+  channelLimit?: { perSecond: number; burst: number };
+  /** every answer waits this long after the call was taken (and counted): the network's round trip */
+  delayMs?: number;
 }
 
 export interface FakeSlack {
@@ -100,6 +108,8 @@ export interface FakeSlack {
   slowMethod(method: string, ms: number): void;
   /** a sequence number from the same counter as the recorded calls, to order test events */
   tick(): number;
+  /** 429s answered because of `channelLimit` */
+  readonly rateLimited: number;
   /** resolves with the first value `pick` returns that is not undefined, re-checked after every call */
   waitFor<T>(pick: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
@@ -490,13 +500,37 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   let seq = 0;
   let ts = 1_700_000_000;
 
-  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'x-oauth-scopes': scopes.join(','),
-      ...headers,
+  const delayMs = opts.delayMs ?? 0;
+  /** Sends an answer after the round trip: the call was already taken and counted. */
+  const later = (res: ServerResponse, send: () => void) => {
+    if (delayMs <= 0) return send();
+    setTimeout(() => {
+      if (!res.destroyed) send();
+    }, delayMs).unref();
+  };
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    later(res, () => {
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-oauth-scopes': scopes.join(','),
+        ...headers,
+      });
+      res.end(JSON.stringify(body));
     });
-    res.end(JSON.stringify(body));
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let rateLimited = 0;
+  /** Takes a message from the channel's bucket; false when it is empty. */
+  const takeToken = (channel: string): boolean => {
+    const limit = opts.channelLimit;
+    if (!limit) return true;
+    const now = performance.now();
+    const b = buckets.get(channel) ?? { tokens: limit.burst, at: now };
+    b.tokens = Math.min(limit.burst, b.tokens + ((now - b.at) * limit.perSecond) / 1000);
+    b.at = now;
+    buckets.set(channel, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   };
 
   const record = (method: string, body: Record<string, any>, outcome: string) => {
@@ -579,6 +613,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         }
         if (fault) return fail(fault);
         if (!channel) return fail('channel_not_found');
+        if (method === 'chat.postMessage' && !takeToken(channel)) {
+          rateLimited++;
+          record(method, body, 'http 429');
+          return json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+        }
         if (!body.text && !body.blocks) return fail('no_text');
         const problems = checkMessage(body);
         const refused = judge(method, channel, problems);
@@ -673,7 +712,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         }
         responses.push({ seq: ++seq, id, body, outcome, at: performance.now() });
         events.emit('change');
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(outcome);
+        later(res, () => res.writeHead(status, { 'content-type': 'text/plain' }).end(outcome));
         return;
       }
       res.writeHead(404).end();
@@ -731,6 +770,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       slow.set(method, ms);
     },
     tick: () => ++seq,
+    get rateLimited() {
+      return rateLimited;
+    },
     waitFor<T>(
       pick: () => T | undefined,
       timeoutMs = 3000,

@@ -199,7 +199,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     core: o.commands ? { ...core.services, commands: o.commands } : core.services,
     http,
     log,
-    delivery: { perChannelMs: 0, backoffMs: 5 },
+    pipeline: { perChannelMs: 0, retry: { backoffMs: 5 } },
     reachCheckMs: o.reachCheckMs,
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreError, type Chat } from '../../src/ports.js';
+import { StoreError, type Chat, type Delivery } from '../../src/ports.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
 
@@ -198,6 +198,36 @@ describe('lowdb store on disk', () => {
     expect(err.message).toMatch(/line 4/);
   });
 
+  it("writes a delivery's later changes as patches of what changed, and reads them back whole", async () => {
+    const db = path.join(dir(), 'newsbot.json');
+    const files = storeFiles(db);
+    const first: Delivery = {
+      id: 'd1',
+      chatKey: 'telegram:1',
+      dueAt: '2026-11-30T15:00:00.000Z',
+      fromSeq: 0,
+      toSeq: 9,
+      itemIds: Array.from({ length: 20 }, (_, i) => `item-${i}`),
+      more: 0,
+      sent: [],
+      state: 'failed',
+      error: 'unavailable: HTTP 502',
+      createdAt: '2026-11-30T15:00:00.000Z',
+      updatedAt: '2026-11-30T15:00:00.000Z',
+    };
+    const attempted = { ...first, state: 'pending' as const, attempted: 1 };
+    const done = { ...attempted, sent: ['m1'], state: 'sent' as const, error: undefined };
+    const s = await lowdbStore(db);
+    for (const d of [first, attempted, done]) await s.saveDelivery(d);
+    await s.close();
+    const lines = readFileSync(files.ledger, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[1])).toEqual({ id: 'd1', patch: true, state: 'pending', attempted: 1 });
+    expect(JSON.parse(lines[2])).toEqual({ id: 'd1', patch: true, sent: ['m1'], state: 'sent', error: null });
+    const { error: _gone, ...whole } = done;
+    expect(await (await lowdbStore(db)).deliveries()).toEqual([whole]);
+  });
+
   it('a failed ledger write fails only the deliveries that shared it; the next one is written', async () => {
     const db = path.join(dir(), 'newsbot.json');
     const files = storeFiles(db);
@@ -224,13 +254,16 @@ describe('lowdb store on disk', () => {
     expect(err.code).toBe('EISDIR');
     rmdirSync(files.ledger);
     await s.saveDelivery(line('b'));
+    // the next change of 'a' is written whole: the line it would patch never made it
+    await s.saveDelivery({ ...line('a'), state: 'failed' });
     await s.close();
-    expect(
-      readFileSync(files.ledger, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l).id),
-    ).toEqual(['b']);
+    const written = readFileSync(files.ledger, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(written.map((l) => l.id)).toEqual(['b', 'a']);
+    expect(written[1]).toMatchObject({ chatKey: 'chat-a', state: 'failed' });
+    expect((await (await lowdbStore(db)).deliveries()).map((d) => d.id)).toEqual(['b', 'a']);
   });
 
   it('writes files whole: no temporary file is left behind and the JSON always parses', async () => {

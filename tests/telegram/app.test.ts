@@ -85,6 +85,8 @@ describe('the Telegram adapter in the service', () => {
         NEWSBOT_DB: tempDb(),
         LOG_LEVEL: 'silent',
       },
+      // the pipeline tries the network twice more (1 s, then 2 s) before giving up
+      timeoutMs: 30_000,
     });
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(

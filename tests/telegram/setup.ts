@@ -181,7 +181,7 @@ export async function setup(o: SetupOptions = {}): Promise<TgSetup> {
     log,
     // tests must not wait out Telegram's real pacing or backoff
     pacing: false,
-    retry: { backoffMs: [10, 20] },
+    retry: { backoffMs: 10 },
     now: () => NOW,
     ...o.adapter,
   });

@@ -90,6 +90,8 @@ describe('start-up', () => {
       settings: { token: s.fake.token, apiRoot: url },
       core: s.core.services,
       log: captureLog().log,
+      // the pipeline tries the network twice more first
+      retry: { backoffMs: 10 },
     });
     await expect(lone.start()).rejects.toThrow(
       /Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ to check TELEGRAM_BOT_TOKEN/,
