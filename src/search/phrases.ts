@@ -32,6 +32,14 @@ export class PhraseTable<T> {
     return this.buckets.get(word.slice(0, 3));
   }
 
+  /** The phrases whose first word `word` (folded) is; what follows it is for the caller to check. */
+  opening(word: string): Phrase<T>[] | undefined {
+    const list = this.startingWith(word)?.filter((p) =>
+      p.prefix[0] ? word.startsWith(p.words[0]) : word === p.words[0],
+    );
+    return list?.length ? list : undefined;
+  }
+
   /** Calls `fn` for every phrase in `words` (folded), with where it starts and ends; overlapping ones too. */
   find(words: readonly string[], fn: (value: T, from: number, to: number) => void): void {
     for (let i = 0; i < words.length; i++) {

@@ -38,10 +38,13 @@ export interface QueryPlan {
   ideas: Idea[];
 }
 
+/** The glossary's concepts, numbered: an item's phrases name them by number. */
+export const CONCEPTS = Object.keys(GLOSSARY);
+
 /** What an item's text says: the concepts' words and their looser ones. */
 export const itemPhrases = new PhraseTable(
-  Object.entries(GLOSSARY).flatMap(([id, c]) =>
-    [...c.words, ...(c.also ?? [])].map((w) => [id, w] as [string, string]),
+  Object.values(GLOSSARY).flatMap((c, i) =>
+    [...c.words, ...(c.also ?? [])].map((w) => [i, w] as [number, string]),
   ),
 );
 

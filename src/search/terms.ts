@@ -66,13 +66,11 @@ const MEMO = 100_000;
  * `Granada` `grandes`.
  */
 export function stem(folded: string, lang: Lang): string {
+  if (/\d/.test(folded)) return folded;
   const m = memo[lang];
   let s = m.get(folded);
   if (s !== undefined) return s;
-  s =
-    /\d/.test(folded) || placeWords().has(folded)
-      ? folded
-      : stemmerFor(lang).stem(lang === 'en' ? american(folded) : folded);
+  s = placeWords().has(folded) ? folded : stemmerFor(lang).stem(lang === 'en' ? american(folded) : folded);
   if (m.size >= MEMO) m.clear();
   m.set(folded, s);
   return s;

@@ -1,6 +1,6 @@
 import { fold } from '../places/text.js';
-import { fits, type Phrase } from './phrases.js';
-import { conceptTerm, itemPhrases, placeTerm, planQuery, type PlaceFinder } from './query.js';
+import type { Phrase } from './phrases.js';
+import { CONCEPTS, conceptTerm, itemPhrases, placeTerm, planQuery, type PlaceFinder } from './query.js';
 import { forEachWord, isStopWord, LANGS, langsOf, stem, type Lang } from './terms.js';
 
 export interface Hit {
@@ -23,11 +23,14 @@ const TITLE_WEIGHT = 2;
 const PREFIX_WEIGHT = 0.5;
 /** a concept the query names, found in other words than the typed ones, counts for less than those */
 const GLOSSARY_WEIGHT = 0.6;
+/** marks a doc worth ranking in `matched`, above the 31 bits of a query's words and terms */
+const CANDIDATE = 0x80000000 | 0;
 /** ranks by ideas met first: far above any sum of scores */
 const PER_IDEA = 1e6;
 /** A posting is `doc << 8 | tf` in one 32-bit slot: half the arrays; tf is capped at 255, and a process may number 16 million docs. */
 const TF_BITS = 8;
 const TF_MAX = (1 << TF_BITS) - 1;
+const HAS_DIGIT = /\d/;
 /** raw words remembered with their terms; cleared when full, since words are cheap to look up again */
 const WORD_MEMO = 200_000;
 
@@ -44,8 +47,8 @@ interface Word {
   /** term id in English and in Spanish: -1 for a stop word, -2 until first needed */
   en: number;
   es: number;
-  /** glossary phrases that may start with it */
-  phrases: readonly Phrase<string>[] | undefined;
+  /** the glossary phrases it opens (by concept number) */
+  phrases: readonly Phrase<number>[] | undefined;
 }
 
 /** A term a query looks up, and how much a match of it counts: its idf times its weight, or for a concept or place its weight. */
@@ -101,7 +104,13 @@ export class TextIndex {
   private tf = new Int32Array(1024);
   private docTerms: number[] = [];
   private fieldWords: Word[] = [];
-  private conceptEnds = new Map<string, number>();
+  /** per concept: where its last phrase in the field being read ended */
+  private readonly conceptEnds = new Int32Array(CONCEPTS.length);
+  /** term ids of the concepts, by number, and of the places, by key: looked up once each */
+  private readonly conceptIds = new Int32Array(CONCEPTS.length).fill(-1);
+  private readonly placeIds = new Map<string, number>();
+  /** per set of matched bits of a query: 1 + the ideas it meets, and 64 when it has every word typed; 0 until known */
+  private metCache = new Int8Array(1 << 16);
   private scores = new Float64Array(0);
   private matched = new Uint32Array(0);
   private touched = new Int32Array(0);
@@ -131,17 +140,23 @@ export class TextIndex {
   private word(raw: string): Word {
     let w = this.words.get(raw);
     if (w) return w;
+    // Numbers are mostly new (amounts, counts): remembering them would only push words out.
+    if (HAS_DIGIT.test(raw)) return { folded: fold(raw), en: -2, es: -2, phrases: undefined };
     const folded = fold(raw);
     const stop = isStopWord(folded);
-    w = { folded, en: stop ? -1 : -2, es: stop ? -1 : -2, phrases: itemPhrases.startingWith(folded) };
+    w = { folded, en: stop ? -1 : -2, es: stop ? -1 : -2, phrases: itemPhrases.opening(folded) };
     if (this.words.size >= WORD_MEMO) this.words.clear();
     this.words.set(raw, w);
     return w;
   }
 
   private termIn(w: Word, lang: Lang): number {
-    if (w[lang] === -2) w[lang] = this.termId(`${lang}:${stem(w.folded, lang)}`);
-    return w[lang];
+    if (lang === 'en') {
+      if (w.en === -2) w.en = this.termId(`en:${stem(w.folded, 'en')}`);
+      return w.en;
+    }
+    if (w.es === -2) w.es = this.termId(`es:${stem(w.folded, 'es')}`);
+    return w.es;
   }
 
   private count(id: number, weight: number): void {
@@ -154,26 +169,44 @@ export class TextIndex {
     const ws = this.fieldWords;
     ws.length = 0;
     let length = 0;
+    let phrases = false;
+    const [first, second] = langs;
     forEachWord(text, (raw) => {
       const w = this.word(raw);
       ws.push(w);
+      if (w.phrases) phrases = true;
       if (w.en === -1) return;
-      for (const lang of langs) this.count(this.termIn(w, lang), weight);
+      this.count(this.termIn(w, first), weight);
+      if (second) this.count(this.termIn(w, second), weight);
       length += weight;
     });
+    if (!phrases) return length;
     // A concept said twice in one breath ("human trafficking": two of its phrases) counts once.
     const ends = this.conceptEnds;
-    ends.clear();
+    ends.fill(0);
     for (let i = 0; i < ws.length; i++) {
       const list = ws[i].phrases;
       if (!list) continue;
       for (const p of list) {
-        if ((ends.get(p.value) ?? 0) > i || !fits(p, ws, i, (w) => w.folded)) continue;
-        ends.set(p.value, i + p.words.length);
-        this.count(this.termId(conceptTerm(p.value)), weight);
+        if (ends[p.value] > i || !this.follows(p, ws, i)) continue;
+        ends[p.value] = i + p.words.length;
+        let id = this.conceptIds[p.value];
+        if (id < 0) id = this.conceptIds[p.value] = this.termId(conceptTerm(CONCEPTS[p.value]));
+        this.count(id, weight);
       }
     }
     return length;
+  }
+
+  /** Whether the rest of a phrase that `ws[at]` opens follows it. */
+  private follows(p: Phrase<number>, ws: Word[], at: number): boolean {
+    const n = p.words.length;
+    if (at + n > ws.length) return false;
+    for (let i = 1; i < n; i++) {
+      const w = ws[at + i].folded;
+      if (p.prefix[i] ? !w.startsWith(p.words[i]) : w !== p.words[i]) return false;
+    }
+    return true;
   }
 
   /**
@@ -192,7 +225,11 @@ export class TextIndex {
     const doc = this.docs++;
     const langs = langsOf(lang);
     const length = this.countField(title, TITLE_WEIGHT, langs) + this.countField(summary, 1, langs);
-    for (const p of places) this.count(this.termId(placeTerm(p)), 1);
+    for (const p of places) {
+      let id = this.placeIds.get(p);
+      if (id === undefined) this.placeIds.set(p, (id = this.termId(placeTerm(p))));
+      this.count(id, 1);
+    }
     const { tf, docTerms } = this;
     for (const id of docTerms) {
       const n = this.postingCounts[id];
@@ -334,32 +371,71 @@ export class TextIndex {
     const idfOf = new Float64Array(1 << typed.length);
     for (let m = 1; m < idfOf.length; m++) idfOf[m] = idfOf[m & (m - 1)] + typed[31 - Math.clz32(m & -m)].idf;
 
-    const nTouched = this.score(groups, idfOf);
+    // A doc can meet an idea only with one of its run's terms or every one of its words: so
+    // only docs with one of those or the idea's rarest word need a place in the ranking.
+    const all = 2 ** groups.length - 1;
+    const postings = (mask: number) =>
+      groups.reduce(
+        (n, g, i) => (mask & (1 << i) ? n + g.lookups.reduce((k, l) => k + this.postingCounts[l.id], 0) : n),
+        0,
+      );
+    let entry = 0;
+    for (const idea of ideas) {
+      entry |= idea.concepts;
+      let rarest = -1;
+      for (const w of idea.words)
+        if (rarest < 0 || postings(wordMasks[w]) < postings(wordMasks[rarest])) rarest = w;
+      if (rarest >= 0) entry |= wordMasks[rarest];
+    }
+    let nTouched = this.score(groups, idfOf, entry);
     const { scores, matched, touched, keys } = this;
-    let best = 0;
-    let literal = 0;
-    for (let i = 0; i < nTouched; i++) {
-      const d = touched[i];
-      const m = matched[d];
+    /** 1 + the ideas a set of bits meets, and 64 when it has every word typed */
+    const meets = (m: number): number => {
       let met = 0;
       let typed = true;
       for (const idea of ideas) {
-        let byWords = true;
-        let asTyped = true;
+        let byWords = idea.words.length > 0;
+        let asTyped = byWords;
         for (const w of idea.words) {
           if ((m & wordMasks[w]) === 0) byWords = false;
           if ((m & (1 << w)) === 0) asTyped = false;
         }
-        if ((byWords && idea.words.length > 0) || (m & idea.concepts) !== 0) met++;
-        if (!asTyped || idea.words.length === 0) typed = false;
+        if (byWords || (m & idea.concepts) !== 0) met++;
+        if (!asTyped) typed = false;
       }
-      if (typed) literal++;
-      if (met > best) best = met;
-      scores[d] += met * PER_IDEA;
+      return (met + 1) | (typed ? 64 : 0);
+    };
+    // Docs share a few sets of bits: each set is worked out once.
+    const cache = groups.length <= 16 ? this.metCache.fill(0, 0, 1 << groups.length) : undefined;
+    const levels = new Int32Array(ideas.length + 1);
+    let best = 0;
+    let literal = 0;
+    const rank = () => {
+      for (let i = 0; i < nTouched; i++) {
+        const d = touched[i];
+        const m = matched[d] & ~CANDIDATE;
+        let v = cache ? cache[m] : 0;
+        if (v === 0) {
+          v = meets(m);
+          if (cache) cache[m] = v;
+        }
+        const met = (v & 63) - 1;
+        if (v & 64) literal++;
+        if (met > best) best = met;
+        levels[met]++;
+        scores[d] += met * PER_IDEA;
+      }
+    };
+    rank();
+    if (best === 0 && entry !== all) {
+      // No doc meets an idea: every doc with any of the words stands in.
+      this.clear(nTouched);
+      levels.fill(0);
+      nTouched = this.score(groups, idfOf, all);
+      rank();
     }
     const floor = best > 0 ? PER_IDEA : 0;
-    let total = 0;
-    for (let i = 0; i < nTouched; i++) if (scores[touched[i]] >= floor) total++;
+    const total = best > 0 ? nTouched - levels[0] : nTouched;
     const better = (a: number, b: number) => scores[b] - scores[a] || keys[b] - keys[a];
     const top = bestOf(touched, nTouched, (d) => scores[d] >= floor, offset + limit, better, scores);
     const hits = top.slice(offset).map((d) => ({ key: keys[d], score: scores[d] % PER_IDEA }));
@@ -368,13 +444,28 @@ export class TextIndex {
   }
 
   /**
-   * Adds each group's BM25 score to the docs it names, marking the group's bit. The typed
-   * words' groups come first, so a concept or place adds only for the words a doc lacks.
-   * Returns how many docs were touched.
+   * Adds each group's BM25 score to the docs it names, marking the group's bit, for the docs
+   * that one of the `entry` groups names. The typed words' groups come first, so a concept or
+   * place adds only for the words a doc lacks. Returns how many docs were touched.
    */
-  private score(groups: Group[], idfOf: Float64Array): number {
+  private score(groups: Group[], idfOf: Float64Array, entry: number): number {
     const { scores, matched, live, norms, touched } = this;
     let nTouched = 0;
+    // First the docs worth ranking, marked; the other groups' postings then skip the rest.
+    const every = entry === 2 ** groups.length - 1;
+    for (let g = 0; g < groups.length && !every; g++) {
+      if ((entry & (1 << g)) === 0) continue;
+      for (const { id } of groups[g].lookups) {
+        const n = this.postingCounts[id];
+        const list = this.postings[id];
+        for (let i = 0; i < n; i++) {
+          const doc = list[i] >>> TF_BITS;
+          if (live[doc] === 0 || matched[doc] !== 0) continue;
+          touched[nTouched++] = doc;
+          matched[doc] = CANDIDATE;
+        }
+      }
+    }
     for (let g = 0; g < groups.length; g++) {
       const bit = 1 << g;
       const need = groups[g].standsFor;
@@ -383,10 +474,13 @@ export class TextIndex {
         const list = this.postings[id];
         for (let i = 0; i < n; i++) {
           const doc = list[i] >>> TF_BITS;
-          if (live[doc] === 0) continue;
+          let m = matched[doc];
+          if (m === 0) {
+            if (!every || live[doc] === 0) continue;
+            touched[nTouched++] = doc;
+            m = CANDIDATE;
+          }
           const tf = list[i] & TF_MAX;
-          const m = matched[doc];
-          if (m === 0) touched[nTouched++] = doc;
           const w = need === 0 ? idf : idf * idfOf[need & ~m];
           scores[doc] += (w * tf * (K1 + 1)) / (tf + norms[doc]);
           matched[doc] = m | bit;
