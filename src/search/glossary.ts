@@ -236,21 +236,6 @@ export const GLOSSARY: Record<string, Concept> = {
       'mano de obra extranjera',
     ],
   },
-  worker: {
-    words: [
-      'worker*',
-      'labourer*',
-      'laborer*',
-      'employee*',
-      'trabajador*',
-      'trabajadora*',
-      'personas trabajadoras',
-      'obrero*',
-      'obrera*',
-      'empleado*',
-      'empleada*',
-    ],
-  },
   'labour-migration': {
     words: [
       'labo* migration',

@@ -23,8 +23,8 @@ const TITLE_WEIGHT = 2;
 const PREFIX_WEIGHT = 0.5;
 /** a concept the query names, found in other words than the typed ones, counts for less than those */
 const GLOSSARY_WEIGHT = 0.6;
-/** marks a doc worth ranking in `matched`, above the 31 bits of a query's words and terms */
-const CANDIDATE = 0x80000000 | 0;
+/** marks a doc worth ranking in `matched`, above the 30 bits of a query's words and terms (below the sign bit, which would make each a double) */
+const CANDIDATE = 1 << 30;
 /** ranks by ideas met first: far above any sum of scores */
 const PER_IDEA = 1e6;
 /** A posting is `doc << 8 | tf` in one 32-bit slot: half the arrays; tf is capped at 255, and a process may number 16 million docs. */
@@ -57,6 +57,15 @@ interface Lookup {
   idf: number;
 }
 
+/**
+ * The docs a query ranks: those with a term of the groups in `any`, and, for each idea of
+ * several words, those with a group of each word (the words' masks, rarest first).
+ */
+interface Entry {
+  any: number;
+  every: number[][];
+}
+
 /** The terms that stand for one bit of a query: a typed word, or a concept or place. */
 interface Group {
   lookups: Lookup[];
@@ -75,7 +84,8 @@ interface Group {
  * An item's words are stemmed in its language (both when it has none), into terms kept apart
  * by language (`en:cost` from "costs" never meets `es:cost` from "costos"); the glossary's
  * concepts an item speaks of are terms too (`@work-permit` for "work permit" or "permiso de
- * trabajo"). A query's words are looked up in both languages, with the concepts they name.
+ * trabajo"), and so are the places an item is filed under (`#HN`). A query's words are looked
+ * up in both languages, with the concepts and places they name (see planQuery).
  * Documents have a numeric key (the item's seq); adding a key again replaces it, and its old
  * postings are skipped from then on.
  */
@@ -114,6 +124,7 @@ export class TextIndex {
   private scores = new Float64Array(0);
   private matched = new Uint32Array(0);
   private touched = new Int32Array(0);
+  private seen = new Uint8Array(0);
 
   get size(): number {
     return this.liveCount;
@@ -338,6 +349,7 @@ export class TextIndex {
       this.scores = new Float64Array(this.docs * 2);
       this.matched = new Uint32Array(this.docs * 2);
       this.touched = new Int32Array(this.docs * 2);
+      this.seen = new Uint8Array(this.docs * 2);
     }
     // One bit per typed word, then one per concept or place named. Those count as the typed
     // words they stand for would, less: they are the same idea in other words.
@@ -347,8 +359,8 @@ export class TextIndex {
     const bitOf = (term: string, words: number[]) => {
       let bit = termBits.get(term);
       if (bit === undefined) {
-        // 32 bits in all: past them, a term is left out rather than mistaken for a word
-        if (groups.length >= 31) return 0;
+        // 30 bits in all: past them, a term is left out rather than mistaken for a word
+        if (groups.length >= 30) return 0;
         bit = 1 << groups.length;
         groups.push({ lookups: [], standsFor: 0 });
         termBits.set(term, bit);
@@ -371,23 +383,27 @@ export class TextIndex {
     const idfOf = new Float64Array(1 << typed.length);
     for (let m = 1; m < idfOf.length; m++) idfOf[m] = idfOf[m & (m - 1)] + typed[31 - Math.clz32(m & -m)].idf;
 
-    // A doc can meet an idea only with one of its run's terms or every one of its words: so
-    // only docs with one of those or the idea's rarest word need a place in the ranking.
+    // A doc can meet an idea only with one of its run's terms or every one of its words: only
+    // those docs need a place in the ranking.
     const all = 2 ** groups.length - 1;
     const postings = (mask: number) =>
       groups.reduce(
         (n, g, i) => (mask & (1 << i) ? n + g.lookups.reduce((k, l) => k + this.postingCounts[l.id], 0) : n),
         0,
       );
-    let entry = 0;
+    const entry: Entry = { any: 0, every: [] };
     for (const idea of ideas) {
-      entry |= idea.concepts;
-      let rarest = -1;
-      for (const w of idea.words)
-        if (rarest < 0 || postings(wordMasks[w]) < postings(wordMasks[rarest])) rarest = w;
-      if (rarest >= 0) entry |= wordMasks[rarest];
+      entry.any |= idea.concepts;
+      if (idea.words.length === 0) continue;
+      const words = idea.words.map((w) => wordMasks[w]).sort((a, b) => postings(a) - postings(b));
+      // Ranking a doc costs about ten times reading a posting: the docs of the rarest word are
+      // all ranked, unless finding those with every word first is cheaper.
+      const scan = words.reduce((n, w) => n + postings(w), 0) + postings(words[0]);
+      if (words.length > 1 && scan < 10 * postings(words[0])) entry.every.push(words);
+      else entry.any |= words[0];
     }
-    let nTouched = this.score(groups, idfOf, entry);
+    const pruned = entry.any !== all;
+    let nTouched = this.score(groups, idfOf, pruned ? entry : null);
     const { scores, matched, touched, keys } = this;
     /** 1 + the ideas a set of bits meets, and 64 when it has every word typed */
     const meets = (m: number): number => {
@@ -427,11 +443,11 @@ export class TextIndex {
       }
     };
     rank();
-    if (best === 0 && entry !== all) {
+    if (best === 0 && pruned) {
       // No doc meets an idea: every doc with any of the words stands in.
       this.clear(nTouched);
       levels.fill(0);
-      nTouched = this.score(groups, idfOf, all);
+      nTouched = this.score(groups, idfOf, null);
       rank();
     }
     const floor = best > 0 ? PER_IDEA : 0;
@@ -448,14 +464,12 @@ export class TextIndex {
    * that one of the `entry` groups names. The typed words' groups come first, so a concept or
    * place adds only for the words a doc lacks. Returns how many docs were touched.
    */
-  private score(groups: Group[], idfOf: Float64Array, entry: number): number {
-    const { scores, matched, live, norms, touched } = this;
+  private score(groups: Group[], idfOf: Float64Array, entry: Entry | null): number {
+    const { scores, matched, live, norms, touched, seen } = this;
     let nTouched = 0;
-    // First the docs worth ranking, marked; the other groups' postings then skip the rest.
-    const every = entry === 2 ** groups.length - 1;
-    for (let g = 0; g < groups.length && !every; g++) {
-      if ((entry & (1 << g)) === 0) continue;
-      for (const { id } of groups[g].lookups) {
+    // First the docs worth ranking, marked; the groups' postings then skip the rest.
+    if (entry) {
+      for (const { id } of this.lookupsOf(groups, entry.any)) {
         const n = this.postingCounts[id];
         const list = this.postings[id];
         for (let i = 0; i < n; i++) {
@@ -463,6 +477,32 @@ export class TextIndex {
           if (live[doc] === 0 || matched[doc] !== 0) continue;
           touched[nTouched++] = doc;
           matched[doc] = CANDIDATE;
+        }
+      }
+      for (const words of entry.every) {
+        // `seen` counts a doc's words in order, so it reaches their number only with all of them.
+        for (let k = 0; k < words.length; k++) {
+          for (const { id } of this.lookupsOf(groups, words[k])) {
+            const n = this.postingCounts[id];
+            const list = this.postings[id];
+            for (let i = 0; i < n; i++) {
+              const doc = list[i] >>> TF_BITS;
+              if (seen[doc] === k) seen[doc] = k + 1;
+            }
+          }
+        }
+        // Every doc counted is among the rarest word's: there, those with all are marked, and all reset.
+        for (const { id } of this.lookupsOf(groups, words[0])) {
+          const n = this.postingCounts[id];
+          const list = this.postings[id];
+          for (let i = 0; i < n; i++) {
+            const doc = list[i] >>> TF_BITS;
+            const all = seen[doc] === words.length;
+            seen[doc] = 0;
+            if (!all || live[doc] === 0 || matched[doc] !== 0) continue;
+            touched[nTouched++] = doc;
+            matched[doc] = CANDIDATE;
+          }
         }
       }
     }
@@ -476,7 +516,7 @@ export class TextIndex {
           const doc = list[i] >>> TF_BITS;
           let m = matched[doc];
           if (m === 0) {
-            if (!every || live[doc] === 0) continue;
+            if (entry || live[doc] === 0) continue;
             touched[nTouched++] = doc;
             m = CANDIDATE;
           }
@@ -488,6 +528,11 @@ export class TextIndex {
       }
     }
     return nTouched;
+  }
+
+  /** The lookups of the groups in `mask`. */
+  private lookupsOf(groups: Group[], mask: number): Lookup[] {
+    return groups.flatMap((g, i) => (mask & (1 << i) ? g.lookups : []));
   }
 
   private clear(nTouched: number): void {
