@@ -3,6 +3,7 @@ import { placeName } from '../places/gazetteer.js';
 import type { Resolution, Resolver } from '../places/resolve.js';
 import type { Action, Reply } from '../reply.js';
 import type { Call } from './context.js';
+import { MAX_PLACE_PROBLEMS } from './limits.js';
 import { splitPlaces } from './place-list.js';
 import { usageReply } from './usage.js';
 
@@ -21,7 +22,8 @@ export const named = (code: string, lang: Lang) =>
 /**
  * Resolves a list of typed places: parts separated by commas, each one place or several
  * ("Honduras Guatemala", "Honduras y Guatemala"). Every one must resolve, or nothing is done
- * and each problem is explained with the closest matches: a command never half-applies.
+ * and each problem is explained with the closest matches (the first few; the rest are counted):
+ * a command never half-applies.
  */
 export function resolvePlaces(list: string[], resolver: Resolver, lang: Lang): PlacesArg {
   const m = t(lang);
@@ -68,6 +70,8 @@ export function resolvePlaces(list: string[], resolver: Resolver, lang: Lang): P
     }
   }
   if (!problems.length) return { ok: true, codes: [...new Set(codes)] };
+  if (problems.length > MAX_PLACE_PROBLEMS)
+    problems.splice(MAX_PLACE_PROBLEMS, Infinity, m.moreUnknownPlaces(problems.length - MAX_PLACE_PROBLEMS));
   return { ok: false, problems, fix: fixes.length === 1 && fixes[0].codes.length ? fixes[0] : undefined };
 }
 

@@ -10,9 +10,11 @@ import {
   type ParsedCommand,
 } from './grammar.js';
 import { digestPreview, help, sources, start } from './info.js';
+import { MAX_COMMAND_LENGTH } from './limits.js';
 import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
 import { language, schedule, SHOW_SETTING } from './settings.js';
+import { usageReply } from './usage.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
 
@@ -95,6 +97,13 @@ function unknownCommand(parsed: Extract<ParsedCommand, { ok: false }>, lang: Lan
   return { kind: 'error', visibility: 'private', paragraphs, actions };
 }
 
+/** A command over the length any needs: refused with its usage, before anything reads it further. */
+function tooLong(parsed: ParsedCommand, lang: Lang, length: number): Reply {
+  const problem = t(lang).commandTooLong(MAX_COMMAND_LENGTH, length);
+  if (parsed.ok && parsed.name !== 'start') return usageReply(parsed.name, lang, [problem]);
+  return { kind: 'error', visibility: 'private', paragraphs: [problem, t(lang).seeHelp] };
+}
+
 const apology = (lang: Lang): ChatReply => ({
   kind: 'error',
   visibility: 'private',
@@ -109,6 +118,8 @@ export function createCommandService(deps: CommandDeps): CommandPort {
 
   const answer = async (text: string, ctx: CommandContext, offset: number): Promise<Reply> => {
     const parsed = parseCommandLine(text);
+    if (text.length > MAX_COMMAND_LENGTH)
+      return tooLong(parsed, await languageOf(ctx, parsed.spanish), text.length);
     if (!parsed.ok) return unknownCommand(parsed, await languageOf(ctx, parsed.spanish));
     const lang = await languageOf(ctx, parsed.spanish);
     const changes = !readsOnly(parsed.name, parsed.args);

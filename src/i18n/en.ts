@@ -209,6 +209,12 @@ export const en = {
   sourceNextTry: (when: string) => `next try ${when}`,
   noSources: 'No sources are configured (NEWS_SOURCES).',
 
+  // Limits on what a command may ask (src/commands/limits.ts).
+  commandTooLong: (max: number, length: number) =>
+    `That command is too long (${length} characters): at most ${max}. Ask for less at a time.`,
+  moreUnknownPlaces: (n: number) =>
+    `…and ${n} more ${n === 1 ? 'name' : 'names'} I don't know either. Ask for fewer places at a time.`,
+
   buttons: {
     more: 'More',
     share: 'Share in channel',

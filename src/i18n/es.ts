@@ -209,6 +209,12 @@ export const es: Catalog = {
   sourceNextTry: (when) => `próximo intento ${when}`,
   noSources: 'No hay fuentes configuradas (NEWS_SOURCES).',
 
+  // Límites de lo que puede pedir un comando (src/commands/limits.ts).
+  commandTooLong: (max, length) =>
+    `Ese comando es demasiado largo (${length} caracteres): como máximo ${max}. Pida menos de una vez.`,
+  moreUnknownPlaces: (n) =>
+    `…y ${n} ${n === 1 ? 'nombre más que tampoco conozco' : 'nombres más que tampoco conozco'}. Pida menos lugares de una vez.`,
+
   buttons: {
     more: 'Más',
     share: 'Compartir en el canal',
