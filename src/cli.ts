@@ -11,7 +11,7 @@ import { FORMATS, type Format } from './news/parse/index.js';
 import { readSource, SourceProblem } from './news/read-source.js';
 import { problemOf, serve } from './main.js';
 import { describeCommand } from './commands/service.js';
-import { renderText } from '../adapters/console/render-text.js';
+import { renderAnswer } from '../adapters/console/render-text.js';
 
 /** Where a run of the command line reads its settings and writes: the process's own, or a test's. */
 export interface CliIO {
@@ -91,7 +91,7 @@ async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?:
   if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
   if ((await app.itemCount()) === 0) await app.ingest();
   const reply = await app.ask(text);
-  line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderText(reply));
+  line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderAnswer(reply));
   await app.stop();
   return 0;
 }

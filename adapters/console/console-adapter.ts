@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { t } from '../../src/i18n/index.js';
 import type { ChatAdapter, ChatAddress, CommandPort, Notifier } from '../../src/ports.js';
 import type { Action, Reply } from '../../src/reply.js';
-import { renderText } from './render-text.js';
+import { renderAnswer, renderText } from './render-text.js';
 
 export interface ConsoleAdapterOptions {
   commands: CommandPort;
@@ -118,7 +118,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
       rl.on('line', (line) => {
         queue = queue.then(async () => {
           if (closed) return;
-          if (line.trim()) await write(renderText(await ask(line)));
+          if (line.trim()) await write(renderAnswer(await ask(line)));
           prompt();
         });
       });

@@ -1,10 +1,19 @@
+import type { ChatReply } from '../../src/ports.js';
 import { itemViewToText, type Reply } from '../../src/reply.js';
+import { consoleText } from './texts.js';
+
+/**
+ * The most characters one answer prints: a 20-item result with summaries is about 15,000, and
+ * an answer never floods the terminal, whatever was asked.
+ */
+export const REPLY_CHARS = 32_000;
 
 /**
  * A reply as a terminal shows it: the plain-text fallback, with buttons turned into the
- * command to type ("more" pages the last result).
+ * command to type ("more" pages the last result). With a budget, the blocks that do not fit
+ * within `chars` are left out and `cutNote` says so, before the buttons.
  */
-export function renderText(r: Reply): string {
+export function renderText(r: Reply, budget?: { chars: number; cutNote: string }): string {
   const parts: string[] = [];
   if (r.heading) parts.push(`== ${r.heading} ==`);
   parts.push(...(r.paragraphs ?? []));
@@ -14,8 +23,23 @@ export function renderText(r: Reply): string {
     .filter((a) => a.kind !== 'share')
     // "more" or "más": the word pages in either language, so the button's own word is shown.
     .map((a) => `→ ${a.label} — ${a.kind === 'more' ? a.label.toLowerCase() : a.command}`);
-  if (hints.length) parts.push(hints.join('\n'));
-  return parts.join('\n\n');
+  const tail = hints.length ? [hints.join('\n')] : [];
+  const whole = [...parts, ...tail].join('\n\n');
+  if (!budget || whole.length <= budget.chars) return whole;
+  const kept: string[] = [];
+  let length = budget.cutNote.length + tail.reduce((n, t) => n + t.length + 2, 0);
+  for (const p of parts) {
+    if (length + p.length + 2 > budget.chars) break;
+    kept.push(p);
+    length += p.length + 2;
+  }
+  return [...kept, budget.cutNote, ...tail].join('\n\n');
+}
+
+/** A command's answer as printed: within the budget, its note in the reply's language (the core's replies carry one). */
+export function renderAnswer(r: Reply): string {
+  const lang = (r as Partial<ChatReply>).lang ?? 'en';
+  return renderText(r, { chars: REPLY_CHARS, cutNote: consoleText(lang).replyCut });
 }
 
 function indent(text: string): string {

@@ -37,6 +37,8 @@ export interface Question {
   audience?: RenderOptions['audience'];
   /** for the log: a slash command or a button */
   source: 'command' | 'button';
+  /** posts of the response URL this answer may use (default all five); one more is kept for a follow-up */
+  posts?: number;
 }
 
 /**
@@ -69,14 +71,22 @@ function wantsHint(reply: ChatReply, command: CommandInfo): boolean {
   return reply.kind === 'error' || (reply.kind === 'usage' && !reply.actions?.length);
 }
 
+/**
+ * Slack takes five posts to a response URL (within 30 minutes), and refuses the sixth: an answer
+ * never needs more, and one that would is cut to fit (RenderOptions.budget).
+ */
+export const RESPONSE_URL_POSTS = 5;
+
 /** The parts through response_url: the first may replace the pressed message, the rest follow it. */
 async function sendAll(
   respond: RespondFn,
   parts: SlackMessage[],
   base: RespondArguments,
   replace: boolean,
+  posted: { count: number },
 ): Promise<void> {
   for (const [i, part] of parts.entries()) {
+    posted.count++;
     await respond({ ...base, ...part, replace_original: replace && i === 0 });
   }
 }
@@ -100,6 +110,8 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     user: q.where.userId,
     source: q.source,
   };
+  const posts = q.posts ?? RESPONSE_URL_POSTS;
+  const posted = { count: 0 };
   try {
     const reply = await commands.run(q.text, ctx, q.offset ?? 0);
     const lang = reply.lang;
@@ -115,17 +127,25 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
       if (note) notes.push(note);
     }
     const hint = wantsHint(reply, command) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
-    const parts = renderSlack(reply, { audience, notes, hint });
+    const parts = renderSlack(reply, {
+      audience,
+      notes,
+      hint,
+      budget: { messages: posts, cutNote: slackTexts(lang).replyCut },
+    });
     const responseType = audience === 'channel' ? 'in_channel' : 'ephemeral';
     await sendAll(
       q.respond,
       parts,
       { response_type: responseType },
       q.replace === true && audience === 'ephemeral',
+      posted,
     );
     return true;
   } catch (err) {
     deps.log.error({ err, ...logContext }, 'Slack command failed');
+    // The response URL's posts are spent: Slack would refuse an apology too.
+    if (posted.count >= posts) return false;
     const lang = await commands.languageOf(ctx.address, command.wordLang).catch(() => 'en' as const);
     const [apology] = renderSlack(commands.apology(lang), { audience: 'ephemeral' });
     await q

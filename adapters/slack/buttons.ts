@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { answer, type AnswerDeps, type Where } from './answer.js';
+import { answer, RESPONSE_URL_POSTS, type AnswerDeps, type Where } from './answer.js';
 import { decodeButtonPress } from './button-value.js';
 import { isShared } from './slash-command.js';
 
@@ -52,7 +52,8 @@ export function registerButtons(app: App, deps: AnswerDeps): void {
       if (press.kind === 'more') {
         await answer(deps, { ...base, replace: onEphemeral });
       } else if (press.kind === 'share') {
-        const shared = await answer(deps, { ...base, audience: 'channel' });
+        // One post of the response URL is kept for removing the preview.
+        const shared = await answer(deps, { ...base, audience: 'channel', posts: RESPONSE_URL_POSTS - 1 });
         if (shared && onEphemeral)
           await respond({ delete_original: true }).catch((err: unknown) =>
             deps.log.warn({ err }, 'could not remove the shared preview'),

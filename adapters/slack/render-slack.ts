@@ -38,6 +38,11 @@ export interface RenderOptions {
   notes?: string[];
   /** a plain line shown small at the end (how to type commands in Slack) */
   hint?: string;
+  /**
+   * At most this many messages (the posts a response URL takes): the content that does not fit
+   * is left out, and the last message says so with `cutNote` before its hint and buttons.
+   */
+  budget?: { messages: number; cutNote: string };
 }
 
 /** A run of blocks that stays in one message, with its share of the fallback text. */
@@ -150,20 +155,15 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
     units.push({ text: `${n}. ${itemViewToText(v)}`, blocks: itemBlocks(v, n) });
   });
   units.push(...paragraphUnits(reply.footer));
+  // The end of the answer: kept under the last message even when the content is cut.
+  const tail: Unit[] = [];
   if (opts.hint)
-    units.push({ blocks: [{ type: 'context', elements: [plain(shorten(opts.hint, LIMITS.contextText))] }] });
-  units.push(...actionUnits(reply.actions, opts.audience));
+    tail.push({ blocks: [{ type: 'context', elements: [plain(shorten(opts.hint, LIMITS.contextText))] }] });
+  tail.push(...actionUnits(reply.actions, opts.audience));
 
-  const messages: Unit[][] = [[]];
-  let count = 0;
-  for (const u of units) {
-    if (count + u.blocks.length > LIMITS.blocks && count > 0) {
-      messages.push([]);
-      count = 0;
-    }
-    messages[messages.length - 1].push(u);
-    count += u.blocks.length;
-  }
+  let messages = groupIntoMessages([...units, ...tail]);
+  if (opts.budget && messages.length > opts.budget.messages)
+    messages = cutToBudget(groupIntoMessages(units), tail, opts.budget);
   return messages
     .filter((m) => m.length > 0)
     .map((m) => {
@@ -175,6 +175,41 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
       const fallback = text ? fallbackOf(text) : '…';
       return { text: fallback, blocks: m.flatMap((u) => u.blocks) };
     });
+}
+
+const blockCount = (m: Unit[]) => m.reduce((n, u) => n + u.blocks.length, 0);
+
+/** Units, in order, as messages of at most 50 blocks. */
+function groupIntoMessages(units: Unit[]): Unit[][] {
+  const messages: Unit[][] = [[]];
+  let count = 0;
+  for (const u of units) {
+    if (count + u.blocks.length > LIMITS.blocks && count > 0) {
+      messages.push([]);
+      count = 0;
+    }
+    messages[messages.length - 1].push(u);
+    count += u.blocks.length;
+  }
+  return messages;
+}
+
+/** The first messages of the content within the budget; the last ends with the note, then the tail. */
+function cutToBudget(
+  content: Unit[][],
+  tail: Unit[],
+  budget: NonNullable<RenderOptions['budget']>,
+): Unit[][] {
+  const kept = content.slice(0, Math.max(1, budget.messages)).map((m) => [...m]);
+  const last = kept[kept.length - 1];
+  const note: Unit = {
+    text: budget.cutNote,
+    blocks: [{ type: 'context', elements: [plain(shorten(budget.cutNote, LIMITS.contextText))] }],
+  };
+  const end = [note, ...tail];
+  while (last.length && blockCount(last) + blockCount(end) > LIMITS.blocks) last.pop();
+  last.push(...end);
+  return kept;
 }
 
 /**

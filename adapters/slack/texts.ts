@@ -16,6 +16,8 @@ export interface SlackTexts {
   commandHint(command: string): string;
   /** the bot itself, when its user id is not known */
   theApp: string;
+  /** the end of an answer cut to the posts Slack allows one command */
+  replyCut: string;
   home: {
     title: string;
     subscriptions: string;
@@ -37,6 +39,8 @@ const en: SlackTexts = {
   commandHint: (command) =>
     `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
   theApp: 'the app',
+  replyCut:
+    'This answer was too long for Slack to show in full and stops here: ask for less at a time to see the rest.',
   home: {
     title: 'Migration news',
     subscriptions: '*Subscriptions of your channels*',
@@ -59,6 +63,8 @@ const es: SlackTexts = {
   commandHint: (command) =>
     `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
   theApp: 'la aplicación',
+  replyCut:
+    'Esta respuesta era demasiado larga para que Slack la muestre completa y termina aquí: pida menos de una vez para ver el resto.',
   home: {
     title: 'Noticias de migración',
     subscriptions: '*Suscripciones de sus canales*',

@@ -1,8 +1,14 @@
 import type { Logger } from 'pino';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
-import { DeliveryError, type ChatAddress, type CommandContext, type CoreServices } from '../../src/ports.js';
-import { replyToText, type Reply } from '../../src/reply.js';
+import {
+  DeliveryError,
+  type ChatAddress,
+  type ChatReply,
+  type CommandContext,
+  type CoreServices,
+} from '../../src/ports.js';
+import { replyToText } from '../../src/reply.js';
 import { GROUP_ANONYMOUS_BOT, type AdminCheck } from './admins.js';
 import type { CallbackCodec } from './callback-data.js';
 import { createKeyedQueue } from '../shared/keyed-queue.js';
@@ -12,6 +18,12 @@ import { tgText } from './texts.js';
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my_chat_member'] as const;
+
+/**
+ * The most messages one command's answer takes: a 20-item result with summaries is three, and
+ * an answer never floods a chat, whatever was asked.
+ */
+export const COMMAND_REPLY_PARTS = 3;
 
 /** Telegram shows at most this much in a callback answer. */
 const ALERT_MAX = 200;
@@ -41,7 +53,12 @@ const isGroup = (chat: Chat) => chat.type === 'group' || chat.type === 'supergro
 export function wireBot(w: BotWiring): WiredBot {
   const { bot, log } = w;
   const { commands, chats, requests } = w.core;
-  const render = (r: Reply) => renderTelegram(r, { encode: w.codec.encode });
+  // A command's answer is a few messages at most, whatever was asked (see COMMAND_REPLY_PARTS).
+  const render = (r: ChatReply) =>
+    renderTelegram(r, {
+      encode: w.codec.encode,
+      budget: { parts: COMMAND_REPLY_PARTS, cutNote: tgText(r.lang).replyCut },
+    });
   const inOrder = createKeyedQueue();
 
   /** May this person change the chat: anyone in their own private chat; group and channel admins. */

@@ -25,6 +25,12 @@ export interface RenderOptions {
   /** callback_data for a button (see callback-data.ts) */
   encode: (a: Action) => string;
   limit?: number;
+  /**
+   * At most this many messages (a command's answer): the items' summaries are left out first;
+   * what still does not fit is left out, and the last message ends with `cutNote`, which says
+   * so. Digests, which page by their ledger, have none.
+   */
+  budget?: { parts: number; cutNote: string };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -160,6 +166,25 @@ function keyboardOf(
  */
 export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
   const limit = o.limit ?? MESSAGE_LIMIT;
+  let parts = groupIntoParts(blocksOf(reply, limit), limit);
+  if (o.budget && parts.length > o.budget.parts) {
+    // Over the budget, the summaries go first: every item stays, as its title, date and places.
+    if (reply.items?.some((v) => v.summary))
+      parts = groupIntoParts(
+        blocksOf({ ...reply, items: reply.items.map((v) => ({ ...v, summary: '' })) }, limit),
+        limit,
+      );
+    if (parts.length > o.budget.parts) parts = cutToBudget(parts, o.budget, limit);
+  }
+  return {
+    parts: parts.map(joinBlocks),
+    keyboard: keyboardOf(reply.actions ?? [], o.encode),
+    linkPreview: (reply.items?.length ?? 0) === 1,
+  };
+}
+
+/** The reply's blocks (heading, paragraphs, items, footer), each within the limit. */
+function blocksOf(reply: Reply, limit: number): RenderedPart[] {
   const blocks: RenderedPart[] = [];
   const plainBlock = (text: string, wrap?: 'b') => {
     for (const piece of splitPlain(text, wrap ? limit - 7 : limit)) {
@@ -175,21 +200,45 @@ export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
   });
   for (const p of reply.footer ?? []) if (p) plainBlock(p);
   if (blocks.length === 0) blocks.push({ html: '…', text: '…' });
+  return blocks;
+}
 
-  const parts: RenderedPart[] = [];
-  let cur: RenderedPart | undefined;
+/** Blocks, in order, as messages: as many whole blocks to a message as fit within the limit. */
+function groupIntoParts(blocks: RenderedPart[], limit: number): RenderedPart[][] {
+  const parts: RenderedPart[][] = [];
+  let cur: RenderedPart[] = [];
+  let length = 0;
   for (const b of blocks) {
-    if (cur && cur.html.length + 2 + b.html.length <= limit) {
-      cur = { html: `${cur.html}\n\n${b.html}`, text: `${cur.text}\n\n${b.text}` };
+    if (cur.length && length + 2 + b.html.length <= limit) {
+      cur.push(b);
+      length += 2 + b.html.length;
     } else {
-      if (cur) parts.push(cur);
-      cur = b;
+      if (cur.length) parts.push(cur);
+      cur = [b];
+      length = b.html.length;
     }
   }
-  parts.push(cur!);
-  return {
-    parts,
-    keyboard: keyboardOf(reply.actions ?? [], o.encode),
-    linkPreview: (reply.items?.length ?? 0) === 1,
-  };
+  parts.push(cur);
+  return parts;
+}
+
+const joinBlocks = (blocks: RenderedPart[]): RenderedPart => ({
+  html: blocks.map((b) => b.html).join('\n\n'),
+  text: blocks.map((b) => b.text).join('\n\n'),
+});
+
+/** The first `budget.parts` messages, the last ending with the note that the rest was left out. */
+function cutToBudget(
+  parts: RenderedPart[][],
+  budget: NonNullable<RenderOptions['budget']>,
+  limit: number,
+): RenderedPart[][] {
+  const kept = parts.slice(0, Math.max(1, budget.parts)).map((p) => [...p]);
+  const last = kept[kept.length - 1];
+  const note = { html: `<i>${escapeHtml(budget.cutNote)}</i>`, text: budget.cutNote };
+  const size = (blocks: RenderedPart[]) => joinBlocks([...blocks, note]).html.length;
+  // Whole blocks make room for the note; the note itself is short.
+  while (last.length && size(last) > limit) last.pop();
+  last.push(note);
+  return kept;
 }

@@ -5,10 +5,14 @@ const TEXTS = {
   en: {
     buttonExpired:
       'This button no longer works (the bot has restarted since). Please type the command again.',
+    replyCut:
+      'This answer was too long for a few messages and stops here: ask for less at a time to see the rest.',
   },
   es: {
     buttonExpired:
       'Este botón ya no funciona (el bot se reinició desde entonces). Por favor, escriba el comando de nuevo.',
+    replyCut:
+      'Esta respuesta era demasiado larga para unos pocos mensajes y termina aquí: pida menos de una vez para ver el resto.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
