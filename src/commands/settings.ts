@@ -1,5 +1,5 @@
 import { LANGS, listOf, scheduleWhen, t, type Lang } from '../i18n/index.js';
-import type { Reply } from '../reply.js';
+import type { Action, Reply } from '../reply.js';
 import { parseSchedule, type ScheduleParse } from '../digest/schedule.js';
 import { zoneLabel } from '../digest/zone.js';
 import type { ZoneOption, ZoneReading } from '../digest/zone-input.js';
@@ -21,6 +21,17 @@ function zoneOption(lang: Lang, o: ZoneOption): string {
   if (o.country) return `${zoneLabel(o.zone)} (${placeName(o.country, lang)})`;
   if (o.family) return `${zoneLabel(o.zone)} (${t(lang).zoneFamilies[o.family]})`;
   return o.name === o.zone ? zoneLabel(o.zone) : `${o.name} (${zoneLabel(o.zone)})`;
+}
+
+/** A button per zone offered, running the same schedule with that zone. */
+function zoneButtons(c: Call, typed: string, options: ZoneOption[]): Action[] {
+  const at = c.command.indexOf(typed, c.command.length - c.args.length);
+  if (at < 0) return [];
+  return options.slice(0, 3).map((o) => ({
+    kind: 'command',
+    label: zoneOption(c.lang, o),
+    command: `${c.command.slice(0, at)}${o.zone}${c.command.slice(at + typed.length)}`,
+  }));
 }
 
 const cityOf = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' ');
@@ -75,7 +86,12 @@ export const SHOW_SETTING: Partial<Record<CommandName, (c: Call) => Reply>> = {
 export async function schedule(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const parsed = parseSchedule(c.args, { current: c.chat?.schedule ?? c.deps.defaultSchedule, now: c.now });
-  if (!parsed.ok) return usageReply('schedule', c.lang, scheduleProblems(parsed, c.lang));
+  if (!parsed.ok) {
+    const reply = usageReply('schedule', c.lang, scheduleProblems(parsed, c.lang));
+    return parsed.problem === 'zone'
+      ? { ...reply, actions: zoneButtons(c, parsed.text, parsed.options) }
+      : reply;
+  }
   const chat = chatOf(c);
   const s = (chat.schedule = parsed.schedule);
   await save(c, chat);

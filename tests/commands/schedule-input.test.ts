@@ -322,6 +322,26 @@ describe('schedule: days, and what is not understood', () => {
     expect(await said('schedule friday 08:00 Estern')).toMatch(
       /I don't know the time zone "Estern"\.\n\nDid you mean Eastern \(America\/New_York\)/,
     );
+    // each zone offered comes with a button that runs the same schedule with it
+    expect((await commands.run('schedule friday 08:00 Georgetown', fresh())).actions).toEqual([
+      {
+        kind: 'command',
+        label: 'America/Guyana (Guyana)',
+        command: 'schedule friday 08:00 America/Guyana',
+      },
+      {
+        kind: 'command',
+        label: 'America/Cayman (Cayman Islands)',
+        command: 'schedule friday 08:00 America/Cayman',
+      },
+    ]);
+    expect((await commands.run('horario viernes 8pm San Salvdor', fresh())).actions).toEqual([
+      {
+        kind: 'command',
+        label: 'San Salvador (America/El_Salvador)',
+        command: 'horario viernes 8pm America/El_Salvador',
+      },
+    ]);
     expect(await said('schedule friday 08:00 San Salvdor')).toMatch(
       /Did you mean San Salvador \(America\/El_Salvador\)\?/,
     );
