@@ -143,8 +143,10 @@ export async function openLowdbStore(
   const lease: SchedulerLease = {
     ...leaseFile,
     async acquire() {
+      // Asked again while held (the keeper renews its claim), the files changed by this process's own writes.
+      const takingOver = !leaseFile.held();
       const got = await leaseFile.acquire();
-      if (got.ok && (await fileStamps(files)) !== readAs) {
+      if (got.ok && takingOver && (await fileStamps(files)) !== readAs) {
         opts.log?.warn(
           { store: dbPath },
           'taking over the store from another process: its files are read again',

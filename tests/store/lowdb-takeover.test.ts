@@ -78,4 +78,21 @@ describe('lowdb store: taking the lease over from another process', () => {
     expect(await reopened.deliveries('telegram:1')).toHaveLength(1);
     await reopened.close();
   });
+
+  it('asked again while it holds the lease, keeps its own changes, even one still being written', async () => {
+    const db = path.join(mkdtempSync(path.join(tmpdir(), 'nb-takeover-')), 'newsbot.json');
+    const store = await lowdbStore(db);
+    expect((await store.lease().acquire()).ok).toBe(true);
+    await store.saveChat(chat('1'));
+    const pending = store.saveChat({ ...chat('1'), language: 'es' });
+    // The lease keeper asks again every few seconds: the files changed, but by this process.
+    expect((await store.lease().acquire()).ok).toBe(true);
+    await pending;
+    expect((await store.chat('telegram:1'))?.language).toBe('es');
+    await store.lease().release();
+    await store.close();
+    const reopened = await lowdbStore(db);
+    expect((await reopened.chat('telegram:1'))?.language).toBe('es');
+    await reopened.close();
+  });
 });
