@@ -74,7 +74,7 @@ export async function pauseChat(
 }
 
 /** Turns digests to a paused chat back on (the platform says the bot can post there again); the chat as it was, if it was paused. */
-export async function resumeChat(store: NewsStore, key: string, now: Date): Promise<Chat | undefined> {
+async function resumeChat(store: NewsStore, key: string, now: Date): Promise<Chat | undefined> {
   const chat = await store.chat(key);
   if (!chat || chat.state !== 'paused') return undefined;
   await store.saveChat({

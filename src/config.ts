@@ -6,8 +6,8 @@ import { parseSchedule } from './digest/schedule.js';
 import type { Schedule } from './ports.js';
 
 /** The project's folder: the bundled sample items are found from here, whatever the cwd. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLED_SOURCE = path.join(PROJECT_ROOT, 'data', 'sample-items.txt');
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUNDLED_SOURCE = path.join(PROJECT_ROOT, 'data', 'sample-items.txt');
 
 /** Where the store lives: lowdb files on this machine, or a PostgreSQL database several instances share. */
 export type StoreConfig = { kind: 'lowdb'; path: string } | { kind: 'postgres'; url: string };

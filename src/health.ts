@@ -13,7 +13,7 @@ export interface HealthDeps {
  * The configured sources, in order, each with its health (none yet for one never fetched);
  * the conditional-GET validators are the fetcher's business, not a reader's.
  */
-export async function sourceHealth(
+async function sourceHealth(
   store: NewsStore,
   sources: string[],
 ): Promise<Omit<SourceHealth, 'etag' | 'lastModified'>[]> {

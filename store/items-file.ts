@@ -100,7 +100,7 @@ export async function readItemsFile(file: string): Promise<ItemsData> {
 }
 
 /** Item i of the archive, for messages: with its line when the archive has one item a line (the first line is the head). */
-export const itemLine = (i: number) => `items[${i}] (line ${i + 2})`;
+const itemLine = (i: number) => `items[${i}] (line ${i + 2})`;
 export const itemAt = (i: number) => `items[${i}]`;
 
 /** The archive as one JSON document, its outline checked; a StoreError naming `file` if it is not one. */

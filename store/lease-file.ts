@@ -13,7 +13,7 @@ import { accessError } from './file-errors.js';
  * within half a minute (it asks every LEASE_RETRY_MS), inside the minute the README promises.
  */
 export const LEASE_STALE_MS = 20_000;
-export const LEASE_UPDATE_MS = 5_000;
+const LEASE_UPDATE_MS = 5_000;
 
 export interface LeaseFileOptions {
   /** the store's main file: the lease is its */

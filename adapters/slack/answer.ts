@@ -47,7 +47,7 @@ export interface Question {
  * the API does not tell an app who they are); whoever can type in a channel can already
  * decide what gets posted there. So canManage is always true in Slack.
  */
-export function commandContext(where: Where): CommandContext {
+function commandContext(where: Where): CommandContext {
   return { address: where.address, canManage: true, shared: where.shared };
 }
 

@@ -5,7 +5,7 @@ export const BUTTON_VALUE_MAX = 2000;
 export const BUTTON_TEXT_MAX = 75;
 
 /** Every button of ours has an action_id `news:<kind>:<n>`. */
-export const ACTION_PREFIX = 'news:';
+const ACTION_PREFIX = 'news:';
 
 const KINDS = new Set<Action['kind']>(['more', 'subscribe', 'unsubscribe', 'share', 'command']);
 

@@ -55,7 +55,7 @@ async function homeLanguage(deps: HomeDeps, subscribed: ChatAddress[], dm: ChatA
  * `subscriptions` command would answer it, in that channel's language) and the latest items.
  * Channel names are Slack's `<#C…>` references, which link and never notify.
  */
-export async function homeView(
+async function homeView(
   deps: HomeDeps,
   client: webApi.WebClient,
   user: string,

@@ -11,7 +11,7 @@ import { renderSlack } from './render-slack.js';
  * channels going (see SLACK_IN_FLIGHT for the messages in flight). Slack also limits a
  * workspace as a whole, through Retry-After: 50 channels at a time stays a steady pace.
  */
-export const SLACK_DIGESTS_AT_ONCE = 50;
+const SLACK_DIGESTS_AT_ONCE = 50;
 
 export interface SlackNotifierOptions {
   /** a client whose fetch is the pipeline's, and which neither retries nor waits by itself (createDeliveryClient) */

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { readBody, refuse, BODY_LIMIT } from '../shared/read-body.js';
 
 /** Slack's own rule for a request's age, in both directions: a clock ahead is as suspect as one behind. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+const MAX_SKEW_SECONDS = 5 * 60;
 
 export interface GuardOptions {
   signingSecret: string;

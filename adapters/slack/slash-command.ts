@@ -7,7 +7,7 @@ export function isShared(channelId: string, channelName?: string): boolean {
   return !channelId.startsWith('D') && channelName !== 'directmessage';
 }
 
-export function whereOfCommand(c: SlashCommand): Where {
+function whereOfCommand(c: SlashCommand): Where {
   return {
     address: { platform: 'slack', chatId: c.channel_id, teamId: c.team_id },
     shared: isShared(c.channel_id, c.channel_name),

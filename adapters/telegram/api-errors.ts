@@ -41,7 +41,7 @@ const PAUSE_REASONS: [RegExp, PauseReason][] = [
 ];
 
 /** Why a chat cannot be written to, in the core's words. */
-export const pauseReasonOf = (description: string): PauseReason =>
+const pauseReasonOf = (description: string): PauseReason =>
   PAUSE_REASONS.find(([re]) => re.test(description))?.[1] ?? 'unreachable';
 
 export function isTelegramError(err: unknown): err is TelegramError {

@@ -7,7 +7,7 @@ import type { Sender } from './sender.js';
  * Digests under way at once. A chat takes a message a second, so about 30 × (1 s + a round trip)
  * chats are needed to keep 30 a second: 64 leaves room for the chats waiting their second.
  */
-export const TELEGRAM_DIGESTS_AT_ONCE = 64;
+const TELEGRAM_DIGESTS_AT_ONCE = 64;
 
 /**
  * The push path (digests): a Reply rendered for Telegram and sent as digest messages, part by

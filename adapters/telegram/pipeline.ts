@@ -14,7 +14,7 @@ export interface TelegramLimits {
   groupPerMinute: number;
 }
 
-export const TELEGRAM_LIMITS: TelegramLimits = {
+const TELEGRAM_LIMITS: TelegramLimits = {
   overallPerSecond: 30,
   perChatIntervalMs: 1000,
   groupPerMinute: 20,

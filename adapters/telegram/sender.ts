@@ -32,8 +32,7 @@ export interface Sender {
 }
 
 /** A Bot API chat_id: numeric ids as numbers, @channelnames as they are. */
-export const chatIdParam = (chatId: string): number | string =>
-  /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+const chatIdParam = (chatId: string): number | string => (/^-?\d+$/.test(chatId) ? Number(chatId) : chatId);
 
 /**
  * A failure the pipeline gave up on, as the DeliveryError the digest layer acts on: Telegram's

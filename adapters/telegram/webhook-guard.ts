@@ -14,7 +14,7 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
 }
 
 /** An update as Telegram posts one: an object with a whole update_id. */
-export function isUpdate(v: unknown): v is Update {
+function isUpdate(v: unknown): v is Update {
   return (
     typeof v === 'object' &&
     v !== null &&

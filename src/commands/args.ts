@@ -23,14 +23,6 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-/** "Honduras and Guatemala", "Honduras y Guatemala": the parts, when the whole is not one name. */
-export function splitAnd(text: string): string[] {
-  return text
-    .split(/\s+(?:and|y|e|&)\s+/i)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 const UNITS: Record<string, (d: Date, n: number) => Date> = {
   day: addDays,
   days: addDays,

@@ -16,7 +16,7 @@ export type PlacesArg =
       fix?: { typed: string; codes: string[] };
     };
 
-export const named = (code: string, lang: Lang) =>
+const named = (code: string, lang: Lang) =>
   code.length === 2 ? `${placeName(code, lang)} (${code})` : placeName(code, lang);
 
 /**

@@ -12,8 +12,8 @@ import { placesProblem, resolvePlaces } from './places-arg.js';
 import { placeName } from '../places/gazetteer.js';
 import { placeFinder } from '../search/places.js';
 
-export const PAGE = 5;
-export const MAX_LATEST = 20;
+const PAGE = 5;
+const MAX_LATEST = 20;
 
 /** A page of items as a reply, with "more" when there is more, and "share" for Slack. */
 function pageReply(c: Call, heading: string, page: ItemPage, size: number, extra: Action[] = []): Reply {

@@ -13,7 +13,7 @@ import { usageReply } from './usage.js';
 import { itemView, placeList } from './views.js';
 
 /** Countries offered per page of the subscribe keyboard. */
-export const KEYBOARD_PAGE = 8;
+const KEYBOARD_PAGE = 8;
 
 export const info = (paragraphs: string[], extra: Partial<Reply> = {}): Reply => ({
   kind: 'info',

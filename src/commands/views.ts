@@ -4,7 +4,7 @@ import type { NewsItem } from '../news/item.js';
 import { placeName } from '../places/gazetteer.js';
 import { shorten, type ItemView } from '../reply.js';
 
-export const SUMMARY_CHARS = 280;
+const SUMMARY_CHARS = 280;
 
 export function itemView(item: NewsItem, lang: Lang): ItemView {
   return {

@@ -8,7 +8,7 @@ import { itemView, placeList } from '../commands/views.js';
 import { commandWord } from '../commands/grammar.js';
 import { effectiveDate } from '../search/news-index.js';
 
-export const DIGEST_MAX_ITEMS = 20;
+const DIGEST_MAX_ITEMS = 20;
 
 export interface DigestSelection {
   items: NewsItem[];
@@ -135,7 +135,7 @@ export function digestFloor(chat: Chat, fromSeq: number): number {
  * newest first, at most 20. `window` holds at least the items after this chat's floor;
  * `recent`, when given, groups what came after at least that floor.
  */
-export function selectDigest(
+function selectDigest(
   chat: Chat,
   window: ItemWindow,
   fromSeq: number,

@@ -42,7 +42,7 @@ export interface DueDigest {
 }
 
 /** How long a digest that failed for a passing reason waits before the next try. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 

@@ -6,7 +6,7 @@ import type { SchedulerLease } from '../ports.js';
  * lowdb lease's 20 s staleness a service takes over from a holder that stopped within 10 s, and
  * from one that was killed within half a minute.
  */
-export const LEASE_RETRY_MS = 10_000;
+const LEASE_RETRY_MS = 10_000;
 
 export interface LeaseKeeperOptions {
   lease: SchedulerLease;

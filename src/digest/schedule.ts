@@ -3,10 +3,8 @@ import { editDistance, fold } from '../places/text.js';
 import { takeTime } from './time-input.js';
 import { readZone, type ZoneOption, type ZoneReading } from './zone-input.js';
 
-export { parseTime } from './time-input.js';
-
 /** ISO weekday, and 0 for every day (see Schedule). */
-export const DAILY = 0;
+const DAILY = 0;
 
 const WEEKDAYS: Record<string, number> = {
   monday: 1,
@@ -59,7 +57,7 @@ const EVERY_DAY = new Set([
 /** "every friday", "los viernes", "on Fridays", "sábados": the words before a day's name, and its plural. */
 const BEFORE_DAY = /^(?:every|each|on|cada|los|el)\s+/;
 
-export function parseWeekday(text: string): number | undefined {
+function parseWeekday(text: string): number | undefined {
   const s = fold(text).trim().replace(/[.,]$/, '').replace(/\s+/g, ' ');
   if (EVERY_DAY.has(s)) return DAILY;
   const day = s.replace(BEFORE_DAY, '');

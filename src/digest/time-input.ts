@@ -68,7 +68,7 @@ const WORDS: Record<string, string> = {
  * "20h", "20:00 h", "17h30", "8 de la noche", "8 de la mañana", "noon". A bare hour ("8") is
  * no time: morning or evening is not said (a bare "20" is).
  */
-export function parseTime(text: string): string | undefined {
+function parseTime(text: string): string | undefined {
   const s = fold(text)
     .trim()
     .replace(/\s+/g, ' ')

@@ -28,7 +28,7 @@ type Entry =
  * The form every name is compared in: no case, accents, spaces, hyphens or dots, and "St." as
  * "Saint", so "Port-au-Prince", "port au prince" and "PORTAUPRINCE" meet.
  */
-export function zoneKey(text: string): string {
+function zoneKey(text: string): string {
   return fold(text)
     .replace(/_/g, ' ')
     .replace(/&/g, ' and ')
@@ -133,7 +133,7 @@ function keepsDaylightTime(zone: string, now: Date): boolean {
 const OFFSET = /^(?:(utc|gmt|tu)\s*)?([+\-\u2212\u2013])\s*(\d{1,2})(?:(?::|h|\.)?(\d{2}))?$/;
 
 /** "UTC-6", "GMT-6", "UTC+5:30", "-06:00" as minutes east of UTC; undefined if it is not one. */
-export function readOffset(text: string): number | undefined {
+function readOffset(text: string): number | undefined {
   const m = fold(text).replace(/\s+/g, '').match(OFFSET);
   // Without "UTC" or "GMT" only the full "-06:00" is an offset.
   if (!m || (!m[1] && m[4] === undefined)) return undefined;
@@ -193,7 +193,7 @@ function fromEntry(entry: Entry, typed: string, opts: { context?: string; now?: 
  * The closest names to an unknown one: the start of a name, else the fewest edits; among
  * equals, the Americas' zones first, then shorter names.
  */
-export function suggestZones(key: string, max = 3): ZoneOption[] {
+function suggestZones(key: string, max = 3): ZoneOption[] {
   if (!key) return [];
   const limit = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const scored: { d: number; away: number; len: number; option: ZoneOption }[] = [];

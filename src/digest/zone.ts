@@ -27,7 +27,7 @@ export function isZone(tz: string): boolean {
 }
 
 /** Minutes east of UTC for a fixed-offset zone (Etc/GMT+6 is -360, "-03:30" is -210); else undefined. */
-export function offsetMinutes(tz: string): number | undefined {
+function offsetMinutes(tz: string): number | undefined {
   if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
   const etc = tz.match(ETC_GMT);
   if (etc) return -Number(etc[1] ?? 0) * 60;

@@ -46,11 +46,11 @@ export function packageNames(code: string, lang: Lang): string[] {
   return names ?? [];
 }
 
-export function countryName(code: string, lang: Lang): string {
+function countryName(code: string, lang: Lang): string {
   return countries.getName(code, lang, { select: 'official' }) ?? code;
 }
 
-export function regionName(id: string, lang: Lang): string {
+function regionName(id: string, lang: Lang): string {
   return gazetteer.regions[id]?.[lang] ?? id;
 }
 

@@ -1,5 +1,5 @@
 import type { NewsItem } from '../news/item.js';
-import { gazetteer, isCountryCode } from './gazetteer.js';
+import { gazetteer } from './gazetteer.js';
 
 /** region id -> the regions a country belongs to, built once */
 const regionsOf = new Map<string, string[]>();
@@ -7,7 +7,7 @@ for (const [id, r] of Object.entries(gazetteer.regions)) {
   for (const c of r.countries) regionsOf.set(c, [...(regionsOf.get(c) ?? []), id]);
 }
 
-export function regionsOfCountry(code: string): string[] {
+function regionsOfCountry(code: string): string[] {
   return regionsOf.get(code) ?? [];
 }
 
@@ -37,10 +37,3 @@ function computePlaceKeys(item: Pick<NewsItem, 'countries' | 'regions'>): string
   for (const c of item.countries) for (const r of regionsOfCountry(c)) keys.add(r);
   return [...keys];
 }
-
-export function matchesPlaces(item: Pick<NewsItem, 'countries' | 'regions'>, codes: string[]): boolean {
-  const keys = placeKeys(item);
-  return codes.some((c) => keys.includes(c));
-}
-
-export { isCountryCode };

@@ -9,8 +9,8 @@ import type { SchedulerLease } from '../../src/ports.js';
  * longer reach the database stops counting it as held MARGIN before it expires, so the two
  * never both send.
  */
-export const PG_LEASE_TTL_MS = 20_000;
-export const PG_LEASE_RENEW_MS = 4_000;
+const PG_LEASE_TTL_MS = 20_000;
+const PG_LEASE_RENEW_MS = 4_000;
 const MARGIN_MS = 6_000;
 
 export interface PgLeaseOptions {

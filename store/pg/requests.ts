@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { RequestLog } from '../../src/ports.js';
 
 /** How long a request key is remembered: Slack retries within minutes, Telegram redelivers a webhook within the hour. */
-export const REQUEST_WINDOW_MS = 10 * 60_000;
+const REQUEST_WINDOW_MS = 10 * 60_000;
 /** Keys older than the window are cleared after about this many new ones. */
 const SWEEP_EVERY = 500;
 
