@@ -74,7 +74,8 @@ async function openStore(s: StoreConfig, log: Logger, memory?: boolean): Promise
   if (memory) return createMemoryStore(itemFiling);
   if (s.kind === 'lowdb') return openLowdbStore(s.path, itemFiling, { log });
   const { openPgStore } = await import('../store/pg/pg-store.js');
-  return openPgStore(s.url, itemFiling, { log });
+  const ttl = s.leaseTtlMs;
+  return openPgStore(s.url, itemFiling, { log, lease: ttl ? { ttlMs: ttl, renewMs: ttl / 5 } : undefined });
 }
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
@@ -137,7 +138,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const keeper = createLeaseKeeper({
     lease,
     log,
-    retryMs: opts.leaseRetryMs,
+    // A shorter lease is asked for again as often, so a takeover stays within TTL and a half.
+    retryMs:
+      opts.leaseRetryMs ??
+      (config.store.kind === 'postgres' && config.store.leaseTtlMs ? config.store.leaseTtlMs / 2 : undefined),
     async start() {
       scheduler = createScheduler({
         sendDue,
@@ -179,7 +183,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       for (const a of adapters) await a.start();
       if (startOpts.scheduler !== false) await keeper.keep();
       const t0 = Date.now();
-      void store.items.searchReady().then(() => log.info({ ms: Date.now() - t0 }, 'search index ready'));
+      void store.items.searchReady().then(
+        () => log.info({ ms: Date.now() - t0 }, 'search index ready'),
+        // The first search builds it again.
+        (err) => log.warn({ err }, 'the search index could not be built yet'),
+      );
     },
     async stop() {
       stopping = true;

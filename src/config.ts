@@ -10,7 +10,10 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const BUNDLED_SOURCE = path.join(PROJECT_ROOT, 'data', 'sample-items.txt');
 
 /** Where the store lives: lowdb files on this machine, or a PostgreSQL database several instances share. */
-export type StoreConfig = { kind: 'lowdb'; path: string } | { kind: 'postgres'; url: string };
+export type StoreConfig =
+  | { kind: 'lowdb'; path: string }
+  /** leaseTtlMs: how long the scheduler lease lasts unrenewed (default 20 s; shorter in tests) */
+  | { kind: 'postgres'; url: string; leaseTtlMs?: number };
 
 export interface Config {
   store: StoreConfig;
@@ -114,6 +117,17 @@ const Env = z.object({
       .refine((n) => n < 65536, 'PORT must be below 65536')
       .optional(),
   ),
+  NEWSBOT_LEASE_TTL_MS: opt.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'NEWSBOT_LEASE_TTL_MS must be a whole number of milliseconds, such as 20000')
+      .transform(Number)
+      .refine(
+        (n) => n >= 1000 && n <= 600_000,
+        'NEWSBOT_LEASE_TTL_MS must be between 1000 (a second) and 600000 (ten minutes)',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: opt.pipe(
     z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -176,6 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
     problems.push('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN need SLACK_BOT_TOKEN too');
   const store = storeConfig(e.NEWSBOT_DB, problems);
+  if (e.NEWSBOT_LEASE_TTL_MS !== undefined) {
+    if (store.kind === 'postgres') store.leaseTtlMs = e.NEWSBOT_LEASE_TTL_MS;
+    else problems.push('NEWSBOT_LEASE_TTL_MS is for a PostgreSQL store (NEWSBOT_DB=postgres://…); unset it');
+  }
   if (problems.length || !sched.ok) throw new ConfigError(problems);
 
   const sources = e.NEWS_SOURCES

@@ -5,7 +5,7 @@ import { createNewsService, type NewsService } from './news/ingest.js';
 import { createResolver } from './places/resolve.js';
 import { createTagger, type Tagger } from './places/tagger.js';
 import type { CommandPort, CoreServices, NewsStore, RequestLog, Schedule } from './ports.js';
-import { createRequestLog } from './requests.js';
+import { answeringWhileAway, createRequestLog } from './requests.js';
 
 export interface CoreOptions {
   store: NewsStore;
@@ -48,7 +48,7 @@ export function createCore(o: CoreOptions): Core {
   const services: CoreServices = {
     commands,
     chats: createChatService(o.store, commands),
-    requests: o.requests ?? createRequestLog(),
+    requests: o.requests ? answeringWhileAway(o.requests) : createRequestLog(),
   };
   return { store: o.store, tagger, news, commands, services };
 }

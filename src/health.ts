@@ -1,4 +1,10 @@
-import type { HttpHandler, NewsStore, Platform, SourceHealth } from './ports.js';
+import {
+  StoreUnavailableError,
+  type HttpHandler,
+  type NewsStore,
+  type Platform,
+  type SourceHealth,
+} from './ports.js';
 
 export interface HealthDeps {
   store: NewsStore;
@@ -32,15 +38,26 @@ async function sourceHealth(
   });
 }
 
-/** GET /healthz: a JSON body a load balancer or a person can read. */
+/**
+ * GET /healthz: a JSON body a load balancer or a person can read. A store out of reach answers
+ * 503, not ok, with the reason, so a load balancer sends the requests elsewhere meanwhile.
+ */
 export function healthRoute(d: HealthDeps): HttpHandler {
   return async (_req, res) => {
-    const body = {
-      ok: true,
-      items: await d.itemCount(),
-      sources: await sourceHealth(d.store, d.sources),
-      adapters: d.adapters(),
-    };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    let status = 200;
+    let body: object;
+    try {
+      body = {
+        ok: true,
+        items: await d.itemCount(),
+        sources: await sourceHealth(d.store, d.sources),
+        adapters: d.adapters(),
+      };
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      status = 503;
+      body = { ok: false, reason: err.message, adapters: d.adapters() };
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
 }

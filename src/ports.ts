@@ -343,6 +343,18 @@ export class UnreachableError extends Error {
 }
 
 /**
+ * The store is out of reach for now (its database went away, a connection broke): the work
+ * asked for is not done, and asking again once it is back will do it. Commands answer "try again
+ * in a moment", /healthz says not ok, and nothing of the service stops.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
  * A store file that cannot be read as it is. The service stops on it and leaves the file
  * untouched; the message names the file and what to do.
  */

@@ -1,4 +1,4 @@
-import type { RequestLog } from './ports.js';
+import { StoreUnavailableError, type RequestLog } from './ports.js';
 
 /**
  * Request keys remembered for a while, in this process: the ones seen again are repeats. One
@@ -17,6 +17,24 @@ export function createRequestLog(windowMs = 10 * 60_000, max = 20_000): RequestL
       if (at.has(key)) return false;
       at.set(key, ms);
       return true;
+    },
+  };
+}
+
+/**
+ * A shared request log whose database is away counts each request as new: the command then runs,
+ * meets the same store and answers "try again in a moment". Dropping it instead would leave the
+ * person with no answer at all; a repeat answered twice with that line costs nothing.
+ */
+export function answeringWhileAway(log: RequestLog): RequestLog {
+  return {
+    async firstTime(key, now) {
+      try {
+        return await log.firstTime(key, now);
+      } catch (err) {
+        if (err instanceof StoreUnavailableError) return true;
+        throw err;
+      }
     },
   };
 }

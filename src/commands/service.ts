@@ -1,6 +1,13 @@
 import { asLang, t, type Lang } from '../i18n/index.js';
 import type { Action, Reply } from '../reply.js';
-import { chatKey, type ChatAddress, type ChatReply, type CommandInfo, type CommandPort } from '../ports.js';
+import {
+  chatKey,
+  StoreUnavailableError,
+  type ChatAddress,
+  type ChatReply,
+  type CommandInfo,
+  type CommandPort,
+} from '../ports.js';
 import type { Call, CommandContext, CommandDeps } from './context.js';
 import {
   COMMAND_NAMES,
@@ -113,8 +120,17 @@ const apology = (lang: Lang): ChatReply => ({
 
 export function createCommandService(deps: CommandDeps): CommandPort {
   const chatLanguage = async (address: ChatAddress) => (await deps.store.chat(chatKey(address)))?.language;
-  const languageOf = async (ctx: CommandContext, spanishWord = false): Promise<Lang> =>
-    (await chatLanguage(ctx.address)) ?? (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
+  /** Without the chat's setting (the store is away), the command word's language or the person's. */
+  const guessedLanguage = (ctx: CommandContext, spanishWord = false): Lang =>
+    (spanishWord ? 'es' : undefined) ?? asLang(ctx.userLanguage) ?? 'en';
+  const languageOf = async (ctx: CommandContext, spanishWord = false): Promise<Lang> => {
+    try {
+      return (await chatLanguage(ctx.address)) ?? guessedLanguage(ctx, spanishWord);
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return guessedLanguage(ctx, spanishWord);
+      throw err;
+    }
+  };
 
   const answer = async (text: string, ctx: CommandContext, offset: number): Promise<Reply> => {
     const parsed = parseCommandLine(text);
@@ -145,10 +161,17 @@ export function createCommandService(deps: CommandDeps): CommandPort {
 
   return {
     async run(text, ctx, offset = 0) {
-      const reply = await answer(text, ctx, offset);
-      // Said in the chat's language once the command has run: `language es` answers in Spanish.
       const parsed = parseCommandLine(text);
-      return { ...reply, lang: await languageOf(ctx, parsed.spanish) };
+      try {
+        const reply = await answer(text, ctx, offset);
+        // Said in the chat's language once the command has run: `language es` answers in Spanish.
+        return { ...reply, lang: await languageOf(ctx, parsed.spanish) };
+      } catch (err) {
+        // The database is away for a moment: a person is told to ask again, not that we broke.
+        if (!(err instanceof StoreUnavailableError)) throw err;
+        const lang = guessedLanguage(ctx, parsed.spanish);
+        return { kind: 'error', visibility: 'private', paragraphs: [t(lang).storeAway], lang };
+      }
     },
     describe: describeCommand,
     languageOf: (address, userLanguage) => languageOf({ address, userLanguage }),

@@ -80,7 +80,7 @@ export function createLeaseKeeper(o: LeaseKeeperOptions): LeaseKeeper {
     holder = 'another process took it over';
     o.log.error(
       { reason },
-      'this newsbot lost the scheduler lease of its store (another took it over): it stops sending digests and polling sources, and waits',
+      'this newsbot lost the scheduler lease of its store: it stops sending digests and polling sources, and waits to take it again',
     );
     const wasWorking = working;
     working = false;

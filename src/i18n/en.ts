@@ -80,6 +80,7 @@ export const en = {
   didYouMeanCommand: (cmd: string) => `Did you mean "${cmd}"?`,
   seeHelp: 'Type help to see every command.',
   apology: 'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
+  storeAway: 'The news store cannot be reached right now, so nothing was done. Please try again in a moment.',
   endOfList: 'That was all: the list has nothing more.',
   nothingMore: 'There is nothing more to show: run a command first (latest, country, search).',
   storeOwnedElsewhere:

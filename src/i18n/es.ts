@@ -81,6 +81,8 @@ export const es: Catalog = {
   didYouMeanCommand: (cmd) => `¿Quiso decir «${cmd}»?`,
   seeHelp: 'Escriba ayuda para ver todos los comandos.',
   apology: 'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
+  storeAway:
+    'No se puede llegar al almacén de noticias en este momento, así que no se hizo nada. Por favor, inténtelo de nuevo en un momento.',
   endOfList: 'Eso era todo: la lista no tiene nada más.',
   nothingMore: 'No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).',
   storeOwnedElsewhere:

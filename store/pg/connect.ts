@@ -41,6 +41,9 @@ export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
     application_name: 'newsbot',
   });
   pool.on('error', (err) => o.onIdleError?.(err));
+  // A connection lent out and between queries that breaks emits 'error' on itself, which would end
+  // the process unheard; its next query fails instead, and that failure is what gets reported.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

@@ -15,6 +15,7 @@ import { createPgLease, type PgLeaseOptions } from './lease.js';
 import { migrate } from './migrate.js';
 import { createPgRequestLog } from './requests.js';
 import { createTextFeed } from './text-feed.js';
+import { reportingLoss } from './unavailable.js';
 
 export interface PgStoreOptions {
   log?: { warn(detail: object, message: string): void };
@@ -62,11 +63,12 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
     ...o.lease,
   });
 
-  return {
+  const leaseHold = reportingLoss(lease);
+  return reportingLoss({
     location: shownUrl(url),
     shared: true,
     pool,
-    items: createItemQueries(pool, text),
+    items: reportingLoss(createItemQueries(pool, text)),
     saveItems: (change: ItemChange, now: Date) =>
       inTransaction(pool, (c) => writeItems(c, filing, change, now)),
     async chats() {
@@ -115,12 +117,12 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
         [d.id, d.chatKey, d.state, d.dueAt, d.updatedAt, JSON.stringify(d)],
       );
     },
-    lease: () => lease,
-    requests: createPgRequestLog(pool),
+    lease: () => leaseHold,
+    requests: reportingLoss(createPgRequestLog(pool)),
     async close() {
       // The lease goes before the connections do: another instance takes over at once, not once it expires.
       await lease.release().catch(() => {});
       await pool.end();
     },
-  };
+  });
 }

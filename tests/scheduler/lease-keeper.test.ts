@@ -96,7 +96,7 @@ describe('the lease keeper', () => {
     await again;
     expect(k.events).toEqual(['start', 'stop', 'start']);
     expect(k.lines.map((l) => l.msg)).toContain(
-      'this newsbot lost the scheduler lease of its store (another took it over): it stops sending digests and polling sources, and waits',
+      'this newsbot lost the scheduler lease of its store: it stops sending digests and polling sources, and waits to take it again',
     );
     expect(lease.held()).toBe(true);
   });
