@@ -102,6 +102,11 @@ export interface FakeSlack {
   setMembership(user: string, channels: string[]): void;
   /** the views views.publish received, latest last */
   published(user?: string): FakeCall[];
+  /**
+   * The next `times` calls of a Web API method (conversations.info…), or posts to any response
+   * URL ('response_url'), get 429 with Retry-After: Slack's method tiers, whatever the channel.
+   */
+  rateLimit(method: string, times?: number): void;
   /** make every call of a method fail with HTTP 500 from now on (or stop, with false) */
   breakMethod(method: string, broken?: boolean): void;
   /** make every call of a method answer only after `ms` (0 to stop) */
@@ -492,6 +497,14 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const faults = new Map<string, SlackFault[]>();
   const channels = new Map<string, Partial<ChannelInfo> | 'not_found'>();
   const broken = new Set<string>();
+  /** scripted 429s left, per method ('response_url' for the response URLs) */
+  const limited = new Map<string, number>();
+  /** Takes one of the method's scripted 429s; true when there was one. */
+  const takeLimit = (method: string): boolean => {
+    const left = limited.get(method) ?? 0;
+    if (left > 0) limited.set(method, left - 1);
+    return left > 0;
+  };
   const slow = new Map<string, number>();
   const membership = new Map<string, string[]>();
   const violations: FakeViolation[] = [];
@@ -579,6 +592,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       record(method, body, error);
       json(res, 200, { ok: false, error, ...extra });
     };
+    if (takeLimit(method)) {
+      record(method, body, 'http 429');
+      json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      return;
+    }
     if (broken.has(method)) {
       record(method, body, 'http 500');
       json(res, 500, { ok: false, error: 'internal_error' });
@@ -695,7 +713,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         // Like an incoming webhook: 200 "ok", or 400 with the error (invalid_blocks) as plain text.
         let outcome: string;
         let status = 200;
-        if (responses.filter((r) => r.id === id).length >= BLOCK_KIT_LIMITS.responseUrlUses) {
+        const headers: Record<string, string> = { 'content-type': 'text/plain' };
+        if (takeLimit('response_url')) {
+          outcome = 'http 429';
+          status = 429;
+          headers['retry-after'] = String(retryAfter);
+        } else if (
+          responses.filter((r) => r.id === id && r.outcome !== 'http 429').length >=
+          BLOCK_KIT_LIMITS.responseUrlUses
+        ) {
           // Slack takes at most 5 posts to a response URL (within 30 minutes); what it answers to
           // a sixth is not documented: the fake says 404 used_url.
           const problem: BlockKitProblem = {
@@ -712,7 +738,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         }
         responses.push({ seq: ++seq, id, body, outcome, at: performance.now() });
         events.emit('change');
-        later(res, () => res.writeHead(status, { 'content-type': 'text/plain' }).end(outcome));
+        later(res, () => res.writeHead(status, headers).end(outcome));
         return;
       }
       res.writeHead(404).end();
@@ -762,6 +788,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
           c.outcome === 'ok' &&
           (user === undefined || c.body.user_id === user),
       ),
+    rateLimit(method, times = 1) {
+      limited.set(method, (limited.get(method) ?? 0) + times);
+    },
     breakMethod(method, on = true) {
       if (on) broken.add(method);
       else broken.delete(method);
