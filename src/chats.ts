@@ -73,10 +73,14 @@ export async function pauseChat(
   });
 }
 
-/** Turns digests to a paused chat back on (the platform says the bot can post there again); the chat as it was, if it was paused. */
+/**
+ * Turns digests to a chat the platform had paused back on (the platform says the bot can post
+ * there again); the chat as it was, if it was so paused. A pause someone in the chat asked for
+ * stays: only their resume ends it.
+ */
 async function resumeChat(store: NewsStore, key: string, now: Date): Promise<Chat | undefined> {
   const chat = await store.chat(key);
-  if (!chat || chat.state !== 'paused') return undefined;
+  if (!chat || chat.state !== 'paused' || chat.pausedReason === 'by_user') return undefined;
   await store.saveChat({
     ...chat,
     state: 'active',

@@ -408,6 +408,8 @@ export const PAUSE_REASONS = [
   'account_inactive',
   /** the platform refused for another reason: the detail says which */
   'unreachable',
+  /** someone in the chat typed pause (or pressed the digest's Pause): only resume undoes it */
+  'by_user',
 ] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 

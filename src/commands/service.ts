@@ -21,6 +21,7 @@ import { MAX_COMMAND_LENGTH } from './limits.js';
 import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
 import { language, schedule, SHOW_SETTING } from './settings.js';
+import { pause, resume } from './pause.js';
 import { usageReply } from './usage.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
@@ -33,6 +34,8 @@ const HANDLERS: Record<CommandName, Handler> = {
   unsubscribe,
   subscriptions,
   schedule,
+  pause,
+  resume,
   language,
   digest: digestPreview,
   sources,

@@ -60,7 +60,8 @@ export async function subscribe(c: Call): Promise<Reply> {
   // Digests speak the language the chat subscribed in, until `language` says otherwise.
   chat.language ??= c.lang;
   const paragraphs: string[] = [];
-  if (chat.state === 'paused') {
+  if (chat.state === 'paused' && chat.pausedReason === 'by_user') paragraphs.push(m.stillPausedNote);
+  else if (chat.state === 'paused') {
     paragraphs.push(m.resumed(pauseReason(c.lang, chat.pausedReason)));
     chat.state = 'active';
     delete chat.pausedReason;
@@ -70,7 +71,7 @@ export async function subscribe(c: Call): Promise<Reply> {
   const already = resolved.codes.filter((code) => had.has(code));
   if (added.length) paragraphs.unshift(`${m.subscribed(placeList(added, c.lang))} ${m.firstDigestNote}`);
   if (already.length) paragraphs.push(m.alreadySubscribed(placeList(already, c.lang)));
-  paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
+  if (chat.state === 'active') paragraphs.push(m.nextDigest(nextDigestText(c, chat, c.lang)));
   // Until the chat picks its own time, say how: the default is rarely everyone's.
   if (!chat.schedule) paragraphs.push(m.changeSchedule);
   const region = regionMadeUp(chat, added);
@@ -210,11 +211,11 @@ export function subscriptions(c: Call): Reply {
     );
     const when = m.scheduleLine(scheduleWhen(c.lang, s), zoneLabel(s.timeZone));
     // A paused chat has no next digest to promise: why it paused is said instead.
-    if (chat.state === 'paused')
-      lines.push(
-        when,
-        m.pausedLine(chat.pausedAt?.slice(0, 10) ?? '?', pauseReason(c.lang, chat.pausedReason)),
-      );
+    const since = chat.pausedAt?.slice(0, 10) ?? '?';
+    if (chat.state === 'paused' && chat.pausedReason === 'by_user')
+      lines.push(when, m.pausedByUserLine(since));
+    else if (chat.state === 'paused')
+      lines.push(when, m.pausedLine(since, pauseReason(c.lang, chat.pausedReason)));
     else lines.push(`${when} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
   }
   lines.push(t(c.lang).languageLine);

@@ -47,6 +47,16 @@ export const en = {
         'schedule thursday 8:30 pm UTC-6',
       ],
     },
+    pause: {
+      usage: 'pause',
+      about: "stop this chat's digests for now, keeping its countries and schedule",
+      examples: ['pause'],
+    },
+    resume: {
+      usage: 'resume',
+      about: "turn this chat's digests back on after pause: what arrived meanwhile is not lost",
+      examples: ['resume'],
+    },
     language: {
       usage: 'language en | language es',
       about: "the language of this chat's replies and digests",
@@ -147,7 +157,7 @@ export const en = {
   everyDay: (time: string) => `every day at ${time}`,
   scheduleLine: (when: string, tz: string) => `${when[0].toUpperCase()}${when.slice(1)} (${tz}).`,
   pausedLine: (since: string, reason: string) =>
-    `Paused since ${since}: ${reason}. Use subscribe again to resume once that is fixed.`,
+    `Paused since ${since}: ${reason}. Once that is fixed, type resume (or subscribe again).`,
   /** why digests to a chat paused, for the reasons the platforms give most (others are shown as given) */
   pauseReasons: {
     bot_removed: 'the bot was removed from this chat',
@@ -158,8 +168,27 @@ export const en = {
     account_inactive: 'the app was removed from this workspace',
     chat_not_found: 'the platform no longer finds this chat',
     unreachable: 'the platform refused to deliver here',
+    by_user: 'paused with the pause command',
   } satisfies Record<PauseReason, string>,
   languageLine: 'Replies and digests in English.',
+
+  // pause and resume (src/commands/pause.ts)
+  pausedByUserLine: (since: string) => `Paused since ${since} (pause). Type resume to turn digests on again.`,
+  pausedNow: (places: string, when: string) =>
+    `Digests to this chat are paused. Its countries (${places}) and its schedule (${when}) are kept.`,
+  pausedHowToResume: 'Type resume to turn them on again: what arrives meanwhile is not lost.',
+  alreadyPaused: (since: string) => `Digests to this chat have been paused since ${since}.`,
+  nothingToPause: 'This chat has no subscriptions, so it has no digests to pause. Try: subscribe Honduras',
+  resumedByUser: 'Digests to this chat are on again.',
+  notPaused: 'Digests to this chat are not paused.',
+  catchUpNow:
+    'A digest was due while they were paused: it goes out now (within a minute), then on the usual day.',
+  resumeHolds: (n: number) =>
+    n === 0
+      ? 'Nothing new has arrived since the last digest yet.'
+      : `It holds what arrived since the last digest, paused time included: ${n === 1 ? '1 new item' : `${n} new items`} so far.`,
+  nothingAfter: (text: string) => `This command takes nothing after it ("${text}").`,
+  stillPausedNote: 'Digests to this chat are paused: type resume to turn them on again.',
 
   scheduleSet: (when: string, tz: string) => `Digests for this chat now go out ${when} (${tz}).`,
   changeSchedule:
@@ -222,6 +251,8 @@ export const en = {
     subscribe: (place: string) => `Subscribe: ${place}`,
     subscribeChannel: (place: string) => `Subscribe this channel: ${place}`,
     unsubscribe: (place: string) => `Unsubscribe: ${place}`,
+    pause: 'Pause',
+    resume: 'Resume',
   },
 };
 

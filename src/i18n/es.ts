@@ -45,6 +45,17 @@ export const es: Catalog = {
         'horario jueves 8:30 pm UTC-6',
       ],
     },
+    pause: {
+      usage: 'pausar',
+      about: 'detener por ahora los resúmenes de este chat, conservando sus países y su horario',
+      examples: ['pausar'],
+    },
+    resume: {
+      usage: 'reanudar',
+      about:
+        'volver a enviar los resúmenes de este chat después de pausar: lo que llegó entretanto no se pierde',
+      examples: ['reanudar'],
+    },
     language: {
       usage: 'idioma es | idioma en',
       about: 'el idioma de las respuestas y resúmenes de este chat',
@@ -150,7 +161,7 @@ export const es: Catalog = {
   everyDay: (time) => `todos los días ${alas(time)}`,
   scheduleLine: (when, tz) => `${when[0].toUpperCase()}${when.slice(1)} (${tz}).`,
   pausedLine: (since, reason) =>
-    `En pausa desde ${since}: ${reason}. Use suscribir de nuevo para reanudar cuando esté resuelto.`,
+    `En pausa desde ${since}: ${reason}. Cuando esté resuelto, escriba reanudar (o suscribir de nuevo).`,
   pauseReasons: {
     bot_removed: 'el bot fue retirado de este chat',
     bot_blocked: 'el bot fue bloqueado en este chat',
@@ -161,8 +172,28 @@ export const es: Catalog = {
     account_inactive: 'la aplicación fue retirada de este espacio de trabajo',
     chat_not_found: 'la plataforma ya no encuentra este chat',
     unreachable: 'la plataforma se negó a entregar aquí',
+    by_user: 'en pausa con el comando pausar',
   },
   languageLine: 'Respuestas y resúmenes en español.',
+
+  pausedByUserLine: (since) =>
+    `En pausa desde ${since} (pausar). Escriba reanudar para volver a recibir los resúmenes.`,
+  pausedNow: (places, when) =>
+    `Los resúmenes a este chat están en pausa. Se conservan sus países (${places}) y su horario (${when}).`,
+  pausedHowToResume: 'Escriba reanudar para volver a recibirlos: lo que llegue entretanto no se pierde.',
+  alreadyPaused: (since) => `Los resúmenes a este chat están en pausa desde ${since}.`,
+  nothingToPause:
+    'Este chat no tiene suscripciones, así que no tiene resúmenes que pausar. Pruebe: suscribir Honduras',
+  resumedByUser: 'Los resúmenes a este chat vuelven a enviarse.',
+  notPaused: 'Los resúmenes a este chat no están en pausa.',
+  catchUpNow:
+    'Un resumen tocaba mientras estaban en pausa: sale ahora (en menos de un minuto) y después el día de siempre.',
+  resumeHolds: (n) =>
+    n === 0
+      ? 'Todavía no ha llegado nada nuevo desde el último resumen.'
+      : `Trae lo que llegó desde el último resumen, también durante la pausa: ${n === 1 ? '1 noticia nueva' : `${n} noticias nuevas`} por ahora.`,
+  nothingAfter: (text) => `Este comando no lleva nada después («${text}»).`,
+  stillPausedNote: 'Los resúmenes a este chat están en pausa: escriba reanudar para volver a recibirlos.',
 
   scheduleSet: (when, tz) => `Los resúmenes de este chat ahora salen ${when} (${tz}).`,
   changeSchedule:
@@ -223,5 +254,7 @@ export const es: Catalog = {
     subscribe: (place) => `Suscribir: ${place}`,
     subscribeChannel: (place) => `Suscribir este canal: ${place}`,
     unsubscribe: (place) => `Cancelar: ${place}`,
+    pause: 'Pausar',
+    resume: 'Reanudar',
   },
 };
