@@ -1,7 +1,7 @@
 import { pauseReason, scheduleWhen, t } from '../i18n/index.js';
 import type { Chat } from '../ports.js';
 import type { Action, Reply } from '../reply.js';
-import { digestWindow, lastDelivered, selectDigest } from '../digest/compose.js';
+import { composeDigest, digestWindow, lastDelivered } from '../digest/compose.js';
 import { dueDigests } from '../digest/due.js';
 import { zoneLabel } from '../digest/zone.js';
 import type { Call } from './context.js';
@@ -79,7 +79,7 @@ async function whatComesNext(c: Call, chat: Chat): Promise<string[]> {
   const dueNow = dueDigests([chat], deliveries, c.now, c.deps.defaultSchedule).length > 0;
   const last = lastDelivered(chat, deliveries);
   const window = await digestWindow(c.deps.store.items, chat, last);
-  const sel = selectDigest(chat, window, last?.toSeq ?? 0);
+  const sel = composeDigest(chat, window, last, c.lang).selection;
   const holds = m.resumeHolds(sel.items.length + sel.more);
   return dueNow ? [m.catchUpNow, holds] : [m.nextDigest(nextDigestText(c, chat, c.lang)), holds];
 }
