@@ -4,7 +4,11 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import {
+  createConsoleAdapter,
+  type ConsoleAdapter,
+  type ConsoleAnswer,
+} from '../adapters/console/console-adapter.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { sendDueDigests, type DeliveryReport } from './digest/deliver.js';
@@ -17,7 +21,6 @@ import { createHttpListener } from './http.js';
 import { createLogger } from './log.js';
 import type { IngestReport } from './news/ingest.js';
 import type { ChatAdapter, NewsStore, Platform } from './ports.js';
-import type { Reply } from './reply.js';
 import { itemFiling } from './search/filing.js';
 
 export interface AppOptions {
@@ -43,8 +46,8 @@ export interface App {
   ingest(sources?: string[], now?: Date): Promise<IngestReport[]>;
   /** reads the configured sources whose time has come (what the scheduler does each poll) */
   poll(now: Date): Promise<IngestReport[]>;
-  /** one command, as the console answers it (local mode, `newsbot ask`) */
-  ask(text: string): Promise<Reply>;
+  /** one command, as the console answers it (local mode, `newsbot ask`), and the error when it failed */
+  ask(text: string): Promise<ConsoleAnswer>;
   /** delivers every digest due at `now` (the scheduler's run, and `digests send-due`) */
   sendDue(now: Date): Promise<DeliveryReport>;
   /**

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { PassThrough, type Writable } from 'node:stream';
 import { createApp, type App } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
+import type { IngestReport } from './news/ingest.js';
 import { FORMATS, type Format } from './news/parse/index.js';
 import { readSource, SourceProblem } from './news/read-source.js';
 import { problemOf, serve } from './main.js';
@@ -60,25 +61,40 @@ async function refuseBesideService(app: App, what: string): Promise<void> {
 }
 
 async function ingestCommand(io: CliIO, sources: string[]) {
-  const app = await createApp(loadConfig(io.env), { console: false });
+  const config = loadConfig(io.env);
+  const app = await createApp(config, { console: false });
   await refuseBesideService(app, 'ingest');
-  const reports = await app.ingest(sources.length ? sources : undefined);
-  for (const r of reports) {
-    if (!r.ok) {
-      line(io.err, `${r.source}: failed: ${r.error}`);
-      continue;
+  const reports: IngestReport[] = [];
+  // A source at a time, each reported once read: when the store stops taking writes (a full
+  // disk), what was read before is said, and the failure ends the run with the store's message.
+  try {
+    for (const source of sources.length ? sources : config.sources) {
+      const [r] = await app.ingest([source]);
+      report(io, r);
+      reports.push(r);
     }
-    const what = r.notModified
-      ? 'unchanged since the last read'
-      : `${r.read} read, ${r.added} new, ${r.updated} updated`;
-    const skipped = r.warnings.length
-      ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})`
-      : '';
-    line(io.out, `${r.source}: ${what}${skipped}`);
+  } catch (err) {
+    await app.stop().catch(() => {});
+    throw err;
   }
   line(io.out, `${await app.itemCount()} items in ${app.location}`);
   await app.stop();
   return reports.some((r) => !r.ok) ? 1 : 0;
+}
+
+/** One source's line: what it brought, on standard output, or why it failed, on standard error. */
+function report(io: CliIO, r: IngestReport) {
+  if (!r.ok) {
+    line(io.err, `${r.source}: failed: ${r.error}`);
+    return;
+  }
+  const what = r.notModified
+    ? 'unchanged since the last read'
+    : `${r.read} read, ${r.added} new, ${r.updated} updated`;
+  const skipped = r.warnings.length
+    ? ` (${r.warnings.length} skipped: ${r.warnings.slice(0, 3).join('; ')})`
+    : '';
+  line(io.out, `${r.source}: ${what}${skipped}`);
 }
 
 async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?: boolean }) {
@@ -90,10 +106,14 @@ async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?:
   const command = describeCommand(text);
   if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
   if ((await app.itemCount()) === 0) await app.ingest();
-  const reply = await app.ask(text);
+  const { reply, error } = await app.ask(text);
   line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderAnswer(reply));
   await app.stop();
-  return 0;
+  if (error === undefined) return 0;
+  // The chat's answer above is what a person in the chat sees; the operator gets the cause and the exit code.
+  const problem = problemOf(error);
+  line(io.err, `newsbot: ${problem.message}`);
+  return problem.code;
 }
 
 /**

@@ -374,6 +374,26 @@ export class StoreError extends Error {
   }
 }
 
+/** Why a store could not write: its disk is full (or its quota spent), or the write failed otherwise. */
+export type StoreWriteCode = 'disk_full' | 'store_write';
+
+/**
+ * A change the store could not write. Nothing of it took effect, in memory or on disk: the
+ * message names the file, the cause and what to do, and `code` lets a command say it to the chat.
+ */
+export class StoreWriteError extends StoreError {
+  constructor(
+    file: string,
+    readonly code: StoreWriteCode,
+    problem: string,
+    readonly advice: string,
+  ) {
+    super(file, problem);
+    this.name = 'StoreWriteError';
+    this.message = `The store file ${printable(file)} could not be written: ${this.problem}. The change was not made, in memory or on disk. ${advice}`;
+  }
+}
+
 const ESCAPED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -469,8 +489,8 @@ export interface CommandPort {
   describe(text: string): CommandInfo;
   /** the language this chat is answered in: its setting, else the person's */
   languageOf(address: ChatAddress, userLanguage?: string): Promise<Lang>;
-  /** what to say when answering failed */
-  apology(lang: Lang): ChatReply;
+  /** what to say when answering failed with `err`: a store that could not write says so and what to do */
+  apology(lang: Lang, err?: unknown): ChatReply;
   /** every command under its word in the language, with its one-line description */
   menu(lang: Lang): MenuEntry[];
 }

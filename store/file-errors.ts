@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { printable, StoreError } from '../src/ports.js';
+import { printable, StoreError, StoreWriteError } from '../src/ports.js';
 
 /**
  * A store file that cannot be opened at all: a folder where the file should be, a file where
@@ -118,6 +118,64 @@ export function accessError(file: string, err: unknown, role: StoreFileRole, op:
         file,
         (err as Error).message,
         `Check the file and its folder, ${ELSEWHERE}.`,
+      );
+  }
+}
+
+/**
+ * The error `err`, met while writing the store file `file`, as a StoreWriteError that names the
+ * file and the cause and says what to do. A full disk (or a spent quota) is `disk_full`, so a
+ * command can tell the chat; every other failure is `store_write`. Errors that are not the file
+ * system's (a StoreError already, a bug) are given back as they are.
+ */
+export function writeError(file: string, err: unknown, role: StoreFileRole): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || err instanceof StoreError) return err;
+  const what = ROLE_NAMES[role];
+  const folder = path.dirname(path.resolve(file));
+  switch (code) {
+    case 'ENOSPC':
+      return new StoreWriteError(
+        file,
+        'disk_full',
+        `the disk is full (no space left on the device holding ${folder}) while writing ${what}`,
+        `Free some space on that disk (old logs, backups), or set NEWSBOT_DB to a file on another disk; the next change is written whole.`,
+      );
+    case 'EDQUOT':
+      return new StoreWriteError(
+        file,
+        'disk_full',
+        `the disk quota of the user the service runs as is spent, while writing ${what}`,
+        `Free some of that user's space or raise the quota, or set NEWSBOT_DB to a file elsewhere; the next change is written whole.`,
+      );
+    case 'EISDIR':
+      return new StoreWriteError(
+        file,
+        'store_write',
+        `it is a folder, where the store keeps ${what} in a file`,
+        `Move that folder aside, ${ELSEWHERE}.`,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new StoreWriteError(
+        file,
+        'store_write',
+        `permission denied to write ${what}`,
+        `Let the service write to ${folder} and the file, ${ELSEWHERE}.`,
+      );
+    case 'EROFS':
+      return new StoreWriteError(
+        file,
+        'store_write',
+        `its disk is now read-only (writing ${what})`,
+        'Check the disk (a read-only remount often follows disk errors), or set NEWSBOT_DB to a file on a writable disk.',
+      );
+    default:
+      return new StoreWriteError(
+        file,
+        'store_write',
+        `${(err as Error).message} (writing ${what})`,
+        `Check the disk and the file's folder, ${ELSEWHERE}.`,
       );
   }
 }

@@ -1,12 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed documents are untyped trees, checked field by field below */
 import { createReadStream } from 'node:fs';
-import { open, readFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { StoreError } from '../src/ports.js';
-import { accessError } from './file-errors.js';
 import { isItem, itemsProblem } from './shapes.js';
 import { emptyItems, type ItemsData } from './state.js';
+import { checkSize, MAX_ARCHIVE_BYTES, readWhole, unreadable, writeWhole } from './whole-file.js';
 
 /**
  * The item archive's layout: ordinary JSON, with one item a line, so that it can be read a line
@@ -32,63 +30,35 @@ function* itemsChunks(d: ItemsData, per = 500): Generator<string> {
 }
 
 /**
- * Writes the archive to a temporary file a piece at a time and renames it over the old one, so a
- * crash leaves the old archive or the new, never half of one. Writes asked for while one runs
- * are folded into a single next write of the data as it is then.
+ * Writes the archive whole (whole-file.ts) a piece at a time: a crash leaves the old archive or
+ * the new, and a failed write (a full disk) leaves the old one and no temporary file.
  */
-export class ItemsFileWriter {
-  private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
-
-  constructor(
-    readonly file: string,
-    private readonly data: () => ItemsData,
-  ) {}
-
-  write(): Promise<void> {
-    if (this.next) return this.next;
-    if (!this.running) return this.start();
-    this.next = this.running
-      .catch(() => {})
-      .then(() => {
-        this.next = null;
-        return this.start();
-      });
-    return this.next;
-  }
-
-  private start(): Promise<void> {
-    this.running = this.writeNow().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async writeNow(): Promise<void> {
-    const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
-    const fh = await open(tmp, 'w');
-    try {
-      for (const chunk of itemsChunks(this.data())) await fh.write(chunk);
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, this.file);
-  }
+export function writeItemsFile(file: string, data: ItemsData): Promise<void> {
+  return writeWhole(file, itemsChunks(data), 'items');
 }
 
 /**
- * Reads the archive at `file`: a line at a time when it has the layout above, else (a file
- * written by hand, or by an older version) as one JSON document. Every item is checked (shapes.ts):
+ * Reads the archive at `file`: a line at a time when it has the layout above (up to
+ * MAX_ARCHIVE_BYTES), else (a file written by hand, or by an older version) as one JSON document
+ * (up to MAX_READ_BYTES). Every item is checked (shapes.ts):
  * anything unreadable, or of the wrong shape, is a StoreError naming the file and the first bad
  * item; a missing file is an empty archive.
  */
 export async function readItemsFile(file: string): Promise<ItemsData> {
+  await checkSize(file, 'items', MAX_ARCHIVE_BYTES);
   let byLine: Lined | null;
-  let d: ItemsData;
   try {
     byLine = await readLines(file);
-    d = byLine?.data ?? parseItems(file, await readFile(file, 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyItems();
-    throw accessError(file, err, 'items');
+    throw unreadable(file, err, 'items');
+  }
+  let d: ItemsData;
+  if (byLine) d = byLine.data;
+  else {
+    const text = await readWhole(file, 'items');
+    if (text === undefined) return emptyItems();
+    d = parseItems(file, text);
   }
   const problem = !byLine
     ? itemsProblem(d.lastSeq, d.items, itemAt)

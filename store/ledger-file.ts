@@ -1,8 +1,8 @@
-import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
+import { open, type FileHandle } from 'node:fs/promises';
 import { printable, StoreError, type Delivery } from '../src/ports.js';
-import { accessError } from './file-errors.js';
+import { writeError } from './file-errors.js';
 import { deliveryProblem } from './shapes.js';
+import { readWhole, writeWhole } from './whole-file.js';
 
 /** Where the store says what it did on its own (pino's warn, or anything shaped like it). */
 export interface StoreLog {
@@ -35,13 +35,8 @@ export class LedgerFile {
   }
 
   private async read(): Promise<Delivery[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw accessError(this.file, err, 'ledger');
-    }
+    const text = await readWhole(this.file, 'ledger');
+    if (text === undefined) return [];
     const lines = text.split('\n');
     const byId = new Map<string, Delivery>();
     let partial = false;
@@ -69,13 +64,9 @@ export class LedgerFile {
     this.lines = lines.filter((l) => l.trim()).length;
     const kept = keepLatest([...byId.values()]);
     this.written = new Map(kept.map((d) => [d.id, d]));
-    try {
-      if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
-      else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
-      else if (text.length > 0 && !text.endsWith('\n')) await this.replace(text + '\n');
-    } catch (err) {
-      throw accessError(this.file, err, 'ledger', 'write');
-    }
+    if (this.lines > 1000 && this.lines > kept.length * 2) await this.rewrite(kept);
+    else if (partial) await this.replace(lines.slice(0, -1).join('\n') + '\n');
+    else if (text.length > 0 && !text.endsWith('\n')) await this.replace(text + '\n');
     return kept;
   }
 
@@ -84,10 +75,8 @@ export class LedgerFile {
     this.lines = deliveries.length;
   }
 
-  private async replace(text: string): Promise<void> {
-    const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
-    await writeFile(tmp, text);
-    await rename(tmp, this.file);
+  private replace(text: string): Promise<void> {
+    return writeWhole(this.file, [text], 'ledger');
   }
 
   private pending: Delivery[] = [];
@@ -127,15 +116,22 @@ export class LedgerFile {
       .join('');
     // Opened once, by the first write.
     this.handle ??= open(this.file, 'a');
+    let fh: FileHandle | undefined;
+    let size: number | undefined;
     try {
-      await (await this.handle).write(text);
+      fh = await this.handle;
+      size = (await fh.stat()).size;
+      await fh.write(text);
       for (const [id, d] of now) this.written.set(id, d);
     } catch (err) {
+      // Part of the lines may be on file (a disk that filled during the write): cut back to the
+      // last whole line, or the next start would find a broken line in the middle of the ledger.
+      if (fh && size !== undefined) await fh.truncate(size).catch(() => {});
       // Opened again by the next write, in case the handle is what failed.
       const h = this.handle;
       this.handle = null;
-      void h.then((fh) => fh.close()).catch(() => {});
-      throw err;
+      void h.then((f) => f.close()).catch(() => {});
+      throw writeError(this.file, err, 'ledger');
     }
   }
 

@@ -1,7 +1,5 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import {
   StoreError,
   type Chat,
@@ -13,11 +11,13 @@ import {
   type SourceHealth,
 } from '../src/ports.js';
 import { accessError, StoreAccessError } from './file-errors.js';
-import { itemAt, ItemsFileWriter, readItemsFile } from './items-file.js';
+import { itemAt, readItemsFile, writeItemsFile } from './items-file.js';
 import { createLeaseFile } from './lease-file.js';
 import { LedgerFile, type StoreLog } from './ledger-file.js';
 import { duplicateIdProblem, stateProblem } from './shapes.js';
 import { emptyState, StoreState, type StateData } from './state.js';
+import { StateWrites } from './state-writes.js';
+import { readWhole, writeWhole } from './whole-file.js';
 
 /** The files of a store at `dbPath` (NEWSBOT_DB): its data, and its scheduler lease (lease-file.ts). */
 export function storeFiles(dbPath: string) {
@@ -49,13 +49,8 @@ async function fileStamps(files: ReturnType<typeof storeFiles>): Promise<string>
  * Read here rather than by lowdb, so that a file that cannot be read is a StoreError too.
  */
 async function readStateFile(file: string): Promise<StateData> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-    throw accessError(file, err, 'state');
-  }
+  const text = await readWhole(file, 'state');
+  if (text === undefined) return emptyState();
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -73,10 +68,11 @@ async function readStateFile(file: string): Promise<StateData> {
 /**
  * The embedded store on lowdb. Items live apart from chats and sources, so a subscription
  * change rewrites a small file and never the archive; deliveries go to an append-only ledger.
- * Every file is written whole to a temporary file and renamed (lowdb's steno for the state,
- * ItemsFileWriter for the archive), so a crash leaves the old or the new file, never half of one. A file that cannot be read,
- * or holds data of the wrong shape (shapes.ts), stops the opening with a StoreError naming it and what to do, before
- * anything could write over it.
+ * Every file is written whole to a temporary file and renamed (whole-file.ts), so a crash leaves the old or
+ * the new file, never half of one. A change takes effect in memory only once it is on disk: one that could not be
+ * written (a full disk) is a StoreWriteError and changes nothing. A file that cannot be read, or holds data of the
+ * wrong shape (shapes.ts), stops the opening with a StoreError naming it and what to do, before anything could
+ * write over it.
  */
 export async function openLowdbStore(
   dbPath: string,
@@ -97,19 +93,18 @@ export async function openLowdbStore(
   }
   const itemsData = await readItemsFile(files.items);
   const stateData = await readStateFile(files.state);
-  const stateDb = new Low<StateData>(
-    new DataFile<StateData>(files.state, { parse: JSON.parse, stringify: (d) => JSON.stringify(d, null, 2) }),
-    stateData,
+  const s = new StoreState(itemsData, stateData);
+  const stateWrites = new StateWrites(s.state, (d) =>
+    writeWhole(files.state, [JSON.stringify(d, null, 2)], 'state'),
   );
-  const s = new StoreState(itemsData, stateDb.data);
   // Two items with one id: the map of ids is short of an entry. Checked before the ledger, which opening may compact.
   if (s.byId.size !== itemsData.items.length)
     throw new StoreError(files.items, duplicateIdProblem(itemsData.items, itemAt) ?? 'two items have one id');
   const opened = await LedgerFile.open(files.ledger, opts.log);
   let ledger = opened.ledger;
   for (const d of opened.deliveries) s.deliveryById.set(d.id, d);
-  // The archive is too big for lowdb's one-string write: it is written and read a piece at a time (items-file.ts).
-  const archive = new ItemsFileWriter(files.items, () => s.itemsData);
+  // Item saves one after another: each is planned against the items as the last one left them.
+  let itemsTail: Promise<unknown> = Promise.resolve();
   const leaseFile = createLeaseFile({ dbPath, lockPath: files.lock, holderPath: files.lockHolder });
   const index = filing.index(s.itemsData.items);
 
@@ -118,6 +113,8 @@ export async function openLowdbStore(
   let readAs = await fileStamps(files);
   /** Reads the files again, in place, so the index and everyone holding this store see the new data. */
   async function reread(): Promise<void> {
+    await stateWrites.idle();
+    await itemsTail;
     const items = await readItemsFile(files.items);
     const state = await readStateFile(files.state);
     const again = await LedgerFile.open(files.ledger, opts.log);
@@ -160,35 +157,46 @@ export async function openLowdbStore(
   return {
     location: dbPath,
     items: index,
-    async saveItems(change: ItemChange, now: Date) {
-      const { added, replaced } = s.applyItems(change, now);
-      index.upsert([...added, ...replaced]);
-      if (added.length || change.updated.length) await archive.write();
-      return added;
+    saveItems(change: ItemChange, now: Date) {
+      const run = itemsTail.then(async () => {
+        const plan = s.planItems(change, now);
+        if (!plan.added.length && !plan.replaced.length) return [];
+        // On disk first: a save that could not be written leaves the items and the index as they were.
+        await writeItemsFile(files.items, s.itemsAfter(plan));
+        s.commitItems(plan);
+        index.upsert([...plan.added, ...plan.replaced]);
+        return plan.added;
+      });
+      itemsTail = run.catch(() => {});
+      return run;
     },
     chats: async () => Object.values(s.state.chats),
     chat: async (key: string) => s.state.chats[key],
-    async saveChat(chat: Chat) {
-      s.state.chats[chat.key] = structuredClone(chat);
-      await stateDb.write();
-    },
-    async deleteChat(key: string) {
-      delete s.state.chats[key];
-      await stateDb.write();
-    },
+    saveChat: (chat: Chat) =>
+      stateWrites.commit((d) => {
+        d.chats[chat.key] = structuredClone(chat);
+      }),
+    deleteChat: (key: string) =>
+      stateWrites.commit((d) => {
+        delete d.chats[key];
+      }),
     sources: async () => Object.values(s.state.sources),
-    async saveSource(h: SourceHealth) {
-      s.state.sources[h.source] = { ...h };
-      await stateDb.write();
-    },
+    saveSource: (h: SourceHealth) =>
+      stateWrites.commit((d) => {
+        d.sources[h.source] = { ...h };
+      }),
     deliveries: async (chatKey?: string) => s.deliveries(chatKey),
     async saveDelivery(d: Delivery) {
       // Deliveries are replaced, never changed in place, by the digest layer: a shallow copy is enough.
-      s.deliveryById.set(d.id, { ...d });
-      await ledger.append(d);
+      const copy = { ...d };
+      // In memory once on file: two saves of one delivery resolve in the order they were asked.
+      await ledger.append(copy);
+      s.deliveryById.set(d.id, copy);
     },
     lease: () => lease,
     async close() {
+      await stateWrites.idle();
+      await itemsTail;
       await ledger.close();
     },
   };

@@ -12,6 +12,13 @@ export interface StateData {
   sources: Record<string, SourceHealth>;
 }
 
+/** A change of the items, worked out but not yet made: the seqs it gives, what it adds and replaces. */
+export interface ItemsPlan {
+  lastSeq: number;
+  added: NewsItem[];
+  replaced: NewsItem[];
+}
+
 export const emptyItems = (): ItemsData => ({ lastSeq: 0, items: [] });
 export const emptyState = (): StateData => ({ version: 1, chats: {}, sources: {} });
 
@@ -34,24 +41,46 @@ export class StoreState {
 
   /** The items added (with their seqs) and those replaced. */
   applyItems(change: ItemChange, now: Date): { added: NewsItem[]; replaced: NewsItem[] } {
+    const plan = this.planItems(change, now);
+    this.commitItems(plan);
+    return plan;
+  }
+
+  /**
+   * What `change` would make of the items, leaving them as they are: a store that writes them
+   * first applies the plan (commitItems) only once it is on disk.
+   */
+  planItems(change: ItemChange, now: Date): ItemsPlan {
     const at = now.toISOString();
+    let lastSeq = this.itemsData.lastSeq;
     const added: NewsItem[] = [];
     const replaced: NewsItem[] = [];
-    for (const u of change.updated) {
-      const i = this.byId.get(u.id);
-      if (i !== undefined) {
-        this.itemsData.items[i] = u;
-        replaced.push(u);
-      }
-    }
+    for (const u of change.updated) if (this.byId.has(u.id)) replaced.push(u);
+    const adding = new Set<string>();
     for (const a of change.added) {
-      if (this.byId.has(a.id)) continue;
-      const item: NewsItem = { ...a, seq: ++this.itemsData.lastSeq, firstSeenAt: at, updatedAt: at };
-      this.byId.set(item.id, this.itemsData.items.length);
-      this.itemsData.items.push(item);
-      added.push(item);
+      if (this.byId.has(a.id) || adding.has(a.id)) continue;
+      adding.add(a.id);
+      added.push({ ...a, seq: ++lastSeq, firstSeenAt: at, updatedAt: at });
     }
-    return { added, replaced };
+    return { lastSeq, added, replaced };
+  }
+
+  /** The items as they would be after `plan`, for writing; the items in memory unchanged. */
+  itemsAfter(plan: ItemsPlan): ItemsData {
+    const items = this.itemsData.items.slice();
+    for (const u of plan.replaced) items[this.byId.get(u.id)!] = u;
+    for (const a of plan.added) items.push(a);
+    return { lastSeq: plan.lastSeq, items };
+  }
+
+  commitItems(plan: ItemsPlan): void {
+    const { items } = this.itemsData;
+    for (const u of plan.replaced) items[this.byId.get(u.id)!] = u;
+    for (const a of plan.added) {
+      this.byId.set(a.id, items.length);
+      items.push(a);
+    }
+    this.itemsData.lastSeq = plan.lastSeq;
   }
 
   deliveries(chatKey?: string): Delivery[] {

@@ -21,10 +21,16 @@ export interface ConsoleAdapter extends ChatAdapter {
   readonly finished: Promise<void>;
   /** resolves once everything written has been taken by the output's reader (or it went away) */
   flushed(): Promise<void>;
-  /** one command, as `newsbot ask` runs it */
-  ask(text: string): Promise<Reply>;
+  /** one command, as `newsbot ask` runs it: the reply, and the error it answers when the command failed */
+  ask(text: string): Promise<ConsoleAnswer>;
   /** shows the first prompt (interactive only), once whatever is printed at start-up is out */
   prompt(): void;
+}
+
+/** What the console answered, and why it could not do better: a failure the command line exits on. */
+export interface ConsoleAnswer {
+  reply: Reply;
+  error?: unknown;
 }
 
 const MORE = new Set(['more', 'mas', 'más']);
@@ -70,7 +76,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     return reply;
   };
 
-  const ask = async (text: string): Promise<Reply> => {
+  const ask = async (text: string): Promise<ConsoleAnswer> => {
     const ctx = { address, canManage: true };
     try {
       const word = text.trim().toLowerCase();
@@ -78,14 +84,21 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
         if (!lastMore) {
           // A Spanish word asks in Spanish, as a command word does, unless the chat chose a language.
           const m = t(await o.commands.languageOf(address, word === 'more' ? undefined : 'es'));
-          return { kind: 'info', visibility: 'private', paragraphs: [listed ? m.endOfList : m.nothingMore] };
+          return {
+            reply: {
+              kind: 'info',
+              visibility: 'private',
+              paragraphs: [listed ? m.endOfList : m.nothingMore],
+            },
+          };
         }
-        return remember(await o.commands.run(lastMore.command, ctx, lastMore.offset));
+        return { reply: remember(await o.commands.run(lastMore.command, ctx, lastMore.offset)) };
       }
-      return remember(await o.commands.run(text, ctx));
-    } catch (err) {
-      o.log.error({ err, chat: address, text }, 'command failed');
-      return o.commands.apology(await o.commands.languageOf(address).catch(() => 'en' as const));
+      return { reply: remember(await o.commands.run(text, ctx)) };
+    } catch (error) {
+      o.log.error({ err: error, chat: address, text }, 'command failed');
+      const lang = await o.commands.languageOf(address).catch(() => 'en' as const);
+      return { reply: o.commands.apology(lang, error), error };
     }
   };
 
@@ -118,7 +131,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
       rl.on('line', (line) => {
         queue = queue.then(async () => {
           if (closed) return;
-          if (line.trim()) await write(renderAnswer(await ask(line)));
+          if (line.trim()) await write(renderAnswer((await ask(line)).reply));
           prompt();
         });
       });

@@ -147,7 +147,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
     // The response URL's posts are spent: Slack would refuse an apology too.
     if (posted.count >= posts) return false;
     const lang = await commands.languageOf(ctx.address, command.wordLang).catch(() => 'en' as const);
-    const [apology] = renderSlack(commands.apology(lang), { audience: 'ephemeral' });
+    const [apology] = renderSlack(commands.apology(lang, err), { audience: 'ephemeral' });
     await q
       .respond({ ...apology, response_type: 'ephemeral', replace_original: false })
       .catch((e: unknown) => {

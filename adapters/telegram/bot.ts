@@ -203,7 +203,7 @@ export function wireBot(w: BotWiring): WiredBot {
     if (!ctx.chat) return;
     try {
       const lang = await commands.languageOf(address(ctx.chat.id), ctx.from?.language_code);
-      const apology = commands.apology(lang);
+      const apology = commands.apology(lang, err);
       if (q && !ctx.state.answered) await ctx.answerCbQuery(replyToText(apology), { show_alert: true });
       else await w.sender.sendParts(String(ctx.chat.id), render(apology), { paced: false });
     } catch (again) {

@@ -3,6 +3,7 @@ import type { Action, Reply } from '../reply.js';
 import {
   chatKey,
   StoreUnavailableError,
+  StoreWriteError,
   type ChatAddress,
   type ChatReply,
   type CommandInfo,
@@ -114,12 +115,17 @@ function tooLong(parsed: ParsedCommand, lang: Lang, length: number): Reply {
   return { kind: 'error', visibility: 'private', paragraphs: [problem, t(lang).seeHelp] };
 }
 
-const apology = (lang: Lang): ChatReply => ({
-  kind: 'error',
-  visibility: 'private',
-  paragraphs: [t(lang).apology],
-  lang,
-});
+/** What to say when answering failed: a change the store could not write says why, and that nothing changed. */
+const apology = (lang: Lang, err?: unknown): ChatReply => {
+  const m = t(lang);
+  const text =
+    err instanceof StoreWriteError
+      ? err.code === 'disk_full'
+        ? m.storeDiskFull
+        : m.storeWriteFailed
+      : m.apology;
+  return { kind: 'error', visibility: 'private', paragraphs: [text], lang };
+};
 
 export function createCommandService(deps: CommandDeps): CommandPort {
   const chatLanguage = async (address: ChatAddress) => (await deps.store.chat(chatKey(address)))?.language;

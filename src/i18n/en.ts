@@ -91,6 +91,10 @@ export const en = {
   seeHelp: 'Type help to see every command.',
   apology: 'Sorry, something went wrong on my side while answering that. Please try again in a moment.',
   storeAway: 'The news store cannot be reached right now, so nothing was done. Please try again in a moment.',
+  storeDiskFull:
+    'I could not save that: the disk where this bot keeps its data is full. Nothing was changed. Please tell whoever runs the bot; once space is freed, type the command again.',
+  storeWriteFailed:
+    'I could not save that: this bot could not write its data file. Nothing was changed. Please tell whoever runs the bot, then type the command again.',
   endOfList: 'That was all: the list has nothing more.',
   nothingMore: 'There is nothing more to show: run a command first (latest, country, search).',
   storeOwnedElsewhere:

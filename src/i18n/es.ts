@@ -94,6 +94,10 @@ export const es: Catalog = {
   apology: 'Lo siento, algo falló de mi lado al responder. Por favor, inténtelo de nuevo en un momento.',
   storeAway:
     'No se puede llegar al almacén de noticias en este momento, así que no se hizo nada. Por favor, inténtelo de nuevo en un momento.',
+  storeDiskFull:
+    'No pude guardar eso: el disco donde este bot guarda sus datos está lleno. No se cambió nada. Avise a quien administra el bot; cuando haya espacio, escriba el comando de nuevo.',
+  storeWriteFailed:
+    'No pude guardar eso: este bot no pudo escribir su archivo de datos. No se cambió nada. Avise a quien administra el bot y luego escriba el comando de nuevo.',
   endOfList: 'Eso era todo: la lista no tiene nada más.',
   nothingMore: 'No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).',
   storeOwnedElsewhere:

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreError, type Chat, type Delivery } from '../../src/ports.js';
+import { StoreError, StoreWriteError, type Chat, type Delivery } from '../../src/ports.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
 
@@ -251,7 +251,9 @@ describe('lowdb store on disk', () => {
     // A folder where the ledger should be: the append cannot open it.
     mkdirSync(files.ledger);
     const err = await s.saveDelivery(line('a')).catch((e) => e);
-    expect(err.code).toBe('EISDIR');
+    expect(err).toBeInstanceOf(StoreWriteError);
+    expect(err.message).toContain(`The store file ${files.ledger} could not be written: it is a folder`);
+    expect(await s.deliveries()).toEqual([]);
     rmdirSync(files.ledger);
     await s.saveDelivery(line('b'));
     // the next change of 'a' is written whole: the line it would patch never made it
