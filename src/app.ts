@@ -21,6 +21,7 @@ import { createHttpListener } from './http.js';
 import { createLogger } from './log.js';
 import type { IngestReport } from './news/ingest.js';
 import type { ChatAdapter, NewsStore, Platform } from './ports.js';
+import type { Reply } from './reply.js';
 import { itemFiling } from './search/filing.js';
 
 export interface AppOptions {
@@ -46,8 +47,10 @@ export interface App {
   ingest(sources?: string[], now?: Date): Promise<IngestReport[]>;
   /** reads the configured sources whose time has come (what the scheduler does each poll) */
   poll(now: Date): Promise<IngestReport[]>;
-  /** one command, as the console answers it (local mode, `newsbot ask`), and the error when it failed */
-  ask(text: string): Promise<ConsoleAnswer>;
+  /** one command, as the console answers it (local mode) */
+  ask(text: string): Promise<Reply>;
+  /** the same, with the error when the command failed (`newsbot ask` exits on it) */
+  answer(text: string): Promise<ConsoleAnswer>;
   /** delivers every digest due at `now` (the scheduler's run, and `digests send-due`) */
   sendDue(now: Date): Promise<DeliveryReport>;
   /**
@@ -160,6 +163,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
+  const answer = (text: string) => {
+    if (!consoleAdapter) throw new Error('ask needs the console adapter (createApp with `console`)');
+    return consoleAdapter.ask(text);
+  };
+
   let port: number | undefined;
   return {
     log,
@@ -168,10 +176,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     console: consoleAdapter,
     ingest: (sources = config.sources, now = new Date()) => news.ingestAll(sources, now),
     poll: (now) => news.pollDue(config.sources, now),
-    ask(text) {
-      if (!consoleAdapter) throw new Error('ask needs the console adapter (createApp with `console`)');
-      return consoleAdapter.ask(text);
-    },
+    answer,
+    ask: async (text) => (await answer(text)).reply,
     sendDue,
     takeLease: keeper.take,
     leaseHolder: () => lease.heldElsewhere(),

@@ -106,7 +106,7 @@ async function askCommand(io: CliIO, text: string, opts: { chat?: string; json?:
   const command = describeCommand(text);
   if (command.changesChat) await refuseBesideService(app, `"${command.name}"`);
   if ((await app.itemCount()) === 0) await app.ingest();
-  const { reply, error } = await app.ask(text);
+  const { reply, error } = await app.answer(text);
   line(io.out, opts.json ? JSON.stringify(reply, null, 2) : renderAnswer(reply));
   await app.stop();
   if (error === undefined) return 0;
