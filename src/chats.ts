@@ -1,5 +1,6 @@
 import { lastDelivered } from './digest/compose.js';
 import { pauseReason, t } from './i18n/index.js';
+import { placeWords } from './i18n/place-words.js';
 import {
   chatKey,
   type Chat,
@@ -103,7 +104,8 @@ export function createChatService(store: NewsStore, commands: CommandPort): Chat
       const was = await resumeChat(store, chatKey(ctx.address), ctx.now ?? new Date());
       if (!was) return undefined;
       const reply = await welcome(ctx);
-      const back = t(reply.lang).resumed(pauseReason(reply.lang, was.pausedReason, was.pausedDetail));
+      const said = t(reply.lang).resumed(pauseReason(reply.lang, was.pausedReason, was.pausedDetail));
+      const back = placeWords(said, reply.lang, ctx.place ?? 'chat');
       return { ...reply, paragraphs: [back, ...(reply.paragraphs ?? [])] };
     },
     welcome,

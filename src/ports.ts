@@ -454,10 +454,17 @@ export interface CommandContext {
   canManage?: boolean;
   /** the language the platform reports for the person ("es-419") */
   userLanguage?: string;
-  /** a channel or group, where the subscribe button says "this channel" */
+  /** a channel or group, not a conversation with one person */
   shared?: boolean;
+  /** what the replies call the chat: "this group" in a Telegram group, "this channel" in Slack */
+  place?: ChatPlace;
+  /** what commands start with where this person types them: "/" in a Telegram group, which reads nothing else */
+  commandPrefix?: string;
   now?: Date;
 }
+
+/** What a chat is to the people in it: a private chat, a group, a channel. */
+export type ChatPlace = 'chat' | 'group' | 'channel';
 
 /** A reply as the core hands it out: always in a language, so no adapter has to work it out. */
 export type ChatReply = Reply & { lang: Lang };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Lang } from '../../src/i18n/index.js';
 import type { ChatAddress, ChatReply, CommandContext, CommandInfo, CoreServices } from '../../src/ports.js';
 import { checkReach, type Reach } from './membership.js';
+import { mrkdwnLiteral } from './mrkdwn.js';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render-slack.js';
 import { slackTexts } from './texts.js';
 
@@ -48,7 +49,12 @@ export interface Question {
  * decide what gets posted there. So canManage is always true in Slack.
  */
 function commandContext(where: Where): CommandContext {
-  return { address: where.address, canManage: true, shared: where.shared };
+  return {
+    address: where.address,
+    canManage: true,
+    shared: where.shared,
+    place: where.shared ? 'channel' : 'chat',
+  };
 }
 
 function reachNote(
@@ -126,6 +132,14 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
       );
       if (note) notes.push(note);
     }
+    // A change posted for the whole channel says who made it (a button press or a typed command).
+    if (audience === 'channel' && !q.audience && command.changesChat && reply.kind !== 'error')
+      notes.push(
+        slackTexts(lang).changedBy(
+          `<@${q.where.userId}>`,
+          mrkdwnLiteral(`${deps.commandName} ${q.text}`, 200),
+        ),
+      );
     const hint = wantsHint(reply, command) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
     const parts = renderSlack(reply, {
       audience,

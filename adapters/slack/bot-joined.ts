@@ -21,7 +21,13 @@ export function registerBotJoined(app: App, deps: BotJoinedDeps): void {
       chatId: event.channel,
       teamId: context.teamId ?? event.team,
     };
-    const back = await deps.core.chats.resume({ address, canManage: true, shared: true, now: new Date() });
+    const back = await deps.core.chats.resume({
+      address,
+      canManage: true,
+      shared: true,
+      place: 'channel',
+      now: new Date(),
+    });
     if (!back) return;
     deps.log.info({ channel: event.channel }, 'invited into a paused channel: digests resumed');
     await deps.notifier.send(address, back);

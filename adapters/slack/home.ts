@@ -75,7 +75,12 @@ async function homeView(
   if (subscribed.length === 0)
     blocks.push({ type: 'context', elements: [plain(h.noSubscriptions(deps.commandName))] });
   for (const address of subscribed.slice(0, MAX_CHANNELS)) {
-    const reply = await deps.core.commands.run('subscriptions', { address, canManage: true, shared: true });
+    const reply = await deps.core.commands.run('subscriptions', {
+      address,
+      canManage: true,
+      shared: true,
+      place: 'channel',
+    });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<#${address.chatId}>` } });
     blocks.push({
       type: 'context',

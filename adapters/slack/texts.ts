@@ -18,6 +18,8 @@ export interface SlackTexts {
   theApp: string;
   /** the end of an answer cut to the posts Slack allows one command */
   replyCut: string;
+  /** above a change posted for the whole channel: who made it, and with what command */
+  changedBy(user: string, command: string): string;
   home: {
     title: string;
     subscriptions: string;
@@ -39,6 +41,7 @@ const en: SlackTexts = {
   commandHint: (command) =>
     `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
   theApp: 'the app',
+  changedBy: (user, command) => `${user} used ${command}`,
   replyCut:
     'This answer was too long for Slack to show in full and stops here: ask for less at a time to see the rest.',
   home: {
@@ -63,6 +66,7 @@ const es: SlackTexts = {
   commandHint: (command) =>
     `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
   theApp: 'la aplicación',
+  changedBy: (user, command) => `${user} usó ${command}`,
   replyCut:
     'Esta respuesta era demasiado larga para que Slack la muestre completa y termina aquí: pida menos de una vez para ver el resto.',
   home: {

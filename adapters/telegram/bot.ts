@@ -4,6 +4,7 @@ import type { Chat, Message, User } from 'telegraf/types';
 import {
   DeliveryError,
   type ChatAddress,
+  type ChatPlace,
   type ChatReply,
   type CommandContext,
   type CoreServices,
@@ -45,6 +46,8 @@ export interface WiredBot {
 
 const address = (chatId: number | string): ChatAddress => ({ platform: 'telegram', chatId: String(chatId) });
 const isGroup = (chat: Chat) => chat.type === 'group' || chat.type === 'supergroup';
+const placeOf = (chat: Chat): ChatPlace =>
+  chat.type === 'private' ? 'chat' : chat.type === 'channel' ? 'channel' : 'group';
 
 /**
  * The bot's behaviour on telegraf: commands in private chats, groups and channels; buttons;
@@ -90,6 +93,8 @@ export function wireBot(w: BotWiring): WiredBot {
       canManage: needsCheck ? await canManage(chat, from, senderChat, viaPost) : undefined,
       userLanguage: from?.language_code,
       shared: chat.type !== 'private',
+      place: placeOf(chat),
+      commandPrefix: isGroup(chat) ? '/' : undefined,
       now: w.now(),
     };
   }
@@ -127,7 +132,12 @@ export function wireBot(w: BotWiring): WiredBot {
 
     const cctx = await contextFor(chat, msg.from, msg.sender_chat, text, !!ctx.channelPost);
     log.debug({ chatId: chat.id, text }, 'Telegram command');
-    const reply = await commands.run(text, cctx);
+    const answer = await commands.run(text, cctx);
+    // A group reads only commands: its help says so, beside the slashed list.
+    const reply =
+      isGroup(chat) && commands.describe(text).isHelp
+        ? { ...answer, paragraphs: [...(answer.paragraphs ?? []), tgText(answer.lang).groupHint] }
+        : answer;
     await w.sender.sendParts(String(chat.id), render(reply), {
       paced: false,
       replyTo: isGroup(chat) ? msg.message_id : undefined,
@@ -150,6 +160,7 @@ export function wireBot(w: BotWiring): WiredBot {
       address: address(chat.id),
       userLanguage: from.language_code,
       shared: chat.type !== 'private',
+      place: placeOf(chat),
       now: w.now(),
     };
     // Back in the chat (added again, or unblocked): being able to post is what the pause waited for.

@@ -25,7 +25,9 @@ export function help(c: Call): Reply {
     heading: m.helpHeading,
     paragraphs: [
       ...unknown,
-      COMMAND_NAMES.map((n) => `• ${m.commands[n].usage} — ${m.commands[n].about}`).join('\n'),
+      COMMAND_NAMES.map(
+        (n) => `• ${c.ctx.commandPrefix ?? ''}${m.commands[n].usage} — ${m.commands[n].about}`,
+      ).join('\n'),
       m.helpFooter,
     ],
   };

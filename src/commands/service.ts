@@ -1,4 +1,5 @@
 import { asLang, t, type Lang } from '../i18n/index.js';
+import { fitPlace } from '../i18n/place-words.js';
 import type { Action, Reply } from '../reply.js';
 import {
   chatKey,
@@ -174,7 +175,8 @@ export function createCommandService(deps: CommandDeps): CommandPort {
       try {
         const reply = await answer(text, ctx, offset);
         // Said in the chat's language once the command has run: `language es` answers in Spanish.
-        return { ...reply, lang: await languageOf(ctx, parsed.spanish) };
+        const lang = await languageOf(ctx, parsed.spanish);
+        return { ...fitPlace(reply, lang, ctx.place), lang };
       } catch (err) {
         // The database is away for a moment: a person is told to ask again, not that we broke.
         if (!(err instanceof StoreUnavailableError)) throw err;

@@ -60,8 +60,9 @@ export async function subscribe(c: Call): Promise<Reply> {
   // Digests speak the language the chat subscribed in, until `language` says otherwise.
   chat.language ??= c.lang;
   const paragraphs: string[] = [];
+  const wasPaused = chat.state === 'paused' && chat.pausedReason !== 'by_user';
   if (chat.state === 'paused' && chat.pausedReason === 'by_user') paragraphs.push(m.stillPausedNote);
-  else if (chat.state === 'paused') {
+  else if (wasPaused) {
     paragraphs.push(m.resumed(pauseReason(c.lang, chat.pausedReason)));
     chat.state = 'active';
     delete chat.pausedReason;
@@ -86,7 +87,14 @@ export async function subscribe(c: Call): Promise<Reply> {
   }
   const latest = await c.deps.store.items.byPlaces(resolved.codes, { limit: 3 });
   if (latest.items.length) paragraphs.push(m.latestForThem);
-  return info(paragraphs, { kind: 'result', items: latest.items.map((it) => itemView(it, c.lang)), actions });
+  // Nothing changed (all were subscribed already): only the person who typed it needs to know.
+  const visibility = added.length || wasPaused ? 'public' : 'private';
+  return info(paragraphs, {
+    kind: 'result',
+    items: latest.items.map((it) => itemView(it, c.lang)),
+    actions,
+    visibility,
+  });
 }
 
 /**
@@ -155,9 +163,11 @@ async function countryKeyboard(c: Call): Promise<Reply> {
 export async function unsubscribe(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const arg = c.args.trim();
-  if (!arg) return usageReply('unsubscribe', c.lang);
+  const stop = !arg && fold(c.command) === 'stop';
+  if (!arg && !stop) return usageReply('unsubscribe', c.lang);
   const chat = chatOf(c);
-  if (chat.places.length === 0) return info([m.nothingToUnsubscribe]);
+  if (chat.places.length === 0) return info([m.nothingToUnsubscribe], { visibility: 'private' });
+  if (stop) return stopHow(c, chat);
   if (['all', 'todo', 'todos', 'todas', 'everything'].includes(fold(arg))) {
     chat.places = [];
     await save(c, chat);
@@ -170,10 +180,10 @@ export async function unsubscribe(c: Call): Promise<Reply> {
   const missing = resolved.codes.filter((code) => !had.has(code));
   const current = chat.places.map((p) => p.code);
   if (removing.length === 0) {
-    return info([
-      m.notSubscribedTo(placeList(missing, c.lang)),
-      m.stillSubscribed(placeList(current, c.lang)),
-    ]);
+    return info(
+      [m.notSubscribedTo(placeList(missing, c.lang)), m.stillSubscribed(placeList(current, c.lang))],
+      { visibility: 'private' },
+    );
   }
   chat.places = chat.places.filter((p) => !removing.includes(p.code));
   await save(c, chat);
@@ -190,6 +200,20 @@ export async function unsubscribe(c: Call): Promise<Reply> {
       : m.unsubscribedAll,
   );
   return info(paragraphs);
+}
+
+/** `/stop` alone, as Telegram users type it first: what stopping means here, with a button for it. */
+function stopHow(c: Call, chat: Chat): Reply {
+  const m = t(c.lang);
+  const all = `${commandWord('unsubscribe', c.lang)} ${c.lang === 'es' ? 'todo' : 'all'}`;
+  const places = placeList(
+    chat.places.map((p) => p.code),
+    c.lang,
+  );
+  return info([m.stopHow(places, all)], {
+    visibility: 'private',
+    actions: [{ kind: 'command', label: m.buttons.unsubscribeAll, command: all }],
+  });
 }
 
 export function subscriptions(c: Call): Reply {

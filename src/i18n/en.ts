@@ -152,6 +152,9 @@ export const en = {
   notSubscribedTo: (places: string) => `This chat is not subscribed to ${places}.`,
   unsubscribedAll: 'This chat is no longer subscribed to anything. No more digests.',
   nothingToUnsubscribe: 'This chat has no subscriptions.',
+  /** /stop, a word Telegram users try first */
+  stopHow: (places: string, all: string) =>
+    `This chat gets digests about ${places}. To stop them all and forget the countries: ${all}. To stop only some: unsubscribe <country>.`,
   stillSubscribed: (places: string) => `Still subscribed to ${places}.`,
   subscriptionsHeading: 'Subscriptions of this chat',
   subscribedTo: (places: string, daily = false) => `${daily ? 'Daily' : 'Weekly'} digest about: ${places}.`,
@@ -253,10 +256,11 @@ export const en = {
     more: 'More',
     share: 'Share in channel',
     subscribe: (place: string) => `Subscribe: ${place}`,
-    subscribeChannel: (place: string) => `Subscribe this channel: ${place}`,
+    subscribeChannel: (place: string) => `Subscribe this chat: ${place}`,
     unsubscribe: (place: string) => `Unsubscribe: ${place}`,
     pause: 'Pause',
     resume: 'Resume',
+    unsubscribeAll: 'Unsubscribe from all',
   },
 };
 

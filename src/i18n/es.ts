@@ -157,6 +157,8 @@ export const es: Catalog = {
   notSubscribedTo: (places) => `Este chat no está suscrito a ${places}.`,
   unsubscribedAll: 'Este chat ya no está suscrito a nada. No recibirá más resúmenes.',
   nothingToUnsubscribe: 'Este chat no tiene suscripciones.',
+  stopHow: (places, all) =>
+    `Este chat recibe resúmenes sobre ${places}. Para dejar de recibirlos todos y olvidar los países: ${all}. Para dejar solo algunos: cancelar <país>.`,
   stillSubscribed: (places) => `Sigue suscrito a ${places}.`,
   subscriptionsHeading: 'Suscripciones de este chat',
   subscribedTo: (places, daily = false) => `Resumen ${daily ? 'diario' : 'semanal'} sobre: ${places}.`,
@@ -256,9 +258,10 @@ export const es: Catalog = {
     more: 'Más',
     share: 'Compartir en el canal',
     subscribe: (place) => `Suscribir: ${place}`,
-    subscribeChannel: (place) => `Suscribir este canal: ${place}`,
+    subscribeChannel: (place) => `Suscribir este chat: ${place}`,
     unsubscribe: (place) => `Cancelar: ${place}`,
     pause: 'Pausar',
     resume: 'Reanudar',
+    unsubscribeAll: 'Cancelar todo',
   },
 };

@@ -67,7 +67,7 @@ describe('Slack: buttons', () => {
     const r = await rig.press(buttonOf(first, 'subscribe'), { channel: 'C0BTNSUB' });
     expect(r.first.response_type).toBe('in_channel');
     expect(r.first.replace_original).toBe(false);
-    expect(plain(r.first)).toContain('This chat is now subscribed to Costa Rica.');
+    expect(plain(r.first)).toContain('This channel is now subscribed to Costa Rica.');
     expect((await rig.core.store.chat(key('C0BTNSUB')))?.places.map((p) => p.code)).toEqual(['CR']);
   });
 

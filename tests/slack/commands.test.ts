@@ -95,7 +95,7 @@ describe('Slack: the /news slash command', () => {
   test('subscribe: in the channel for everyone, stored for this Slack team and channel', async () => {
     const { first } = await rig.command('subscribe Honduras, Guatemala', { channel: 'C0SUBS' });
     expect(first.response_type).toBe('in_channel');
-    expect(plain(first)).toContain('This chat is now subscribed to Honduras and Guatemala.');
+    expect(plain(first)).toContain('This channel is now subscribed to Honduras and Guatemala.');
     const chat = await rig.core.store.chat(key('C0SUBS'));
     expect(chat?.address).toEqual({ platform: 'slack', chatId: 'C0SUBS', teamId: TEAM });
     expect(chat?.places.map((p) => p.code)).toEqual(['HN', 'GT']);
@@ -162,7 +162,9 @@ describe('Slack: the /news slash command', () => {
   test('/news idioma es: the channel is answered in Spanish from then on, even to English words', async () => {
     const set = await rig.command('idioma es', { channel: 'C0ES2' });
     expect(set.first.response_type).toBe('in_channel');
-    expect(plain(set.first)).toBe('Las respuestas de este chat ahora son en español.');
+    expect(plain(set.first)).toBe(
+      '<@U0ASKER> usó /news idioma es\n\nLas respuestas de este canal ahora son en español.',
+    );
     const after = await rig.command('latest', { channel: 'C0ES2' });
     expect(after.first.blocks[0].text.text).toBe('Últimas noticias');
     expect(buttonsOf(after.first).map((b) => b.text.text)).toEqual(['Más', 'Compartir en el canal']);

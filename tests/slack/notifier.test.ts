@@ -219,7 +219,7 @@ describe('Slack notifier in the adapter: an unreachable channel is paused with t
       expect((await rig.post(joined, signedHeaders(joined, undefined, 'application/json'))).status).toBe(200);
       const told = await rig.fake.waitFor(() => rig.fake.posts('C0PAUSE')[posts]);
       expect(told.body.text).toContain(
-        'Digests to this chat had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.',
+        'Digests to this channel had been paused (the app is not a member of this channel (invite it with /invite)); they are on again.',
       );
       expect(await rig.core.store.chat(chatKey(at('C0PAUSE')))).toMatchObject({ state: 'active' });
       // someone else joining, or the bot joining an active channel, changes nothing and says nothing

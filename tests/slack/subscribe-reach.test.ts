@@ -34,7 +34,7 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     expect(first.response_type).toBe('in_channel');
     expect(first.blocks[0].text.type).toBe('mrkdwn');
     expect(first.blocks[0].text.text).toContain(`/invite <@${rig.fake.botUserId}>`);
-    expect(plain(first)).toContain('This chat is now subscribed to Honduras.');
+    expect(plain(first)).toContain('This channel is now subscribed to Honduras.');
     expect((await rig.core.store.chat(key('G0HIDDEN')))?.places.map((p) => p.code)).toEqual(['HN']);
   });
 
@@ -70,7 +70,7 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     rig.fake.setChannel('G0OCULTO', 'not_found');
     const { first } = await rig.command('suscribir honduras', { channel: 'G0OCULTO' });
     expect(notes(first)).toEqual([expect.stringContaining(`escriba /invite <@${rig.fake.botUserId}>`)]);
-    expect(plain(first)).toContain('Este chat ahora está suscrito a Honduras.');
+    expect(plain(first)).toContain('Este canal ahora está suscrito a Honduras.');
   });
 
   test('when Slack cannot say (conversations.info fails), the confirmation goes out without a warning', async () => {
@@ -78,7 +78,7 @@ describe('Slack: subscribing a channel the bot cannot post in', () => {
     try {
       const { first } = await rig.command('subscribe Cuba, Haiti', { channel: 'C0UNKNOWN' });
       expect(notes(first)).toEqual([]);
-      expect(plain(first)).toContain('This chat is now subscribed to');
+      expect(plain(first)).toContain('This channel is now subscribed to');
     } finally {
       rig.fake.breakMethod('conversations.info', false);
     }
@@ -123,7 +123,7 @@ describe('Slack: when Slack is slow to say', () => {
     const { first } = await rig.command('subscribe Honduras', { channel: 'G0SLOW' });
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(notes(first)).toEqual([]);
-    expect(plain(first)).toContain('This chat is now subscribed to Honduras.');
+    expect(plain(first)).toContain('This channel is now subscribed to Honduras.');
     rig.fake.slowMethod('conversations.info', 0);
   });
 });

@@ -138,7 +138,7 @@ describe('Telegram commands in Spanish', () => {
     s = await setup();
     s.fake.setMember(group.id, users.bob.id, 'administrator');
     await s.feed(message(group, users.bob, '/language es'));
-    expect(s.last(group.id).text).toBe('Las respuestas de este chat ahora son en español.');
+    expect(s.last(group.id).text).toBe('Las respuestas de este grupo ahora son en español.');
     await s.feed(message(group, users.bob, '/latest 1'));
     expect(s.last(group.id).text).toMatch(/^Últimas noticias/);
     expect(

@@ -33,7 +33,7 @@ describe('administrators in groups', () => {
     await s.feed(message(group, users.bob, '/language es'));
 
     const refusal =
-      'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.';
+      'Solo los administradores de este grupo pueden cambiar sus suscripciones, su horario y su idioma.';
     await s.feed(message(group, users.ana, '/cancelar todo'));
     expect(s.last(group.id).text).toBe(refusal);
     // in the group's language, whoever asks and in whichever words
@@ -86,7 +86,7 @@ describe('administrators in groups', () => {
         { sender_chat: channel },
       ),
     );
-    expect(s.last(supergroup.id).text).toMatch(/^Only this chat's administrators/);
+    expect(s.last(supergroup.id).text).toMatch(/^Only this group's administrators/);
   });
 
   it('refuses when Telegram cannot say who is an administrator', async () => {
@@ -138,7 +138,7 @@ describe('channels', () => {
     const data = (list.replyMarkup!.inline_keyboard![0][0] as { callback_data: string }).callback_data;
     await s.feed(callback(channel, users.bob, data, list.messageId));
     expect(s.fake.callsOf('answerCallbackQuery').at(-1)!.params.text).toMatch(
-      /^Only this chat's administrators/,
+      /^Only this channel's administrators/,
     );
     s.fake.setMember(channel.id, users.dan.id, 'administrator');
     await s.feed(callback(channel, users.dan, data, list.messageId));
@@ -203,7 +203,7 @@ describe("the bot's own membership (my_chat_member)", () => {
     await s.feed(botMembership(supergroup, users.bob, 'left', 'member'));
     expect((await s.core.store.chat(key(supergroup.id)))?.state).toBe('active');
     expect(s.last(supergroup.id).text).toMatch(
-      /^Subscriptions of this chat\n\nDigests to this chat had been paused \(the bot was removed from this chat\); they are on again\.\n\nWeekly digest about: Honduras/,
+      /^Subscriptions of this group\n\nDigests to this group had been paused \(the bot was removed from this group\); they are on again\.\n\nWeekly digest about: Honduras/,
     );
   });
 

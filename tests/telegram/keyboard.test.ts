@@ -179,14 +179,14 @@ describe('the inline keyboard', () => {
       callback(
         group,
         users.ana,
-        button(list, /Subscribe this channel: Mexico|Subscribe: Mexico/).callback_data,
+        button(list, /Subscribe this group: Mexico|Subscribe: Mexico/).callback_data,
         list.messageId,
       ),
     );
     const answer = s.fake.callsOf('answerCallbackQuery').at(-1)!;
     expect(answer.params).toMatchObject({
       show_alert: true,
-      text: expect.stringMatching(/^Solo los administradores de este chat/),
+      text: expect.stringMatching(/^Solo los administradores de este grupo/),
     });
     expect(s.fake.sent(group.id)).toHaveLength(1);
     expect(await s.core.store.chat(`telegram:${group.id}`)).toBeUndefined();
