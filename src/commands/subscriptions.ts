@@ -210,9 +210,13 @@ function stopHow(c: Call, chat: Chat): Reply {
     chat.places.map((p) => p.code),
     c.lang,
   );
-  return info([m.stopHow(places, all)], {
+  const pause = commandWord('pause', c.lang);
+  return info([m.stopHow(places, pause, all)], {
     visibility: 'private',
-    actions: [{ kind: 'command', label: m.buttons.unsubscribeAll, command: all }],
+    actions: [
+      { kind: 'command', label: m.buttons.pause, command: pause },
+      { kind: 'command', label: m.buttons.unsubscribeAll, command: all },
+    ],
   });
 }
 

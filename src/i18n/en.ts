@@ -153,8 +153,8 @@ export const en = {
   unsubscribedAll: 'This chat is no longer subscribed to anything. No more digests.',
   nothingToUnsubscribe: 'This chat has no subscriptions.',
   /** /stop, a word Telegram users try first */
-  stopHow: (places: string, all: string) =>
-    `This chat gets digests about ${places}. To stop them all and forget the countries: ${all}. To stop only some: unsubscribe <country>.`,
+  stopHow: (places: string, pause: string, all: string) =>
+    `This chat gets digests about ${places}. To stop them for a while, keeping the countries and the schedule: ${pause}. To stop them all and forget the countries: ${all}. To stop only some: unsubscribe <country>.`,
   stillSubscribed: (places: string) => `Still subscribed to ${places}.`,
   subscriptionsHeading: 'Subscriptions of this chat',
   subscribedTo: (places: string, daily = false) => `${daily ? 'Daily' : 'Weekly'} digest about: ${places}.`,

@@ -157,8 +157,8 @@ export const es: Catalog = {
   notSubscribedTo: (places) => `Este chat no está suscrito a ${places}.`,
   unsubscribedAll: 'Este chat ya no está suscrito a nada. No recibirá más resúmenes.',
   nothingToUnsubscribe: 'Este chat no tiene suscripciones.',
-  stopHow: (places, all) =>
-    `Este chat recibe resúmenes sobre ${places}. Para dejar de recibirlos todos y olvidar los países: ${all}. Para dejar solo algunos: cancelar <país>.`,
+  stopHow: (places, pause, all) =>
+    `Este chat recibe resúmenes sobre ${places}. Para detenerlos un tiempo, guardando los países y el horario: ${pause}. Para dejar de recibirlos todos y olvidar los países: ${all}. Para dejar solo algunos: cancelar <país>.`,
   stillSubscribed: (places) => `Sigue suscrito a ${places}.`,
   subscriptionsHeading: 'Suscripciones de este chat',
   subscribedTo: (places, daily = false) => `Resumen ${daily ? 'diario' : 'semanal'} sobre: ${places}.`,

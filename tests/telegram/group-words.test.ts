@@ -74,9 +74,9 @@ describe('Telegram: words that fit the place', () => {
     await s.feed(message(me, users.bob, '/subscribe Honduras, Guatemala'));
     await s.feed(message(me, users.bob, '/stop'));
     expect(s.last(me.id).text).toMatch(
-      /^This chat gets digests about Honduras and Guatemala\. To stop them all and forget the countries: unsubscribe all\./,
+      /^This chat gets digests about Honduras and Guatemala\. To stop them for a while, keeping the countries and the schedule: pause\. To stop them all and forget the countries: unsubscribe all\./,
     );
-    expect(labels(s.last(me.id))).toEqual(['Unsubscribe from all']);
+    expect(labels(s.last(me.id))).toEqual(['Pause', 'Unsubscribe from all']);
     // nothing changed by asking
     expect((await s.core.store.chat(`telegram:${me.id}`))?.places).toHaveLength(2);
   });
