@@ -3,6 +3,7 @@
  * Results go to standard output, problems to standard error with a non-zero exit.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PassThrough, type Writable } from 'node:stream';
 import { createApp, type App } from './app.js';
@@ -142,6 +143,86 @@ async function sendDueCommand(io: CliIO, opts: { now?: string }) {
   return r.failed ? 1 : 0;
 }
 
+const COPY_USAGE =
+  'usage: newsbot store copy --from data/newsbot.json --to postgres://user:password@host:5432/database';
+
+/**
+ * `store copy --from <lowdb file> --to <postgres URL>`: copies a lowdb store into a database and
+ * verifies the counts. The database must be empty or hold an earlier copy of this store: then
+ * only what is missing is written, and a second run writes nothing.
+ */
+async function storeCopyCommand(io: CliIO, opts: { from?: string; to?: string }) {
+  const { from, to } = opts;
+  if (!from || !to)
+    throw new UsageProblem(
+      `store copy needs both --from (the lowdb store file) and --to (the database).\n${COPY_USAGE}`,
+    );
+  if (/^postgres(ql)?:/i.test(from) || !/^postgres(ql)?:\/\//i.test(to))
+    throw new UsageProblem(
+      `store copy copies a lowdb store file (--from) into a PostgreSQL database (--to postgres://…).\n${COPY_USAGE}`,
+    );
+  if (!existsSync(from) || !statSync(from).isFile())
+    throw new UsageProblem(
+      `there is no lowdb store file at ${from}: give the path NEWSBOT_DB names for that store (data/newsbot.json by default).\n${COPY_USAGE}`,
+    );
+  const { itemFiling } = await import('./search/filing.js');
+  const { openLowdbStore } = await import('../store/lowdb-store.js');
+  const { openPgStore } = await import('../store/pg/pg-store.js');
+  const { copyStore, COPIED } = await import('../store/pg/copy.js');
+  const source = await openLowdbStore(from, itemFiling);
+  try {
+    const target = await openPgStore(to, itemFiling);
+    try {
+      const r = await copyStore(source, target, itemFiling, new Date());
+      if (r.conflicts.length) {
+        const byKind = COPIED.map((k) => [k, r.conflicts.filter((c) => c.kind === k)] as const).filter(
+          ([, list]) => list.length > 0,
+        );
+        // The first two of each kind: a chat that differs is not hidden behind a hundred items.
+        const shown = byKind.flatMap(([k, list]) => [
+          ...list.slice(0, 2).map((c) => `  ${k} ${c.key}: ${c.why}`),
+          ...(list.length > 2 ? [`  …and ${list.length - 2} more ${k}`] : []),
+        ]);
+        throw new UsageProblem(
+          [
+            `${target.location} already holds data that differs from ${from} (${r.conflicts.length} ${r.conflicts.length === 1 ? 'difference' : 'differences'}); nothing was copied:`,
+            ...shown,
+            'Copy into an empty database (createdb, then --to that one), or, if the data there is not needed, empty it first (DROP DATABASE and create it again).',
+          ].join('\n'),
+        );
+      }
+      const width = Math.max(...COPIED.map((k) => k.length));
+      for (const k of COPIED) {
+        const c = r.counts[k];
+        line(
+          io.out,
+          `${k.padEnd(width)}  ${c.source} in the store, ${c.copied} copied, ${c.target} in the database`,
+        );
+      }
+      const wrong = COPIED.filter((k) => r.counts[k].source !== r.counts[k].target);
+      if (wrong.length) {
+        line(
+          io.err,
+          `newsbot: the counts differ after the copy (${wrong.join(', ')}): check the database before using it.`,
+        );
+        return 1;
+      }
+      const copied = COPIED.some((k) => r.counts[k].copied > 0);
+      line(
+        io.out,
+        copied
+          ? `Copied ${from} to ${target.location}; the counts match.`
+          : `Nothing to copy: ${target.location} already holds everything in ${from}; nothing was changed. The counts match.`,
+      );
+      return 0;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 function buildCli(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('newsbot')
     .description(
@@ -188,6 +269,17 @@ function buildCli(io: CliIO, done: (code: number) => void): Command {
     .description('deliver every digest due at that moment, then exit')
     .option('--now <iso>', 'the moment, as ISO-8601 (default: now)')
     .action(action(sendDueCommand));
+
+  const store = program.command('store').description('the store itself');
+  store
+    .command('copy')
+    .description(
+      'copy a lowdb store into a PostgreSQL database and verify the counts; run again, it changes nothing',
+    )
+    .showHelpAfterError(COPY_USAGE)
+    .option('--from <file>', 'the lowdb store file (what NEWSBOT_DB names), such as data/newsbot.json')
+    .option('--to <url>', 'the database: postgres://user:password@host:5432/database')
+    .action(action(storeCopyCommand));
 
   program
     .command('serve')
