@@ -1,5 +1,5 @@
 import type { ChatReply } from '../../src/ports.js';
-import { itemViewToText, type Reply } from '../../src/reply.js';
+import { itemLineText, itemsToText, type Reply } from '../../src/reply.js';
 import { consoleText } from './texts.js';
 
 /**
@@ -17,7 +17,8 @@ export function renderText(r: Reply, budget?: { chars: number; cutNote: string }
   const parts: string[] = [];
   if (r.heading) parts.push(`== ${r.heading} ==`);
   parts.push(...(r.paragraphs ?? []));
-  (r.items ?? []).forEach((v, i) => parts.push(indent(`${(r.offset ?? 0) + i + 1}. ${itemViewToText(v)}`)));
+  if (r.layout === 'compact') parts.push(...compactText(r));
+  else parts.push(...itemsToText(r).map(indent));
   parts.push(...(r.footer ?? []));
   const hints = (r.actions ?? [])
     .filter((a) => a.kind !== 'share')
@@ -40,6 +41,18 @@ export function renderText(r: Reply, budget?: { chars: number; cutNote: string }
 export function renderAnswer(r: Reply): string {
   const lang = (r as Partial<ChatReply>).lang ?? 'en';
   return renderText(r, { chars: REPLY_CHARS, cutNote: consoleText(lang).replyCut });
+}
+
+/** Compact items for a terminal, which links nothing: each line with its address under it. */
+function compactText(r: Reply): string[] {
+  const items = r.items ?? [];
+  const blocks: string[] = [];
+  items.forEach((v, i) => {
+    const line = indent([itemLineText(v, (r.offset ?? 0) + i + 1), v.url].filter(Boolean).join('\n'));
+    if (i === 0 || v.group !== items[i - 1].group) blocks.push(v.group ? `${v.group}\n${line}` : line);
+    else blocks[blocks.length - 1] += `\n${line}`;
+  });
+  return blocks;
 }
 
 function indent(text: string): string {

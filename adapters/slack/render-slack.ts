@@ -1,5 +1,12 @@
 import type { types } from '@slack/bolt';
-import { itemViewToText, shorten, type Action, type ItemView, type Reply } from '../../src/reply.js';
+import {
+  itemLineText,
+  itemViewToText,
+  shorten,
+  type Action,
+  type ItemView,
+  type Reply,
+} from '../../src/reply.js';
 import { actionId, BUTTON_TEXT_MAX, encodeButtonValue } from './button-value.js';
 import { escapeEntities, linkTarget, mrkdwnLiteral } from './mrkdwn.js';
 
@@ -105,6 +112,47 @@ export function itemBlocks(v: ItemView, n: number): Block[] {
   return blocks;
 }
 
+/** A compact item as a mrkdwn line: "3. <url|Title> · _Source_ · Dec 5, 2026". */
+function lineMrkdwn(v: ItemView, n: number): string {
+  const target = linkTarget(v.url);
+  const title = mrkdwnLiteral(shorten(v.title, TITLE_CHARS));
+  const linked = target && target.length <= URL_CHARS ? `<${target}|${title}>` : title;
+  const rest = [v.source && `_${mrkdwnLiteral(shorten(v.source, 80))}_`, v.date && mrkdwnLiteral(v.date)];
+  return [`${n}. ${linked}`, ...rest].filter(Boolean).join(' · ');
+}
+
+/**
+ * Compact items: a section per group, its heading in bold then a line an item, started afresh
+ * before the section's 3,000 characters. Each line's fallback is its plain twin.
+ */
+function lineUnits(items: ItemView[], offset: number): Unit[] {
+  const units: Unit[] = [];
+  let mrkdwn = '';
+  let text = '';
+  const flush = () => {
+    if (mrkdwn)
+      units.push({
+        text,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwn, verbatim: true } }],
+      });
+    mrkdwn = text = '';
+  };
+  items.forEach((v, i) => {
+    const n = offset + i + 1;
+    if (v.group && (i === 0 || v.group !== items[i - 1].group)) {
+      flush();
+      mrkdwn = `*${mrkdwnLiteral(v.group)}*`;
+      text = v.group;
+    }
+    const line = lineMrkdwn(v, n);
+    if (mrkdwn.length + 1 + line.length > LIMITS.sectionText) flush();
+    mrkdwn = mrkdwn ? `${mrkdwn}\n${line}` : line;
+    text = text ? `${text}\n${itemLineText(v, n)}` : itemLineText(v, n);
+  });
+  flush();
+  return units;
+}
+
 function button(a: Action, n: number): Button | undefined {
   const value = encodeButtonValue(a);
   if (value === undefined) return undefined;
@@ -150,10 +198,12 @@ export function renderSlack(reply: Reply, opts: RenderOptions): SlackMessage[] {
     });
   }
   units.push(...paragraphUnits(reply.paragraphs));
-  (reply.items ?? []).forEach((v, i) => {
-    const n = (reply.offset ?? 0) + i + 1;
-    units.push({ text: `${n}. ${itemViewToText(v)}`, blocks: itemBlocks(v, n) });
-  });
+  if (reply.layout === 'compact') units.push(...lineUnits(reply.items ?? [], reply.offset ?? 0));
+  else
+    (reply.items ?? []).forEach((v, i) => {
+      const n = (reply.offset ?? 0) + i + 1;
+      units.push({ text: `${n}. ${itemViewToText(v)}`, blocks: itemBlocks(v, n) });
+    });
   units.push(...paragraphUnits(reply.footer));
   // The end of the answer: kept under the last message even when the content is cut.
   const tail: Unit[] = [];

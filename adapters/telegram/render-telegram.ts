@@ -1,8 +1,19 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { itemViewToText, shorten, type Action, type ItemView, type Reply } from '../../src/reply.js';
+import {
+  itemLineText,
+  itemViewToText,
+  shorten,
+  type Action,
+  type ItemView,
+  type Reply,
+} from '../../src/reply.js';
 
-/** Telegram's limit on one message's text. */
+/** Telegram's limit on one message's text, as the reader sees it (after entities are parsed). */
 export const MESSAGE_LIMIT = 4096;
+/** A compact line's title is cut here, so a line always fits a message. */
+const LINE_TITLE = 250;
+/** A longer link target is dropped rather than eat the message. */
+const URL_CHARS = 2000;
 /** Buttons with labels up to this long go two to a row (country names); longer ones get a row each. */
 const PAIR_LABEL = 22;
 const HEADING_MAX = 256;
@@ -11,6 +22,11 @@ const HEADING_MAX = 256;
 export interface RenderedPart {
   html: string;
   text: string;
+}
+
+/** A piece of a message: its separator from the block before ("\n\n" unless a line of a list). */
+interface Block extends RenderedPart {
+  sep?: string;
 }
 
 export interface RenderedReply {
@@ -43,6 +59,24 @@ export function escapeHtml(s: string): string {
 
 const isWebUrl = (u: string | null): u is string => !!u && /^https?:\/\/\S+$/i.test(u);
 
+const ENTITY = /&(?:amp|lt|gt|quot);/g;
+/**
+ * How long HTML is as Telegram counts it: the text after entities are parsed (tags gone, each
+ * entity one character), in UTF-16 units like JavaScript's length.
+ */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]*>/g, '').replace(ENTITY, '&').length;
+}
+
+/** A compact item: one line, the title linked to the story (or its source's home page), the source's name there, the date. */
+function lineHtml(v: ItemView, n: number): string {
+  const title = escapeHtml(shorten(v.title, LINE_TITLE));
+  const linked =
+    isWebUrl(v.url) && v.url.length <= URL_CHARS ? `<a href="${escapeHtml(v.url)}">${title}</a>` : title;
+  const rest = [v.source && `<i>${escapeHtml(shorten(v.source, 80))}</i>`, v.date && escapeHtml(v.date)];
+  return [`${n}. ${linked}`, ...rest].filter(Boolean).join(' · ');
+}
+
 function itemHtml(v: ItemView, n: number): string {
   const title = `<b>${escapeHtml(v.title)}</b>`;
   const web = isWebUrl(v.url);
@@ -72,39 +106,40 @@ function largest(max: number, fits: (m: number) => boolean): number {
 
 const cut = (s: string, m: number) => (m <= 0 ? '' : shorten(s, m));
 
+/** An item's length in a message: as HTML, or as the plain twin sent when HTML is refused (which shows the link). */
+const itemSize = (v: ItemView, n: number) =>
+  Math.max(visibleLength(itemHtml(v, n)), n.toString().length + 2 + itemViewToText(v).length);
+
 /** An item's HTML within the limit; one that alone exceeds it is shortened (see fitView). */
 function fitItem(v: ItemView, n: number, limit: number): { view: ItemView; html: string } {
   const html = itemHtml(v, n);
-  if (html.length <= limit) return { view: v, html };
+  if (itemSize(v, n) <= limit) return { view: v, html };
   const view = fitView(v, n, limit);
   return { view, html: itemHtml(view, n) };
 }
 
 /** An item that alone exceeds the limit: shorten its summary, then its title, then drop the link. */
 function fitView(v: ItemView, n: number, limit: number): ItemView {
-  const s = largest(
-    v.summary.length,
-    (m) => itemHtml({ ...v, summary: cut(v.summary, m) }, n).length <= limit,
-  );
+  const s = largest(v.summary.length, (m) => itemSize({ ...v, summary: cut(v.summary, m) }, n) <= limit);
   let w = { ...v, summary: cut(v.summary, s) };
-  if (itemHtml(w, n).length <= limit) return w;
+  if (itemSize(w, n) <= limit) return w;
   w = { ...w, summary: '' };
-  const t = largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit);
-  if (itemHtml({ ...w, title: cut(v.title, t) }, n).length <= limit) return { ...w, title: cut(v.title, t) };
+  const t = largest(v.title.length, (m) => itemSize({ ...w, title: cut(v.title, m) }, n) <= limit);
+  if (itemSize({ ...w, title: cut(v.title, t) }, n) <= limit) return { ...w, title: cut(v.title, t) };
   // Only a link longer than a message is left: it cannot be shown, the title still can.
   w = { ...w, url: null };
   return {
     ...w,
     title: cut(
       v.title,
-      largest(v.title.length, (m) => itemHtml({ ...w, title: cut(v.title, m) }, n).length <= limit),
+      largest(v.title.length, (m) => itemSize({ ...w, title: cut(v.title, m) }, n) <= limit),
     ),
   };
 }
 
-/** Plain text longer than the limit, as pieces whose escaped form fits: at line breaks, else anywhere. */
+/** Plain text longer than the limit, as pieces that fit: at line breaks, else anywhere. */
 function splitPlain(text: string, limit: number): string[] {
-  if (escapeHtml(text).length <= limit) return [text];
+  if (text.length <= limit) return [text];
   const pieces: string[] = [];
   let cur = '';
   const flush = () => {
@@ -113,14 +148,14 @@ function splitPlain(text: string, limit: number): string[] {
   };
   for (const line of text.split('\n')) {
     const next = cur ? `${cur}\n${line}` : line;
-    if (escapeHtml(next).length <= limit) {
+    if (next.length <= limit) {
       cur = next;
       continue;
     }
     flush();
     let rest = line;
-    while (escapeHtml(rest).length > limit) {
-      const m = largest(rest.length, (k) => escapeHtml(rest.slice(0, k)).length <= limit);
+    while (rest.length > limit) {
+      const m = largest(rest.length, (k) => k <= limit);
       pieces.push(rest.slice(0, m));
       rest = rest.slice(m);
     }
@@ -184,8 +219,8 @@ export function renderTelegram(reply: Reply, o: RenderOptions): RenderedReply {
 }
 
 /** The reply's blocks (heading, paragraphs, items, footer), each within the limit. */
-function blocksOf(reply: Reply, limit: number): RenderedPart[] {
-  const blocks: RenderedPart[] = [];
+function blocksOf(reply: Reply, limit: number): Block[] {
+  const blocks: Block[] = [];
   const plainBlock = (text: string, wrap?: 'b') => {
     for (const piece of splitPlain(text, wrap ? limit - 7 : limit)) {
       blocks.push({ html: wrap ? `<b>${escapeHtml(piece)}</b>` : escapeHtml(piece), text: piece });
@@ -193,50 +228,69 @@ function blocksOf(reply: Reply, limit: number): RenderedPart[] {
   };
   if (reply.heading) plainBlock(shorten(reply.heading, HEADING_MAX), 'b');
   for (const p of reply.paragraphs ?? []) if (p) plainBlock(p);
-  (reply.items ?? []).forEach((v, i) => {
-    const n = (reply.offset ?? 0) + i + 1;
-    const fitted = fitItem(v, n, limit);
-    blocks.push({ html: fitted.html, text: `${n}. ${itemViewToText(fitted.view)}` });
-  });
+  if (reply.layout === 'compact') blocks.push(...lineBlocks(reply.items ?? [], reply.offset ?? 0));
+  else
+    (reply.items ?? []).forEach((v, i) => {
+      const n = (reply.offset ?? 0) + i + 1;
+      const fitted = fitItem(v, n, limit);
+      blocks.push({ html: fitted.html, text: `${n}. ${itemViewToText(fitted.view)}` });
+    });
   for (const p of reply.footer ?? []) if (p) plainBlock(p);
   if (blocks.length === 0) blocks.push({ html: '…', text: '…' });
   return blocks;
 }
 
+/** Compact items: each group's heading (bold), then a line an item under it. */
+function lineBlocks(items: ItemView[], offset: number): Block[] {
+  const blocks: Block[] = [];
+  items.forEach((v, i) => {
+    const n = offset + i + 1;
+    const starts = v.group && (i === 0 || v.group !== items[i - 1].group);
+    if (starts) blocks.push({ html: `<b>${escapeHtml(v.group!)}</b>`, text: v.group! });
+    blocks.push({ html: lineHtml(v, n), text: itemLineText(v, n), sep: starts || i > 0 ? '\n' : undefined });
+  });
+  return blocks;
+}
+
+const sepOf = (b: Block) => b.sep ?? '\n\n';
+/** Within the limit both as HTML and as its plain twin. */
+const blockSize = (b: RenderedPart) => Math.max(visibleLength(b.html), b.text.length);
+
 /** Blocks, in order, as messages: as many whole blocks to a message as fit within the limit. */
-function groupIntoParts(blocks: RenderedPart[], limit: number): RenderedPart[][] {
-  const parts: RenderedPart[][] = [];
-  let cur: RenderedPart[] = [];
+function groupIntoParts(blocks: Block[], limit: number): Block[][] {
+  const parts: Block[][] = [];
+  let cur: Block[] = [];
   let length = 0;
   for (const b of blocks) {
-    if (cur.length && length + 2 + b.html.length <= limit) {
+    const size = blockSize(b);
+    if (cur.length && length + sepOf(b).length + size <= limit) {
       cur.push(b);
-      length += 2 + b.html.length;
+      length += sepOf(b).length + size;
     } else {
       if (cur.length) parts.push(cur);
       cur = [b];
-      length = b.html.length;
+      length = size;
     }
   }
   parts.push(cur);
   return parts;
 }
 
-const joinBlocks = (blocks: RenderedPart[]): RenderedPart => ({
-  html: blocks.map((b) => b.html).join('\n\n'),
-  text: blocks.map((b) => b.text).join('\n\n'),
+const joinBlocks = (blocks: Block[]): RenderedPart => ({
+  html: blocks.map((b, i) => (i ? sepOf(b) : '') + b.html).join(''),
+  text: blocks.map((b, i) => (i ? sepOf(b) : '') + b.text).join(''),
 });
 
 /** The first `budget.parts` messages, the last ending with the note that the rest was left out. */
 function cutToBudget(
-  parts: RenderedPart[][],
+  parts: Block[][],
   budget: NonNullable<RenderOptions['budget']>,
   limit: number,
-): RenderedPart[][] {
+): Block[][] {
   const kept = parts.slice(0, Math.max(1, budget.parts)).map((p) => [...p]);
   const last = kept[kept.length - 1];
   const note = { html: `<i>${escapeHtml(budget.cutNote)}</i>`, text: budget.cutNote };
-  const size = (blocks: RenderedPart[]) => joinBlocks([...blocks, note]).html.length;
+  const size = (blocks: Block[]) => blockSize(joinBlocks([...blocks, note]));
   // Whole blocks make room for the note; the note itself is short.
   while (last.length && size(last) > limit) last.pop();
   last.push(note);

@@ -1,7 +1,16 @@
 import { formatMoment, t } from '../i18n/index.js';
 import type { Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
-import { composeDigest, digestWindow, lastDelivered } from '../digest/compose.js';
+import {
+  composeDigest,
+  DIGEST_MAX_ITEMS,
+  digestFloor,
+  digestViews,
+  digestWindow,
+  lastDelivered,
+  rankDigest,
+  recentByPlace,
+} from '../digest/compose.js';
 import type { Call } from './context.js';
 import { COMMAND_NAMES, commandByWord } from './grammar.js';
 import { usageReply } from './usage.js';
@@ -67,8 +76,53 @@ export async function sources(c: Call): Promise<Reply> {
   return { kind: 'info', visibility: 'private', heading: m.sourcesHeading, paragraphs: [lines.join('\n')] };
 }
 
+/** A digest's seq window as its "more" command names it: `120-165`. */
+const WINDOW = /^(\d{1,15})-(\d{1,15})$/;
+
+/** `digest` alone: the preview; `digest 120-165`: the rest of the digest with that seq window. */
+export async function digest(c: Call): Promise<Reply> {
+  const args = c.args.trim();
+  if (!args) return digestPreview(c);
+  const w = WINDOW.exec(args);
+  if (!w || Number(w[1]) > Number(w[2]))
+    return usageReply('digest', c.lang, [t(c.lang).badDigestWindow(args)]);
+  return digestRest(c, Number(w[1]), Number(w[2]));
+}
+
+/**
+ * The items of a digest past the 20 it showed, a page of 20 at a time: found again from its seq
+ * window (what the ledger keeps) and the chat's places, in the order the digest ranked them.
+ */
+async function digestRest(c: Call, fromSeq: number, toSeq: number): Promise<Reply> {
+  const m = t(c.lang);
+  const chat = c.chat;
+  if (!chat?.places.length)
+    return { kind: 'info', visibility: 'private', paragraphs: [m.previewNoSubscription] };
+  const codes = chat.places.map((p) => p.code);
+  const floor = digestFloor(chat, fromSeq);
+  const items = await c.deps.store.items.window(floor, toSeq, codes);
+  const ranked = rankDigest(chat, fromSeq, recentByPlace(items, floor));
+  const first = DIGEST_MAX_ITEMS + c.offset;
+  const page = ranked.slice(first, first + DIGEST_MAX_ITEMS);
+  if (page.length === 0) return { kind: 'info', visibility: 'private', paragraphs: [m.digestRestNone] };
+  const more = first + page.length < ranked.length;
+  return {
+    kind: 'result',
+    visibility: 'private',
+    layout: 'compact',
+    heading: m.digestRestHeading(placeList(codes, c.lang)),
+    paragraphs: [m.range(first + 1, first + page.length, ranked.length)],
+    items: digestViews(chat, page, fromSeq, c.lang),
+    actions: more
+      ? [{ kind: 'more', label: m.buttons.more, command: c.command, offset: c.offset + DIGEST_MAX_ITEMS }]
+      : [],
+    command: c.command,
+    offset: first,
+  };
+}
+
 /** What the next digest would hold if it went out now: the same composition the scheduler sends. */
-export async function digestPreview(c: Call): Promise<Reply> {
+async function digestPreview(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const chat = chatOf(c);
   if (chat.places.length === 0)
@@ -83,7 +137,7 @@ export async function digestPreview(c: Call): Promise<Reply> {
   );
   const last = lastDelivered(chat, await c.deps.store.deliveries(chat.key));
   const window = await digestWindow(c.deps.store.items, chat, last);
-  const { selection, reply } = composeDigest(chat, window, last, c.lang);
+  const { selection, reply } = composeDigest(chat, window, last, c.lang, { at: c.now, zone: s.timeZone });
   if (selection.items.length === 0)
     return {
       kind: 'info',

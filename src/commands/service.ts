@@ -18,7 +18,7 @@ import {
   type CommandName,
   type ParsedCommand,
 } from './grammar.js';
-import { digestPreview, help, sources, start } from './info.js';
+import { digest, help, sources, start } from './info.js';
 import { MAX_COMMAND_LENGTH } from './limits.js';
 import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
@@ -39,7 +39,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   pause,
   resume,
   language,
-  digest: digestPreview,
+  digest,
   sources,
   help,
   start,

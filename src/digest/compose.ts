@@ -1,9 +1,12 @@
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
+import { formatPeriod, formatShortDay } from '../i18n/dates.js';
 import type { NewsItem } from '../news/item.js';
+import { placeFlag } from '../places/flag.js';
+import { placeName } from '../places/gazetteer.js';
 import { placeKeys } from '../places/match.js';
 import type { Chat, Delivery, ItemQueries } from '../ports.js';
-import type { Reply } from '../reply.js';
+import type { ItemView, Reply } from '../reply.js';
 import { itemView, placeList } from '../commands/views.js';
 import { commandWord } from '../commands/grammar.js';
 import { effectiveDate } from '../search/news-index.js';
@@ -43,9 +46,16 @@ export function lastDeliveredByChat(deliveries: readonly Delivery[]): Map<string
   return last;
 }
 
-/** The day the new items start from, for the "and N more" command: the last digest, else the subscription. */
-export function digestSinceDay(chat: Chat, last: Delivery | undefined): string {
-  return (last?.dueAt ?? chat.places.map((p) => p.addedAt).sort()[0]).slice(0, 10);
+/** When the period a digest covers starts: the last digest's due time, else the subscription's. */
+export function digestPeriodStart(chat: Chat, last: Delivery | undefined): Date {
+  return new Date(last?.dueAt ?? chat.places.map((p) => p.addedAt).sort()[0]);
+}
+
+/** The period a digest covers, said in the chat's zone: from the last digest (or the subscription) to this one. */
+export interface DigestPeriod {
+  from: Date;
+  to: Date;
+  zone: string;
 }
 
 /**
@@ -72,19 +82,21 @@ export async function digestWindow(
   return { items: await items.window(digestFloor(chat, last?.toSeq ?? 0), toSeq, codes), toSeq };
 }
 
-/** What the chat's digest holds, composed after its last finished one, and how it reads. */
+/**
+ * What the chat's digest holds, composed after its last finished one, and how it reads. `at` is
+ * when it is due (the end of its period), `zone` the zone its period is said in.
+ */
 export function composeDigest(
   chat: Chat,
   window: ItemWindow,
   last: Delivery | undefined,
   lang: Lang,
+  when: { at: Date; zone: string },
   recent?: RecentByPlace,
 ): { selection: DigestSelection; reply: Reply } {
   const selection = selectDigest(chat, window, last?.toSeq ?? 0, recent);
-  return {
-    selection,
-    reply: digestReply(chat, selection.items, selection.more, lang, digestSinceDay(chat, last)),
-  };
+  const period = { from: digestPeriodStart(chat, last), to: when.at, zone: when.zone };
+  return { selection, reply: digestReply(chat, selection, lang, period) };
 }
 
 function firstAfter(items: readonly NewsItem[], seq: number): number {
@@ -141,7 +153,21 @@ function selectDigest(
   fromSeq: number,
   recent = recentByPlace(window.items, digestFloor(chat, fromSeq)),
 ): DigestSelection {
-  const { toSeq } = window;
+  const picked = rankDigest(chat, fromSeq, recent);
+  return {
+    items: picked.slice(0, DIGEST_MAX_ITEMS),
+    more: Math.max(0, picked.length - DIGEST_MAX_ITEMS),
+    fromSeq,
+    toSeq: window.toSeq,
+  };
+}
+
+/**
+ * Every item of a digest, newest first: its first 20 are those the digest shows, the rest what
+ * its "more" pages through. The same window and places give the same list, so the rest is found
+ * again from the seq window the ledger keeps.
+ */
+export function rankDigest(chat: Chat, fromSeq: number, recent: RecentByPlace): NewsItem[] {
   const several = chat.places.length > 1;
   const seen = new Set<NewsItem>();
   const picked: NewsItem[] = [];
@@ -155,26 +181,64 @@ function selectDigest(
   }
   // One place's list is already in digest order; several are merged.
   if (several) picked.sort(newestFirst);
-  return {
-    items: picked.slice(0, DIGEST_MAX_ITEMS),
-    more: Math.max(0, picked.length - DIGEST_MAX_ITEMS),
-    fromSeq,
-    toSeq,
-  };
+  return picked;
 }
 
-/** The digest as a Reply, in the chat's language. `since` is the day the "more" command starts from. */
-export function digestReply(chat: Chat, items: NewsItem[], more: number, lang: Lang, since: string): Reply {
+/**
+ * The place an item of the digest is listed under: the first of the chat's places, in the order
+ * it subscribed to them, that the item is new under. An item about two of them is listed once.
+ */
+export function digestPlace(chat: Chat, item: NewsItem, fromSeq: number): string | undefined {
+  const keys = placeKeys(item);
+  return chat.places.find((p) => item.seq > Math.max(fromSeq, p.sinceSeq) && keys.includes(p.code))?.code;
+}
+
+/** A place as a digest's group heading: "🇭🇳 Honduras"; a region has no flag. */
+function groupHeading(code: string, lang: Lang): string {
+  const flag = placeFlag(code);
+  return flag ? `${flag} ${placeName(code, lang)}` : placeName(code, lang);
+}
+
+/**
+ * Items of a digest as one-line views, grouped under their places in the chat's order, each group
+ * in the order given (newest first); dates in the chat's language (the item text stays as written).
+ */
+export function digestViews(chat: Chat, items: readonly NewsItem[], fromSeq: number, lang: Lang): ItemView[] {
+  const order = new Map(chat.places.map((p, i) => [p.code, i]));
+  const placed = items.map((item, i) => ({ item, i, place: digestPlace(chat, item, fromSeq) }));
+  const rank = (p: string | undefined) => (p === undefined ? order.size : order.get(p)!);
+  placed.sort((a, b) => rank(a.place) - rank(b.place) || a.i - b.i);
+  return placed.map(({ item, place }) => ({
+    ...itemView(item, lang),
+    date: item.date && formatShortDay(lang, item.date),
+    ...(place ? { group: groupHeading(place, lang) } : {}),
+  }));
+}
+
+/** The command that shows the items of a digest past its first 20: `digest 120-165` (its seq window). */
+export function digestRestCommand(fromSeq: number, toSeq: number, lang: Lang): string {
+  return `${commandWord('digest', lang)} ${fromSeq}-${toSeq}`;
+}
+
+/** The digest as a Reply, in the chat's language: the period and count, then its items by place. */
+export function digestReply(
+  chat: Chat,
+  sel: Pick<DigestSelection, 'items' | 'more' | 'fromSeq' | 'toSeq'>,
+  lang: Lang,
+  period: DigestPeriod,
+): Reply {
   const m = t(lang);
   const codes = chat.places.map((p) => p.code);
-  const moreCommand = `${commandWord('country', lang)} ${codes.join(', ')} ${lang === 'es' ? 'desde' : 'since'} ${since}`;
+  const rest = digestRestCommand(sel.fromSeq, sel.toSeq, lang);
+  const when = formatPeriod(lang, period.from, period.to, period.zone);
   return {
     kind: 'result',
     visibility: 'public',
+    layout: 'compact',
     heading: m.digestHeading(placeList(codes, lang), chat.schedule?.weekday === 0),
-    paragraphs: [m.digestCount(items.length + more)],
-    items: items.map((it) => itemView(it, lang)),
-    footer: more > 0 ? [m.digestMore(more, moreCommand)] : [],
-    actions: more > 0 ? [{ kind: 'more', label: m.buttons.more, command: moreCommand, offset: 0 }] : [],
+    paragraphs: [`${when} · ${m.digestCount(sel.items.length + sel.more)}`],
+    items: digestViews(chat, sel.items, sel.fromSeq, lang),
+    footer: sel.more > 0 ? [m.digestMore(sel.more, rest)] : [],
+    actions: sel.more > 0 ? [{ kind: 'more', label: m.buttons.more, command: rest, offset: 0 }] : [],
   };
 }

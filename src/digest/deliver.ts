@@ -13,8 +13,8 @@ import {
 import {
   composeDigest,
   digestFloor,
+  digestPeriodStart,
   digestReply,
-  digestSinceDay,
   digestWindow,
   lastDelivered,
   lastDeliveredByChat,
@@ -149,6 +149,7 @@ async function deliverOne(
   }
   const at = now.toISOString();
   const lang = chat.language ?? 'en';
+  const zone = (chat.schedule ?? deps.defaultSchedule).timeZone;
   let delivery: Delivery;
   /** the part an earlier run left in flight, if any */
   let again: number | undefined;
@@ -164,7 +165,7 @@ async function deliverOne(
       );
     }
   } else {
-    const composed = composeDigest(chat, run.window, run.last, lang, run.recent);
+    const composed = composeDigest(chat, run.window, run.last, lang, { at: d.dueAt, zone }, run.recent);
     const sel = composed.selection;
     reply = composed.reply;
     delivery = {
@@ -191,13 +192,12 @@ async function deliverOne(
   // A resumed digest is rendered again from the items the ledger names: the same messages.
   if (!reply) {
     const byId = new Map((await store.items.get(delivery.itemIds)).map((i) => [i.id, i]));
-    reply = digestReply(
-      chat,
-      delivery.itemIds.map((id) => byId.get(id)).filter((i): i is NewsItem => !!i),
-      delivery.more,
-      lang,
-      digestSinceDay(chat, run.last),
-    );
+    const items = delivery.itemIds.map((id) => byId.get(id)).filter((i): i is NewsItem => !!i);
+    reply = digestReply(chat, { ...delivery, items }, lang, {
+      from: digestPeriodStart(chat, run.last),
+      to: new Date(delivery.dueAt),
+      zone,
+    });
   }
   try {
     // Both marks are written inside the message's slot in the notifier's pipeline, so at most

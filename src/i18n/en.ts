@@ -63,9 +63,10 @@ export const en = {
       examples: ['language es'],
     },
     digest: {
-      usage: 'digest',
-      about: 'a preview of what the next digest would hold now',
-      examples: ['digest'],
+      usage: 'digest [<from>-<to>]',
+      about:
+        'a preview of what the next digest would hold now; with the numbers a digest ends with ("And 25 more: digest 120-165"), the rest of that digest',
+      examples: ['digest', 'digest 120-165'],
     },
     sources: {
       usage: 'sources',
@@ -230,6 +231,10 @@ export const en = {
   digestCount: (n: number) => (n === 1 ? '1 new item' : `${n} new items`),
   digestMore: (n: number, command: string) => `And ${n} more: ${command}`,
   previewHeading: (places: string) => `Digest preview: ${places}`,
+  digestRestHeading: (places: string) => `More from the digest: ${places}`,
+  digestRestNone: 'That digest has nothing more to show.',
+  badDigestWindow: (text: string) =>
+    `"${text}" is not a digest's numbers: use the two a digest ends with, as in digest 120-165.`,
   previewNothing: 'Nothing new since the last digest: no digest would go out now.',
   previewNothingYet:
     'No digest has gone out yet, and nothing new has arrived since this chat subscribed: no digest would go out now.',

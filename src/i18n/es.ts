@@ -62,9 +62,10 @@ export const es: Catalog = {
       examples: ['idioma en'],
     },
     digest: {
-      usage: 'resumen',
-      about: 'una vista previa de lo que tendría ahora el próximo resumen',
-      examples: ['resumen'],
+      usage: 'resumen [<desde>-<hasta>]',
+      about:
+        'una vista previa de lo que tendría ahora el próximo resumen; con los números con que termina un resumen («Y 25 más: resumen 120-165»), el resto de ese resumen',
+      examples: ['resumen', 'resumen 120-165'],
     },
     sources: {
       usage: 'fuentes',
@@ -232,6 +233,10 @@ export const es: Catalog = {
   digestCount: (n) => (n === 1 ? '1 noticia nueva' : `${n} noticias nuevas`),
   digestMore: (n, command) => `Y ${n} más: ${command}`,
   previewHeading: (places) => `Vista previa del resumen: ${places}`,
+  digestRestHeading: (places) => `Más del resumen: ${places}`,
+  digestRestNone: 'Ese resumen no tiene nada más que mostrar.',
+  badDigestWindow: (text) =>
+    `«${text}» no son los números de un resumen: use los dos con que termina un resumen, como en resumen 120-165.`,
   previewNothing: 'Nada nuevo desde el último resumen: ahora no saldría ningún resumen.',
   previewNothingYet:
     'Todavía no ha salido ningún resumen, y no ha llegado nada nuevo desde que este chat se suscribió: ahora no saldría ningún resumen.',

@@ -138,8 +138,8 @@ describe('weekly digests', () => {
     expect(r.sent).toHaveLength(1);
   });
 
-  it('show at most 20 and point at the country command for the rest', async () => {
-    const { r, run, add, subscribe } = await setup();
+  it('show at most 20 and point at the command that shows the rest of that digest', async () => {
+    const { core, r, run, add, subscribe } = await setup();
     await subscribe('1', 'subscribe Mexico');
     await add(
       Array.from({ length: 23 }, (_, i) => ({
@@ -150,8 +150,14 @@ describe('weekly digests', () => {
     await run(MONDAY);
     const reply = r.sent[0].reply;
     expect(reply.items).toHaveLength(20);
-    expect(reply.footer).toEqual(['And 3 more: country MX since 2026-11-20']);
+    const [, command] = /^And 3 more: (digest \d+-\d+)$/.exec(reply.footer?.[0] ?? '') ?? [];
     expect(replyToText(reply)).toMatch(/23 new items/);
+    const rest = await core.commands.run(command, { ...tg('1'), now: new Date(MONDAY) });
+    // newest first: the three oldest are the ones left out
+    expect(rest.items?.map((i) => i.title)).toEqual(
+      [3, 2, 1].map((n) => `Mexican employers meeting number ${n}`),
+    );
+    expect(rest.paragraphs).toEqual(['21–23 of 23']);
   });
 
   it('come in the language the chat chose', async () => {

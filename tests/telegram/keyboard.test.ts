@@ -168,7 +168,7 @@ describe('the inline keyboard', () => {
     await s.feed(callback(chat, users.bob, button(last, 'More').callback_data, last.messageId));
     expect(last.edits).toBe(0);
     expect(s.fake.sent(chat.id)).toHaveLength(sentBefore + 1);
-    expect(s.last(chat.id).text).toMatch(/^News about Mexico since/);
+    expect(s.last(chat.id).text).toMatch(/^More from the digest: Mexico\n\n21–25 of 25\n/);
   });
 
   it('shows a refusal to the person who pressed only, as an alert in their language', async () => {

@@ -61,7 +61,7 @@ describe('the Telegram notifier', () => {
     expect(sent.length).toBeGreaterThan(2);
     expect(messageIds).toEqual(sent.map((m) => String(m.messageId)));
     expect(parts).toEqual(sent.map((m, i) => [i, String(m.messageId), sent.length]));
-    for (const m of sent) expect(m.raw.length).toBeLessThanOrEqual(4096);
+    for (const m of sent) expect(m.text.length).toBeLessThanOrEqual(4096);
     for (const m of sent.slice(1)) expect(m.text).toMatch(/^\d+\. Item \d+/);
     expect(sent.map((m) => m.text).join('\n\n')).toContain('20. Item 19');
 
@@ -283,7 +283,7 @@ describe('escaping hostile item text end to end', () => {
     await s.feed(message(chat, users.bob, '/latest 20'));
     const sent = s.fake.sent(chat.id);
     expect(sent.length).toBeGreaterThan(1);
-    for (const m of sent) expect(m.raw.length).toBeLessThanOrEqual(4096);
+    for (const m of sent) expect(m.text.length).toBeLessThanOrEqual(4096);
     for (const m of sent.slice(1)) expect(m.text).toMatch(/^\d+\. Honduras story/);
     const numbers = sent.flatMap((m) =>
       [...m.text.matchAll(/^(\d+)\. Honduras story/gm)].map((x) => Number(x[1])),

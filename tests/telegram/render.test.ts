@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCallbackCodec } from '../../adapters/telegram/callback-data.js';
-import { escapeHtml, MESSAGE_LIMIT, renderTelegram } from '../../adapters/telegram/render-telegram.js';
+import {
+  escapeHtml,
+  MESSAGE_LIMIT,
+  renderTelegram,
+  visibleLength,
+} from '../../adapters/telegram/render-telegram.js';
 import { replyToText, type ItemView, type Reply } from '../../src/reply.js';
 import { parseTelegramHtml } from '../fakes/telegram-html.js';
 
@@ -79,7 +84,7 @@ describe('rendering a Reply as Telegram HTML', () => {
     const r = render({ kind: 'result', visibility: 'public', heading: 'Many', items, offset: 10 });
     expect(r.parts.length).toBeGreaterThan(2);
     const texts = r.parts.map((p) => parseTelegramHtml(p.html).text);
-    for (const p of r.parts) expect(p.html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    for (const p of r.parts) expect(visibleLength(p.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
     // every item appears whole in exactly one part, in order
     const where = items.map((it) => texts.findIndex((t) => t.includes(it.summary)));
     expect(where.every((w) => w >= 0)).toBe(true);
@@ -94,7 +99,7 @@ describe('rendering a Reply as Telegram HTML', () => {
     const huge = view(1, { title: 'T&'.repeat(1500), summary: '<b>&"'.repeat(2000) });
     const r = render({ kind: 'result', visibility: 'public', items: [view(0), huge, view(2)] });
     for (const p of r.parts) {
-      expect(p.html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(visibleLength(p.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
       expect(p.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
       parseTelegramHtml(p.html);
     }
@@ -108,7 +113,7 @@ describe('rendering a Reply as Telegram HTML', () => {
     const para = Array.from({ length: 400 }, (_, i) => `• line ${i} & <more>`).join('\n');
     const r = render({ kind: 'info', visibility: 'public', paragraphs: [para] });
     expect(r.parts.length).toBeGreaterThan(1);
-    for (const p of r.parts) expect(p.html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    for (const p of r.parts) expect(visibleLength(p.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
     expect(r.parts.map((p) => parseTelegramHtml(p.html).text).join('\n')).toBe(para);
   });
 

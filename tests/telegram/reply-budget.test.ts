@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_REPLY_PARTS } from '../../adapters/telegram/bot.js';
-import { MESSAGE_LIMIT, renderTelegram } from '../../adapters/telegram/render-telegram.js';
+import { MESSAGE_LIMIT, renderTelegram, visibleLength } from '../../adapters/telegram/render-telegram.js';
 import { tgText } from '../../adapters/telegram/texts.js';
 import type { ChatReply } from '../../src/ports.js';
 import type { ItemView, Reply } from '../../src/reply.js';
@@ -50,7 +50,8 @@ describe('renderTelegram with a budget', () => {
           const capped = renderTelegram(r, { encode, budget });
           const where = `${n} paragraphs of ${size}, ${items} items`;
           expect(capped.parts.length, where).toBeLessThanOrEqual(COMMAND_REPLY_PARTS);
-          for (const p of capped.parts) expect(p.html.length, where).toBeLessThanOrEqual(MESSAGE_LIMIT);
+          for (const p of capped.parts)
+            expect(visibleLength(p.html), where).toBeLessThanOrEqual(MESSAGE_LIMIT);
           // Within the budget, as it is; over it, without summaries; still over, cut and said so.
           const fits = free.parts.length <= COMMAND_REPLY_PARTS;
           const cut = !fits && brief.parts.length > COMMAND_REPLY_PARTS;
