@@ -79,7 +79,8 @@ async function whatComesNext(c: Call, chat: Chat): Promise<string[]> {
   const dueNow = dueDigests([chat], deliveries, c.now, c.deps.defaultSchedule).length > 0;
   const last = lastDelivered(chat, deliveries);
   const window = await digestWindow(c.deps.store.items, chat, last);
-  const sel = composeDigest(chat, window, last, c.lang).selection;
+  const at = { at: c.now, zone: (chat.schedule ?? c.deps.defaultSchedule).timeZone };
+  const sel = composeDigest(chat, window, last, c.lang, at).selection;
   const holds = m.resumeHolds(sel.items.length + sel.more);
   return dueNow ? [m.catchUpNow, holds] : [m.nextDigest(nextDigestText(c, chat, c.lang)), holds];
 }

@@ -11,7 +11,7 @@ import { itemView, placeList } from '../commands/views.js';
 import { commandWord } from '../commands/grammar.js';
 import { effectiveDate } from '../search/news-index.js';
 
-const DIGEST_MAX_ITEMS = 20;
+export const DIGEST_MAX_ITEMS = 20;
 
 export interface DigestSelection {
   items: NewsItem[];
@@ -188,7 +188,7 @@ export function rankDigest(chat: Chat, fromSeq: number, recent: RecentByPlace): 
  * The place an item of the digest is listed under: the first of the chat's places, in the order
  * it subscribed to them, that the item is new under. An item about two of them is listed once.
  */
-export function digestPlace(chat: Chat, item: NewsItem, fromSeq: number): string | undefined {
+function digestPlace(chat: Chat, item: NewsItem, fromSeq: number): string | undefined {
   const keys = placeKeys(item);
   return chat.places.find((p) => item.seq > Math.max(fromSeq, p.sinceSeq) && keys.includes(p.code))?.code;
 }
@@ -216,7 +216,7 @@ export function digestViews(chat: Chat, items: readonly NewsItem[], fromSeq: num
 }
 
 /** The command that shows the items of a digest past its first 20: `digest 120-165` (its seq window). */
-export function digestRestCommand(fromSeq: number, toSeq: number, lang: Lang): string {
+function digestRestCommand(fromSeq: number, toSeq: number, lang: Lang): string {
   return `${commandWord('digest', lang)} ${fromSeq}-${toSeq}`;
 }
 
