@@ -51,6 +51,8 @@ export interface Chat {
   schedule?: Schedule;
   places: SubscribedPlace[];
   state: 'active' | 'paused';
+  /** digests go without a notification sound where the platform can (quiet on) */
+  quiet?: boolean;
   /** a PauseReason (older stores may hold a platform's own words) */
   pausedReason?: string;
   /** the platform's words for an 'unreachable' pause */
@@ -265,6 +267,8 @@ export interface SendOptions {
   onAttempt?: (index: number) => Promise<void> | void;
   /** called after each part is accepted by the platform */
   onPart?: (index: number, messageId: string, parts: number) => Promise<void> | void;
+  /** no notification sound for the chat's people, where the platform can (Telegram) */
+  silent?: boolean;
 }
 
 /** The push path: one call sends a rendered reply to a chat. */

@@ -77,6 +77,13 @@ function wantsHint(reply: ChatReply, command: CommandInfo): boolean {
   return reply.kind === 'error' || (reply.kind === 'usage' && !reply.actions?.length);
 }
 
+/** `quiet` itself, or help on it: where Slack's people must learn that Slack has no silent message. */
+function aboutQuiet(text: string, command: CommandInfo, commands: CoreServices['commands']): boolean {
+  if (command.name === 'quiet') return true;
+  const asked = text.trim().split(/\s+/).slice(1).join(' ');
+  return command.name === 'help' && asked !== '' && commands.describe(asked).name === 'quiet';
+}
+
 /**
  * Slack takes five posts to a response URL (within 30 minutes), and refuses the sixth: an answer
  * never needs more, and one that would is cut to fit (RenderOptions.budget).
@@ -140,6 +147,7 @@ export async function answer(deps: AnswerDeps, q: Question): Promise<boolean> {
           mrkdwnLiteral(`${deps.commandName} ${q.text}`, 200),
         ),
       );
+    if (aboutQuiet(q.text, command, commands)) notes.push(slackTexts(lang).quietNote);
     const hint = wantsHint(reply, command) ? slackTexts(lang).commandHint(deps.commandName) : undefined;
     const parts = renderSlack(reply, {
       audience,

@@ -14,6 +14,8 @@ export interface SlackTexts {
   archived: string;
   /** how commands are typed in Slack, under help and usage replies */
   commandHint(command: string): string;
+  /** under quiet (and help quiet): Slack has no silent message */
+  quietNote: string;
   /** the bot itself, when its user id is not known */
   theApp: string;
   /** the end of an answer cut to the posts Slack allows one command */
@@ -40,6 +42,8 @@ const en: SlackTexts = {
   archived: ':warning: This channel is archived: no digests can be posted here.',
   commandHint: (command) =>
     `In Slack, type each command after ${command}, such as ${command} country costa rica or ${command} help.`,
+  quietNote:
+    'Slack has no silent delivery for a single message, so quiet changes nothing here: the setting is kept, and it counts if this chat is on Telegram. To silence the digests in Slack, mute the channel or change its notification settings.',
   theApp: 'the app',
   changedBy: (user, command) => `${user} used ${command}`,
   replyCut:
@@ -65,6 +69,8 @@ const es: SlackTexts = {
   archived: ':warning: Este canal está archivado: no se pueden publicar resúmenes aquí.',
   commandHint: (command) =>
     `En Slack, escriba cada comando después de ${command}, por ejemplo ${command} pais costa rica o ${command} ayuda.`,
+  quietNote:
+    'Slack no permite enviar un mensaje sin notificación, así que silencio no cambia nada aquí: el ajuste se guarda, y cuenta si este chat es de Telegram. Para silenciar los resúmenes en Slack, silencie el canal o cambie sus notificaciones.',
   theApp: 'la aplicación',
   changedBy: (user, command) => `${user} usó ${command}`,
   replyCut:

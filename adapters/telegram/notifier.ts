@@ -26,6 +26,7 @@ export function createTelegramNotifier(o: { sender: Sender; codec: CallbackCodec
         fromPart: opts.fromPart,
         onAttempt: opts.onAttempt,
         onPart: opts.onPart,
+        silent: opts.silent,
       });
       return { messageIds };
     },

@@ -20,6 +20,8 @@ export interface SendPartsOptions {
   onPart?: (index: number, messageId: string, parts: number) => Promise<void> | void;
   /** the first part answers this message (in groups, so people see whom it answers) */
   replyTo?: number;
+  /** sent without a notification sound (the chat's quiet setting) */
+  silent?: boolean;
 }
 
 export interface Sender {
@@ -68,6 +70,7 @@ export function createSender(o: { pipeline: TelegramPipeline; log: Logger }): Se
     const base = {
       chat_id: chatIdParam(chatId),
       link_preview_options: { is_disabled: !r.linkPreview },
+      ...(opts.silent ? { disable_notification: true } : {}),
       ...(i === r.parts.length - 1 && r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
       ...(i === 0 && opts.replyTo
         ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } }

@@ -24,6 +24,7 @@ import { country, latest, search } from './queries.js';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
 import { language, schedule, SHOW_SETTING } from './settings.js';
 import { pause, resume } from './pause.js';
+import { quiet } from './quiet.js';
 import { usageReply } from './usage.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
@@ -38,6 +39,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   schedule,
   pause,
   resume,
+  quiet,
   language,
   digest,
   sources,

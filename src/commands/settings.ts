@@ -9,6 +9,7 @@ import type { Call } from './context.js';
 import type { CommandName } from './grammar.js';
 import { chatOf, info, nextDigestText, save } from './subscriptions.js';
 import { usageReply } from './usage.js';
+import { showQuiet } from './quiet.js';
 
 /** How a zone the person typed is said back: "Eastern time, America/New_York", "UTC-6", "America/El_Salvador". */
 function zoneSaid(lang: Lang, zone: string, reading?: Extract<ZoneReading, { ok: true }>): string {
@@ -81,6 +82,7 @@ function showLanguage(c: Call): Reply {
 export const SHOW_SETTING: Partial<Record<CommandName, (c: Call) => Reply>> = {
   schedule: showSchedule,
   language: showLanguage,
+  quiet: showQuiet,
 };
 
 export async function schedule(c: Call): Promise<Reply> {

@@ -246,6 +246,7 @@ export function subscriptions(c: Call): Reply {
       lines.push(when, m.pausedLine(since, pauseReason(c.lang, chat.pausedReason)));
     else lines.push(`${when} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
   }
+  if (chat.places.length && chat.quiet) lines.push(m.quietLine(true));
   lines.push(t(c.lang).languageLine);
   const actions: Action[] = chat.places.map((p) => ({
     kind: 'unsubscribe',

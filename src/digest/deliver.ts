@@ -204,6 +204,7 @@ async function deliverOne(
     // K messages are ever attempted and not recorded.
     await notifier.send(chat.address, reply, {
       fromPart: delivery.sent.length,
+      silent: chat.quiet,
       onAttempt: async (i) => {
         if (i === again) run.resent();
         delivery = { ...delivery, attempted: i + 1, updatedAt: at };

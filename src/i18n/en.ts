@@ -57,6 +57,11 @@ export const en = {
       about: "turn this chat's digests back on after pause: what arrived meanwhile is not lost",
       examples: ['resume'],
     },
+    quiet: {
+      usage: 'quiet on | quiet off',
+      about: "this chat's digests without a notification sound (Telegram); alone, the current setting",
+      examples: ['quiet on', 'quiet off', 'quiet'],
+    },
     language: {
       usage: 'language en | language es',
       about: "the language of this chat's replies and digests",
@@ -196,6 +201,14 @@ export const en = {
       ? 'Nothing new has arrived since the last digest yet.'
       : `It holds what arrived since the last digest, paused time included: ${n === 1 ? '1 new item' : `${n} new items`} so far.`,
   nothingAfter: (text: string) => `This command takes nothing after it ("${text}").`,
+  quietLine: (on: boolean) =>
+    on
+      ? 'Digests to this chat arrive silently, without a notification sound (quiet on).'
+      : 'Digests to this chat arrive with the usual notification (quiet off).',
+  changeQuiet: 'To change it: quiet on or quiet off.',
+  quietOnSet: 'Digests to this chat now arrive silently, without a notification sound.',
+  quietOffSet: 'Digests to this chat now arrive with the usual notification.',
+  badQuiet: (text: string) => (text ? `"${text}" is neither on nor off.` : 'Say on or off.'),
   stillPausedNote: 'Digests to this chat are paused: type resume to turn them on again.',
 
   scheduleSet: (when: string, tz: string) => `Digests for this chat now go out ${when} (${tz}).`,

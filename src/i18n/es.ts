@@ -56,6 +56,11 @@ export const es: Catalog = {
         'volver a enviar los resúmenes de este chat después de pausar: lo que llegó entretanto no se pierde',
       examples: ['reanudar'],
     },
+    quiet: {
+      usage: 'silencio si | silencio no',
+      about: 'los resúmenes de este chat sin sonido de notificación (Telegram); solo, el ajuste actual',
+      examples: ['silencio si', 'silencio no', 'silencio'],
+    },
     language: {
       usage: 'idioma es | idioma en',
       about: 'el idioma de las respuestas y resúmenes de este chat',
@@ -200,6 +205,14 @@ export const es: Catalog = {
       ? 'Todavía no ha llegado nada nuevo desde el último resumen.'
       : `Trae lo que llegó desde el último resumen, también durante la pausa: ${n === 1 ? '1 noticia nueva' : `${n} noticias nuevas`} por ahora.`,
   nothingAfter: (text) => `Este comando no lleva nada después («${text}»).`,
+  quietLine: (on) =>
+    on
+      ? 'Los resúmenes de este chat llegan en silencio, sin sonido de notificación (silencio si).'
+      : 'Los resúmenes de este chat llegan con la notificación de siempre (silencio no).',
+  changeQuiet: 'Para cambiarlo: silencio si o silencio no.',
+  quietOnSet: 'Los resúmenes de este chat ahora llegan en silencio, sin sonido de notificación.',
+  quietOffSet: 'Los resúmenes de este chat ahora llegan con la notificación de siempre.',
+  badQuiet: (text) => (text ? `«${text}» no es ni si ni no.` : 'Diga si o no.'),
   stillPausedNote: 'Los resúmenes a este chat están en pausa: escriba reanudar para volver a recibirlos.',
 
   scheduleSet: (when, tz) => `Los resúmenes de este chat ahora salen ${when} (${tz}).`,
