@@ -14,7 +14,7 @@ describe('Slack: quiet', () => {
 
   test('quiet on is kept, and the answer says Slack has no silent delivery; help quiet says it too', async () => {
     const on = await rig.command('quiet on');
-    expect(plain(on.first)).toContain('Digests to this chat now arrive silently');
+    expect(blockTexts(on.first).join('\n')).toContain('now arrive silently, without a notification sound');
     expect(blockTexts(on.first).join('\n')).toContain('Slack has no silent delivery for a single message');
     expect(
       (await rig.core.store.chat(chatKey({ platform: 'slack', chatId: CHANNEL, teamId: TEAM })))?.quiet,
