@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { createKeyedQueue } from './keyed-queue.js';
+import { createPace } from './pace.js';
 import { withRetries, withTimeout, type RetryPolicy, type Verdict } from './retry.js';
 
 /** How often one chat or channel may be sent a message. */
@@ -88,12 +89,13 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const lanes = createKeyedQueue();
   const states = new Map<string, LaneState>();
   const slots = new PQueue({ concurrency: o.inFlight });
-  // Evenly spaced rather than in bursts: the platforms count in sliding windows.
-  const gate = new PQueue(
-    o.perSecond ? { intervalCap: 1, interval: (1000 + (o.marginMs ?? 0)) / o.perSecond, strict: true } : {},
-  );
+  // One call at a time through the overall pace, replies first; paused while a 429's wait lasts.
+  const gate = new PQueue({ concurrency: 1 });
   let sweepAt = performance.now() + SWEEP_MS;
   let resumeAt = 0;
+  const pace = o.perSecond
+    ? createPace(o.perSecond, 1000 + (o.marginMs ?? 0), () => resumeAt)
+    : async () => undefined;
   let resume: NodeJS.Timeout | undefined;
 
   const readyAt = (lane: Lane): number => {
@@ -153,7 +155,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
         async () => {
           if (lane) await ready(lane);
           // Without an overall pace the gate only holds calls while a 429's wait lasts.
-          if (o.perSecond || resumeAt) await gate.add(() => undefined, { priority });
+          if (o.perSecond || resumeAt) await gate.add(pace, { priority });
           if (lane) mark(lane, 'start');
           try {
             return await withTimeout(o.retry.timeoutMs, call);
