@@ -5,6 +5,7 @@
  * retry_after above them); `--rtt MS` delays every answer by a round trip.
  */
 import { startFakeTelegram } from '../tests/fakes/telegram-api.js';
+import { serveStats, tally } from './digest-setup.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -17,24 +18,11 @@ const fake = await startFakeTelegram({
   rateLimit: limits ? { perSecond: 30, perChat: 1, groupPerMinute: 20, retryAfter: 1 } : undefined,
 });
 
-// What the bench asks for at the end: per chat, its messages and the items they numbered.
-const chats = new Map<string, { messages: number; items: Set<number> }>();
-fake.onMessage((m) => {
-  let c = chats.get(m.chatId);
-  if (!c) chats.set(m.chatId, (c = { messages: 0, items: new Set() }));
-  c.messages++;
-  for (const x of m.text.matchAll(/^(\d+)\. /gm)) c.items.add(Number(x[1]));
-});
+const chats = tally();
+fake.onMessage((m) => chats.add(m.chatId, m.text, m.t));
 
 process.stdout.write(`${fake.url}\n`);
-// On a line "stats" from the bench, answer with the counts.
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (line) => {
-  if (String(line).trim() !== 'stats') return;
-  const { rateLimited, sendMessage, firstAt = 0, lastAt = 0 } = fake.stats;
-  let items = 0;
-  for (const c of chats.values()) items += c.items.size;
-  const stats = { rateLimited, messages: sendMessage, spanMs: lastAt - firstAt, chats: chats.size, items };
-  process.stdout.write(`${JSON.stringify(stats)}\n`);
-});
-process.stdin.on('end', () => void fake.close().then(() => process.exit(0)));
+serveStats(
+  () => chats.stats(fake.stats.rateLimited),
+  () => fake.close(),
+);

@@ -9,7 +9,7 @@ import { TRANSIENT } from './delivery-errors.js';
  * their 50 messages a second up to a round trip (with its two ledger writes) of about 600 ms.
  * Also the most messages a crash can send twice.
  */
-const SLACK_IN_FLIGHT = 32;
+export const SLACK_IN_FLIGHT = 32;
 
 export interface SlackPipelineOptions {
   /** the Web API base URL (apiBaseUrl): calls to it are told apart from response URL posts */
