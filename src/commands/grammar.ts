@@ -19,7 +19,8 @@ export const COMMAND_NAMES = [
 export type CommandName = (typeof COMMAND_NAMES)[number] | 'start';
 
 /** Words that name each command; the Spanish ones also say which language to answer in. */
-const ALIASES: Record<CommandName, { en: string[]; es: string[] }> = {
+/** Every word of every command, in English and Spanish. */
+export const ALIASES: Record<CommandName, { en: string[]; es: string[] }> = {
   latest: { en: ['latest', 'news', 'recent'], es: ['ultimas', 'ultimos', 'recientes', 'noticias'] },
   country: { en: ['country', 'countries', 'region'], es: ['pais', 'paises', 'región'] },
   search: { en: ['search', 'find'], es: ['buscar', 'busca', 'busqueda'] },
@@ -95,14 +96,17 @@ export function parseCommandLine(text: string): ParsedCommand {
   // "/@everyone" is all mention: the word stays as typed, to be named in the answer.
   const word = m[1].replace(/@\w+$/, '') || m[1];
   const args = m[2].trim();
-  const hit = byWord.get(fold(word));
+  // Folded once: a word of 100,000 characters (no command is one) must not be folded per alias.
+  const folded = fold(word);
+  const hit = byWord.get(folded);
   if (hit) return { ok: true, name: hit.name, word, args, spanish: hit.spanish };
-  const greeting = greetingIn(trimmed);
+  // A greeting is in the first two words; the rest of a long line need not be folded for it.
+  const greeting = greetingIn(trimmed.slice(0, 64));
   if (greeting)
     return { ok: false, word, args, suggestion: 'help', spanish: greeting === 'es', greeting: true };
   let best: { d: number; name: CommandName; spanish: boolean } | undefined;
   for (const [w, { name, spanish }] of byWord) {
-    const d = editDistance(fold(word), w, 2);
+    const d = editDistance(folded, w, 2);
     if (d <= 2 && (!best || d < best.d)) best = { d, name, spanish };
   }
   return { ok: false, word, args, suggestion: best?.name, spanish: best?.spanish ?? false, greeting: false };
