@@ -117,11 +117,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // The SDKs take most of a second to load: only a configured platform pays for its own.
   if (config.telegram) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
-    adapters.push(createTelegramAdapter({ settings: config.telegram, core: services, http, log }));
+    adapters.push(
+      createTelegramAdapter({
+        settings: config.telegram,
+        core: services,
+        http,
+        log,
+        inFlight: config.telegram.inFlight,
+      }),
+    );
   }
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    adapters.push(createSlackAdapter({ settings: config.slack, core: services, http, log }));
+    adapters.push(
+      createSlackAdapter({
+        settings: config.slack,
+        core: services,
+        http,
+        log,
+        pipeline: { inFlight: config.slack.inFlight },
+      }),
+    );
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (config.local && opts.console) {

@@ -20,8 +20,22 @@ export interface Config {
   sources: string[];
   pollMinutes: number;
   defaultSchedule: Schedule;
-  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret: string } };
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; command: string };
+  /** inFlight: K, digest messages in flight at once (TELEGRAM_IN_FLIGHT; the adapter's default when unset) */
+  telegram?: {
+    token: string;
+    apiRoot?: string;
+    webhook?: { url: string; secret: string };
+    inFlight?: number;
+  };
+  slack?: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    command: string;
+    /** K for Slack (SLACK_IN_FLIGHT) */
+    inFlight?: number;
+  };
   port: number;
   /** whether PORT was set: the listener then runs even in local mode, for /healthz */
   portSet: boolean;
@@ -45,6 +59,17 @@ const opt = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined));
+
+/** K: digest messages in flight at once, the most a crash can send twice. */
+const inFlight = (name: string) =>
+  opt.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number of messages, such as 16`)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 256, `${name} must be between 1 and 256`)
+      .optional(),
+  );
 
 const Env = z.object({
   NEWSBOT_DB: opt,
@@ -128,6 +153,8 @@ const Env = z.object({
       )
       .optional(),
   ),
+  TELEGRAM_IN_FLIGHT: inFlight('TELEGRAM_IN_FLIGHT'),
+  SLACK_IN_FLIGHT: inFlight('SLACK_IN_FLIGHT'),
   LOG_LEVEL: opt.pipe(
     z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -209,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
             ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET }
             : undefined,
+        inFlight: e.TELEGRAM_IN_FLIGHT,
       }
     : undefined;
   const slack = e.SLACK_BOT_TOKEN
@@ -218,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         appToken: e.SLACK_APP_TOKEN,
         apiUrl: e.SLACK_API_URL,
         command: e.SLACK_COMMAND ?? '/news',
+        inFlight: e.SLACK_IN_FLIGHT,
       }
     : undefined;
   const local = !telegram && !slack;

@@ -63,6 +63,20 @@ describe('the Telegram adapter in the service', () => {
     expect(fake.sent(users.bob.id)).toHaveLength(1);
   });
 
+  it('TELEGRAM_IN_FLIGHT and SLACK_IN_FLIGHT set K for each platform; a value that cannot be K is refused with what to write', () => {
+    const both = { TELEGRAM_BOT_TOKEN: fakeToken, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    const config = loadConfig({ ...both, TELEGRAM_IN_FLIGHT: '4', SLACK_IN_FLIGHT: ' 64 ' });
+    expect(config.telegram?.inFlight).toBe(4);
+    expect(config.slack?.inFlight).toBe(64);
+    expect(loadConfig(both).telegram?.inFlight).toBeUndefined();
+    expect(() => loadConfig({ ...both, TELEGRAM_IN_FLIGHT: 'many' })).toThrow(
+      /TELEGRAM_IN_FLIGHT must be a whole number of messages, such as 16/,
+    );
+    expect(() => loadConfig({ ...both, SLACK_IN_FLIGHT: '0' })).toThrow(
+      /SLACK_IN_FLIGHT must be between 1 and 256/,
+    );
+  });
+
   it('an http webhook URL is refused unless a self-hosted Bot API server is set', () => {
     expect(() =>
       loadConfig({
