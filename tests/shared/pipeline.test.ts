@@ -54,14 +54,14 @@ describe('the outbound pipeline', () => {
     }
   });
 
-  it('keeps the overall pace across lanes: never more than perSecond in any second, nor two calls closer than half a spacing', async () => {
+  it('keeps the overall pace across lanes: never more than perSecond in any second, nor two calls closer than 0.9 of a spacing', async () => {
     const p = pipeline({ perSecond: 50 });
     const { runs, call } = recorder(0);
     await Promise.all(Array.from({ length: 80 }, (_, i) => p.request({ key: String(i) }, call(String(i)))));
     const starts = runs.map((r) => r.start).sort((a, b) => a - b);
     // measured inside the call, a moment after the pipeline's own mark: a millisecond of slack
     for (let i = 50; i < starts.length; i++) expect(starts[i] - starts[i - 50]).toBeGreaterThanOrEqual(999);
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(9);
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(17);
   });
 
   it('sends replies before digest messages that wait for the same pace', async () => {
