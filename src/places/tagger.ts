@@ -42,10 +42,23 @@ function caseRule(name: string): CaseRule {
 const PRIORITY = { none: 0, ambiguous: 1, own: 2, package: 3 } as const;
 
 /**
- * Builds the phrase table once. A phrase given twice at the same priority for different
- * countries becomes ambiguous with no default, so a clash in the data can never tag at random.
+ * Tables already built, by gazetteer: each takes a few hundred milliseconds, and the tagger and
+ * the resolver of every core (a test makes hundreds) read the same one. Nobody changes a table.
  */
-export function buildPatterns(g: GazetteerData = gazetteer): Map<string, Pattern[]> {
+const built = new WeakMap<GazetteerData, ReadonlyMap<string, Pattern[]>>();
+
+/**
+ * The phrase table of a gazetteer, built once. A phrase given twice at the same priority for
+ * different countries becomes ambiguous with no default, so a clash in the data can never tag
+ * at random.
+ */
+export function buildPatterns(g: GazetteerData = gazetteer): ReadonlyMap<string, Pattern[]> {
+  let table = built.get(g);
+  if (!table) built.set(g, (table = buildTable(g)));
+  return table;
+}
+
+function buildTable(g: GazetteerData): Map<string, Pattern[]> {
   const byPhrase = new Map<string, { pattern: Pattern; priority: number }>();
   const ignored = new Set(
     g.ignore.names.map((n) =>
