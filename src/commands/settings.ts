@@ -10,6 +10,7 @@ import type { CommandName } from './grammar.js';
 import { chatOf, info, nextDigestText, save } from './subscriptions.js';
 import { usageReply } from './usage.js';
 import { showQuiet } from './quiet.js';
+import { scheduleChoices } from './schedule-choices.js';
 
 /** How a zone the person typed is said back: "Eastern time, America/New_York", "UTC-6", "America/El_Salvador". */
 function zoneSaid(lang: Lang, zone: string, reading?: Extract<ZoneReading, { ok: true }>): string {
@@ -66,7 +67,9 @@ function showSchedule(c: Call): Reply {
   if (c.chat?.places.length) paragraphs.push(m.nextDigest(nextDigestText(c, c.chat, c.lang)));
   else paragraphs.push(m.noSubscriptions);
   paragraphs.push(m.changeSchedule);
-  return { kind: 'info', visibility: 'private', paragraphs };
+  const actions = scheduleChoices(c.lang, s);
+  paragraphs.push(m.pickSchedule(zoneLabel(s.timeZone)));
+  return { kind: 'info', visibility: 'private', paragraphs, actions };
 }
 
 /** The language this chat is answered in, and how to change it. */

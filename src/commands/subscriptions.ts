@@ -10,6 +10,7 @@ import { splitList } from './args.js';
 import type { Call } from './context.js';
 import { placesProblem, resolvePlaces } from './places-arg.js';
 import { usageReply } from './usage.js';
+import { unsubscribeQuestion } from './unsubscribe-ask.js';
 import { itemView, placeList } from './views.js';
 
 /** Countries offered per page of the subscribe keyboard. */
@@ -164,10 +165,11 @@ export async function unsubscribe(c: Call): Promise<Reply> {
   const m = t(c.lang);
   const arg = c.args.trim();
   const stop = !arg && fold(c.command) === 'stop';
-  if (!arg && !stop) return usageReply('unsubscribe', c.lang);
   const chat = chatOf(c);
+  if (!arg && !stop && chat.places.length === 0) return usageReply('unsubscribe', c.lang);
   if (chat.places.length === 0) return info([m.nothingToUnsubscribe], { visibility: 'private' });
   if (stop) return stopHow(c, chat);
+  if (!arg) return unsubscribeQuestion(c, chat);
   if (['all', 'todo', 'todos', 'todas', 'everything'].includes(fold(arg))) {
     chat.places = [];
     await save(c, chat);

@@ -10,6 +10,7 @@ import type { ItemView, Reply } from '../reply.js';
 import { itemView, placeList } from '../commands/views.js';
 import { commandWord } from '../commands/grammar.js';
 import { effectiveDate } from '../search/news-index.js';
+import { digestManageActions } from './manage-actions.js';
 
 export const DIGEST_MAX_ITEMS = 20;
 
@@ -239,6 +240,9 @@ export function digestReply(
     paragraphs: [`${when} · ${m.digestCount(sel.items.length + sel.more)}`],
     items: digestViews(chat, sel.items, sel.fromSeq, lang),
     footer: sel.more > 0 ? [m.digestMore(sel.more, rest)] : [],
-    actions: sel.more > 0 ? [{ kind: 'more', label: m.buttons.more, command: rest, offset: 0 }] : [],
+    actions: [
+      ...(sel.more > 0 ? [{ kind: 'more' as const, label: m.buttons.more, command: rest, offset: 0 }] : []),
+      ...digestManageActions(chat, lang),
+    ],
   };
 }

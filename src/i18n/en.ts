@@ -209,6 +209,10 @@ export const en = {
   quietOnSet: 'Digests to this chat now arrive silently, without a notification sound.',
   quietOffSet: 'Digests to this chat now arrive with the usual notification.',
   badQuiet: (text: string) => (text ? `"${text}" is neither on nor off.` : 'Say on or off.'),
+  unsubscribeAsk: (places: string) =>
+    `Unsubscribe this chat from all its digests (${places})? Its countries and schedule would be forgotten; pause keeps them.`,
+  pickSchedule: (zone: string) => `Or pick one of these, in this chat's zone (${zone}):`,
+  dailyWord: 'daily',
   stillPausedNote: 'Digests to this chat are paused: type resume to turn them on again.',
 
   scheduleSet: (when: string, tz: string) => `Digests for this chat now go out ${when} (${tz}).`,
@@ -279,6 +283,10 @@ export const en = {
     pause: 'Pause',
     resume: 'Resume',
     unsubscribeAll: 'Unsubscribe from all',
+    unsubscribeDigest: 'Unsubscribe',
+    changeWhen: 'Change day/time',
+    confirmUnsubscribeAll: 'Yes, unsubscribe from all',
+    keepSubscriptions: 'No, keep them',
   },
 };
 

@@ -213,6 +213,10 @@ export const es: Catalog = {
   quietOnSet: 'Los resúmenes de este chat ahora llegan en silencio, sin sonido de notificación.',
   quietOffSet: 'Los resúmenes de este chat ahora llegan con la notificación de siempre.',
   badQuiet: (text) => (text ? `«${text}» no es ni si ni no.` : 'Diga si o no.'),
+  unsubscribeAsk: (places) =>
+    `¿Cancelar todos los resúmenes de este chat (${places})? Se olvidarían sus países y su horario; pausar los conserva.`,
+  pickSchedule: (zone) => `O elija uno de estos, en la zona de este chat (${zone}):`,
+  dailyWord: 'diario',
   stillPausedNote: 'Los resúmenes a este chat están en pausa: escriba reanudar para volver a recibirlos.',
 
   scheduleSet: (when, tz) => `Los resúmenes de este chat ahora salen ${when} (${tz}).`,
@@ -280,6 +284,10 @@ export const es: Catalog = {
     unsubscribe: (place) => `Cancelar: ${place}`,
     pause: 'Pausar',
     resume: 'Reanudar',
+    unsubscribeDigest: 'Cancelar suscripción',
+    changeWhen: 'Cambiar día/hora',
+    confirmUnsubscribeAll: 'Sí, cancelar todo',
+    keepSubscriptions: 'No, mantenerlas',
     unsubscribeAll: 'Cancelar todo',
   },
 };

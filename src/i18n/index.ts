@@ -70,7 +70,7 @@ const WEEKDAYS: Record<Lang, string[]> = {
 };
 
 /** ISO weekday (1 Monday … 7 Sunday) by name. */
-function weekdayName(lang: Lang, isoWeekday: number): string {
+export function weekdayName(lang: Lang, isoWeekday: number): string {
   return WEEKDAYS[lang][isoWeekday - 1];
 }
 

@@ -61,6 +61,7 @@ describe('settings typed alone show the setting and how to change it', () => {
       'Every Monday at 09:00 (America/Costa_Rica).',
       'This chat has no subscriptions. Try: subscribe Honduras',
       'To change when it goes out: schedule <day or daily> <time> [zone], for example schedule friday 8am San Salvador.',
+      "Or pick one of these, in this chat's zone (America/Costa_Rica):",
     ]);
     await commands.run('subscribe Honduras', ctx);
     await commands.run('schedule daily 8pm EST', ctx);
@@ -75,6 +76,7 @@ describe('settings typed alone show the setting and how to change it', () => {
         'Cada viernes a las 07:30 (UTC-6).',
         'Este chat no tiene suscripciones. Pruebe: suscribir Honduras',
         'Para cambiar cuándo sale: horario <día o diario> <hora> [zona], por ejemplo horario viernes 8 de la mañana San Salvador.',
+        'O elija uno de estos, en la zona de este chat (UTC-6):',
       ].join('\n\n'),
     );
   });
