@@ -148,9 +148,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   let stopping = false;
   let scheduler: Scheduler | undefined;
-  const sendDue = (now: Date) =>
+  /** `leased`: a run of the scheduler, which stops between digests once the lease is no longer this process's */
+  const sendDue = (now: Date, leased = false) =>
     sendDueDigests(
-      { store, notifiers, defaultSchedule: config.defaultSchedule, log, stopping: () => stopping },
+      {
+        store,
+        notifiers,
+        defaultSchedule: config.defaultSchedule,
+        log,
+        // Another instance takes the lease over once it runs out: this one must have stopped sending by then.
+        stopping: () => stopping || (leased && !lease.held()),
+      },
       now,
     ).then((r) => {
       if (r.due) log.info(r, 'digests run');
@@ -166,7 +174,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       (config.store.kind === 'postgres' && config.store.leaseTtlMs ? config.store.leaseTtlMs / 2 : undefined),
     async start() {
       scheduler = createScheduler({
-        sendDue,
+        sendDue: (now) => sendDue(now, true),
         poll: (now) => news.pollDue(config.sources, now),
         pollMinutes: config.pollMinutes,
         log,
@@ -194,7 +202,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     poll: (now) => news.pollDue(config.sources, now),
     answer,
     ask: async (text) => (await answer(text)).reply,
-    sendDue,
+    sendDue: (now) => sendDue(now),
     takeLease: keeper.take,
     leaseHolder: () => lease.heldElsewhere(),
     itemCount: () => store.items.count(),

@@ -58,7 +58,14 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
     );
   }
   const text = createTextFeed(pool, filing.textSearch());
-  const lease = createPgLease(pool, {
+  // The lease renews on a connection of its own: queued behind a digest run's ledger writes in
+  // the pool, a renewal could come too late and the lease run out under a holder still sending.
+  const leasePool = createPool(url, {
+    max: 1,
+    onIdleError: (err) =>
+      o.log?.warn({ err }, 'the lease connection broke while idle; the next renewal opens another'),
+  });
+  const lease = createPgLease(leasePool, {
     onRenewError: (err) => o.log?.warn({ err }, 'the scheduler lease could not be renewed'),
     ...o.lease,
   });
@@ -122,7 +129,7 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
     async close() {
       // The lease goes before the connections do: another instance takes over at once, not once it expires.
       await lease.release().catch(() => {});
-      await pool.end();
+      await Promise.all([pool.end(), leasePool.end()]);
     },
   });
 }
