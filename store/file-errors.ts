@@ -101,6 +101,13 @@ export function accessError(file: string, err: unknown, role: StoreFileRole, op:
         'it is on a read-only file system',
         `Set NEWSBOT_DB to a file path on a writable disk, such as data/newsbot.json.`,
       );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new StoreAccessError(
+        file,
+        `the disk is full (no space left to ${op} it)`,
+        `Free some space on that disk, ${ELSEWHERE}.`,
+      );
     case 'ELOOP':
       return new StoreAccessError(
         file,

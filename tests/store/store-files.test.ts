@@ -15,8 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreError, type Chat, type SourceHealth } from '../../src/ports.js';
-import { accessError, StoreAccessError } from '../../store/file-errors.js';
+import { StoreError, StoreWriteError, type Chat, type SourceHealth } from '../../src/ports.js';
+import { accessError, StoreAccessError, writeError } from '../../store/file-errors.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { run } from '../helpers/run.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
@@ -156,12 +156,35 @@ describe('accessError: what each file-system error says (as root, permissions ca
     ['EPERM', 'write', /permission denied to write it\..*Fix the permissions/],
     ['EACCES', 'mkdir', /its folder .* cannot be created: permission denied\..*Create that folder/],
     ['EROFS', 'write', /read-only file system.*Set NEWSBOT_DB/],
+    ['ENOSPC', 'mkdir', /the disk is full \(no space left to mkdir it\)\..*Free some space on that disk/],
     ['ELOOP', 'read', /loop of symbolic links/],
     ['EIO', 'read', /EIO: something.*Check the file and its folder/],
   ] as const)('%s (%s)', (code, op, message) => {
     const err = accessError('/srv/newsbot/newsbot.json', fsError(code), 'state', op);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toContain('The store file /srv/newsbot/newsbot.json cannot be opened');
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it.each([
+    [
+      'ENOSPC',
+      'disk_full',
+      /could not be written: the disk is full \(no space left on the device holding \/srv\/newsbot\) while writing the chats and sources\. The change was not made, in memory or on disk\. Free some space/,
+    ],
+    ['EDQUOT', 'disk_full', /disk quota of the user .* is spent.*raise the quota/],
+    [
+      'EACCES',
+      'store_write',
+      /permission denied to write the chats and sources.*Let the service write to \/srv\/newsbot/,
+    ],
+    ['EROFS', 'store_write', /its disk is now read-only/],
+    ['EIO', 'store_write', /EIO: something, open 'x' \(writing the chats and sources\).*Check the disk/],
+  ] as const)('writeError: %s is %s', (code, kind, message) => {
+    const err = writeError('/srv/newsbot/newsbot.json', fsError(code), 'state');
+    expect(err).toBeInstanceOf(StoreWriteError);
+    expect((err as StoreWriteError).code).toBe(kind);
+    expect((err as Error).message).toContain('The store file /srv/newsbot/newsbot.json could not be written');
     expect((err as Error).message).toMatch(message);
   });
 
