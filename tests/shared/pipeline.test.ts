@@ -48,8 +48,9 @@ describe('the outbound pipeline', () => {
     const { runs, call } = recorder(40);
     await Promise.all(Array.from({ length: 4 }, () => p.request(lane, call('b'))));
     for (let i = 1; i < runs.length; i++) {
-      // measured inside the call, a moment after the pipeline's own mark: a millisecond of slack
-      expect(runs[i].start - runs[i - 1].start).toBeGreaterThanOrEqual(49);
+      // measured inside the call, a moment after the pipeline's own mark, and a busy machine can
+      // take the process off the core between the two: a few milliseconds of slack
+      expect(runs[i].start - runs[i - 1].start).toBeGreaterThanOrEqual(45);
       expect(runs[i].start).toBeGreaterThanOrEqual(runs[i - 1].end);
     }
   });
