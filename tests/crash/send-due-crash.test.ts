@@ -12,8 +12,8 @@ import { ROOT, tempDb } from '../helpers/run.js';
 import { rng } from '../../bench/generate.js';
 import { lowdbStore } from '../helpers/stores.js';
 
-const CHATS = 150;
-const KILLS = 6;
+const CHATS = 100;
+const KILLS = 3;
 const DUE = '2026-11-30T15:00:30Z';
 const COUNTRIES = ['Honduras', 'Guatemala', 'Mexico', 'Costa Rica', 'Panama', 'Haiti'];
 
