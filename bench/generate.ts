@@ -151,10 +151,11 @@ const pick = <T>(r: () => number, list: T[]): T => list[Math.floor(r() * list.le
  * Realistic news items: English and Spanish, one to three countries each named by name,
  * demonym or a place, with the topics the bot tags. Seeded, so runs repeat.
  */
-export function generateItems(n: number, seed = 42): RawItem[] {
+export function generateItems(n: number, seed = 42, from = 0): RawItem[] {
   const r = rng(seed);
   const items: RawItem[] = [];
-  for (let i = 0; i < n; i++) {
+  // `from` numbers the items on from there: batches of a large set, each its own items.
+  for (let i = from; i < from + n; i++) {
     const y = 2015 + Math.floor(r() * 11);
     const date = `${y}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     if (r() < 0.45) {

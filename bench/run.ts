@@ -12,11 +12,12 @@ const sections: Record<string, () => Promise<Row[]>> = {
   slack: async () => (await import('./slack.js')).benchSlack(),
   digest: async () => (await import('./digest.js')).benchDigest(),
   search: async () => (await import('./search.js')).benchSearch(),
+  store: async () => (await import('./store.js')).benchStore(),
 };
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--rows-json');
-const wanted = args.filter((a) => !a.startsWith('--'));
+const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--sizes');
 const unknown = wanted.filter((w) => !(w in sections));
 if (unknown.length) {
   process.stderr.write(

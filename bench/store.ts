@@ -1,0 +1,189 @@
+/**
+ * `npm run bench -- store`: the PostgreSQL store at 100,000 and 1,000,000 items beside lowdb at
+ * 100,000: ingest rate, the p95 of `latest`, `country` and `search` through the command service,
+ * and `npm start` on that store: start-up to ready and resident memory once a search has
+ * answered. Each PostgreSQL size runs in a database the bench makes and drops
+ * (NEWSBOT_BENCH_PG names the server; default the local one). `--sizes 100000` runs fewer.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { createCore, type Core } from '../src/core.js';
+import type { CommandContext } from '../src/commands/context.js';
+import type { NewsStore } from '../src/ports.js';
+import { itemFiling } from '../src/search/filing.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
+import { openPgStore } from '../store/pg/pg-store.js';
+import { generateItems, toJsonLines } from './generate.js';
+import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
+
+const SERVER = process.env.NEWSBOT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
+const NOW = new Date('2026-11-28T04:00:00Z');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const BATCH = 20_000;
+const ctx: CommandContext = { address: { platform: 'console', chatId: 'bench' }, canManage: true, now: NOW };
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Fills the store with `n` generated items through the core (parsed, tagged, stored), in batches; returns items a second. */
+async function fill(core: Core, n: number): Promise<number> {
+  const t0 = performance.now();
+  for (let from = 0; from < n; from += BATCH) {
+    const items = generateItems(Math.min(BATCH, n - from), 42 + from, from);
+    await core.news.ingestBody(toJsonLines(items), 'bench', NOW, { format: 'jsonl' });
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+async function queries(core: Core, label: string, size: string, targets: boolean): Promise<Row[]> {
+  const countries = [
+    'costa rica',
+    'honduras',
+    'mexico',
+    'guatemala',
+    'haiti',
+    'jamaica',
+    'canada',
+    'caribbean',
+  ];
+  const words = [
+    'recruitment',
+    'remesas',
+    'ethical recruitment',
+    'trabajadoras migrantes',
+    'seasonal work',
+    'labour rights',
+  ];
+  const cases: [string, (i: number) => string, number][] = [
+    ['latest', (i) => `latest ${1 + (i % 20)}`, 10],
+    ['country <name>', (i) => `country ${countries[i % countries.length]}`, 10],
+    ['search <words>', (i) => `search ${words[i % words.length]}`, 25],
+  ];
+  await core.store.items.searchReady();
+  const rows: Row[] = [];
+  for (const [name, cmd, target] of cases) {
+    const t = await timeRuns(200, (i) => core.commands.run(cmd(i), ctx));
+    const p95 = percentile(t, 95);
+    rows.push({
+      section: 'store',
+      measure: `${label}: ${name} p50 / p95`,
+      size,
+      value: `${ms(percentile(t, 50))} / ${ms(p95)}`,
+      ...(targets ? { target: `p95 <= ${target} ms`, met: p95 <= target } : {}),
+    });
+  }
+  return rows;
+}
+
+/** `npm start` in local mode on the store: ready is its banner; memory is read after a search answered. */
+function startUp(db: string, label: string, size: string, targets: boolean): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let err = '';
+    let out = '';
+    let ready: number | undefined;
+    const rows: Row[] = [];
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (ready !== undefined || !/local mode/.test(err)) return;
+      ready = (performance.now() - t0) / 1000;
+      child.stdin.write('search recruitment\n');
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (rows.length || !/== Search/.test(out)) return;
+      const rss =
+        Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      rows.push(
+        {
+          section: 'store',
+          measure: `${label}: start-up to ready (npm start, local mode)`,
+          size,
+          value: `${ready!.toFixed(2)} s`,
+          ...(targets ? { target: '<= 3 s', met: ready! <= 3 } : {}),
+        },
+        {
+          section: 'store',
+          measure: `${label}: resident memory after the first search`,
+          size,
+          value: `${Math.round(rss)} MB`,
+          ...(targets ? { target: '<= 400 MB', met: rss <= 400 } : {}),
+        },
+      );
+      child.stdin.end();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      rows.length ? resolve(rows) : reject(new Error(`start-up failed (${code}): ${err}`)),
+    );
+  });
+}
+
+async function measure(
+  open: () => Promise<NewsStore>,
+  db: string,
+  label: string,
+  n: number,
+  targets: boolean,
+) {
+  const size = `${n} items`;
+  const store = await open();
+  const core = createCore({ store, defaultSchedule: SCHEDULE, sources: ['bench'] });
+  const rate = await fill(core, n);
+  const rows: Row[] = [
+    {
+      section: 'store',
+      measure: `${label}: ingest (parse + tag + store, batches of ${BATCH})`,
+      size,
+      value: `${Math.round(rate)} items/s`,
+    },
+    ...(await queries(core, label, size, targets)),
+  ];
+  await store.close();
+  rows.push(...(await startUp(db, label, size, targets)));
+  return rows;
+}
+
+export async function benchStore(): Promise<Row[]> {
+  const arg = process.argv.indexOf('--sizes');
+  const sizes = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [100_000, 1_000_000];
+  const rows: Row[] = [];
+  const lowdb = tempStorePath('nb-bench-store-');
+  rows.push(...(await measure(() => openLowdbStore(lowdb, itemFiling), lowdb, 'lowdb', 100_000, false)));
+  for (const n of sizes) {
+    const name = `newsbot_bench_${randomBytes(5).toString('hex')}`;
+    await admin(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(SERVER);
+      url.pathname = `/${name}`;
+      rows.push(
+        ...(await measure(
+          () => openPgStore(url.toString(), itemFiling),
+          url.toString(),
+          'PostgreSQL',
+          n,
+          n >= 1_000_000,
+        )),
+      );
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+  return rows;
+}
