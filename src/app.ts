@@ -23,6 +23,7 @@ import type { IngestReport } from './news/ingest.js';
 import type { ChatAdapter, NewsStore, Platform } from './ports.js';
 import type { Reply } from './reply.js';
 import { itemFiling } from './search/filing.js';
+import { sourceLabels } from './news/source-labels.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -91,10 +92,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // but changes nothing: the one holding the store would write over it. A database takes changes
   // from every instance.
   const writable = () => !!store.shared || !keeper.waiting();
+  const labels = sourceLabels(config.sourceEntries);
   const { news, commands, services } = createCore({
     store,
     defaultSchedule: config.defaultSchedule,
     sources: config.sources,
+    sourceLabels: labels,
     pollMinutes: config.pollMinutes,
     writable,
     requests: store.requests,
@@ -156,6 +159,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         notifiers,
         defaultSchedule: config.defaultSchedule,
         log,
+        sourceLabels: labels,
         // Another instance takes the lease over once it runs out: this one must have stopped sending by then.
         stopping: () => stopping || (leased && !lease.held()),
       },

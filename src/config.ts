@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseSchedule } from './digest/schedule.js';
 import type { Schedule } from './ports.js';
+import { parseSourceEntry, SAMPLE_SOURCE_LABEL, type SourceEntry } from './news/source-labels.js';
 
 /** The project's folder: the bundled sample items are found from here, whatever the cwd. */
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +18,10 @@ export type StoreConfig =
 
 export interface Config {
   store: StoreConfig;
+  /** the sources' addresses, in order */
   sources: string[];
+  /** each source with the name and home page NEWS_SOURCES gives it */
+  sourceEntries: SourceEntry[];
   pollMinutes: number;
   defaultSchedule: Schedule;
   /** inFlight: K, digest messages in flight at once (TELEGRAM_IN_FLIGHT; the adapter's default when unset) */
@@ -216,6 +220,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
     problems.push('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN need SLACK_BOT_TOKEN too');
+  const entries = e.NEWS_SOURCES
+    ? e.NEWS_SOURCES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(parseSourceEntry)
+    : [{ source: BUNDLED_SOURCE }];
+  // The bundled sample, however it is named, is its publisher's.
+  for (const en of entries)
+    if (!('problem' in en) && !en.name && path.resolve(en.source) === BUNDLED_SOURCE)
+      Object.assign(en, SAMPLE_SOURCE_LABEL);
+  for (const en of entries) if ('problem' in en) problems.push(en.problem);
   const store = storeConfig(e.NEWSBOT_DB, problems);
   if (e.NEWSBOT_LEASE_TTL_MS !== undefined) {
     if (store.kind === 'postgres') store.leaseTtlMs = e.NEWSBOT_LEASE_TTL_MS;
@@ -223,11 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length || !sched.ok) throw new ConfigError(problems);
 
-  const sources = e.NEWS_SOURCES
-    ? e.NEWS_SOURCES.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [BUNDLED_SOURCE];
+  const sourceEntries = entries.filter((en): en is SourceEntry => !('problem' in en));
+  const sources = sourceEntries.map((en) => en.source);
   const telegram = e.TELEGRAM_BOT_TOKEN
     ? {
         token: e.TELEGRAM_BOT_TOKEN,
@@ -253,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     store,
     sources,
+    sourceEntries,
     pollMinutes: e.SOURCE_POLL_MINUTES ?? 60,
     defaultSchedule: sched.schedule,
     telegram,

@@ -4,6 +4,7 @@ import type { FetchOptions } from './news/fetch.js';
 import { createNewsService, type NewsService } from './news/ingest.js';
 import { createResolver } from './places/resolve.js';
 import { createTagger, type Tagger } from './places/tagger.js';
+import type { SourceLabels } from './news/source-labels.js';
 import type { CommandPort, CoreServices, NewsStore, RequestLog, Schedule } from './ports.js';
 import { answeringWhileAway, createRequestLog } from './requests.js';
 
@@ -11,6 +12,8 @@ export interface CoreOptions {
   store: NewsStore;
   defaultSchedule: Schedule;
   sources: string[];
+  /** the sources' names and home pages (an item without a link links to its source's) */
+  sourceLabels?: SourceLabels;
   pollMinutes?: number;
   /** timeout and size cap of source fetches */
   fetch?: FetchOptions;
@@ -27,6 +30,8 @@ export interface Core {
   commands: CommandPort;
   /** what adapters may ask of the core */
   services: CoreServices;
+  /** the sources' names and home pages, for the digests it sends */
+  sourceLabels?: SourceLabels;
 }
 
 /** The platform-neutral service over a store: what every adapter and entry point works with. */
@@ -43,6 +48,7 @@ export function createCore(o: CoreOptions): Core {
     resolver: createResolver(),
     defaultSchedule: o.defaultSchedule,
     sources: () => o.sources,
+    sourceLabels: o.sourceLabels,
     writable: o.writable,
   });
   const services: CoreServices = {
@@ -50,5 +56,5 @@ export function createCore(o: CoreOptions): Core {
     chats: createChatService(o.store, commands),
     requests: o.requests ? answeringWhileAway(o.requests) : createRequestLog(),
   };
-  return { store: o.store, tagger, news, commands, services };
+  return { store: o.store, tagger, news, commands, services, sourceLabels: o.sourceLabels };
 }

@@ -55,7 +55,7 @@ export interface Reply {
 }
 
 export function itemViewToText(v: ItemView): string {
-  const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
+  const meta = [v.date, v.places.join(', '), v.source].filter(Boolean).join(' · ');
   return [v.title, meta, v.summary, v.url].filter(Boolean).join('\n');
 }
 

@@ -107,7 +107,7 @@ export function itemBlocks(v: ItemView, n: number): Block[] {
   const blocks: Block[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `${heading}${summary}`, verbatim: true } },
   ];
-  const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
+  const meta = [v.date, v.places.join(', '), v.source].filter(Boolean).join(' · ');
   if (meta) blocks.push({ type: 'context', elements: [plain(shorten(meta, LIMITS.contextText), false)] });
   return blocks;
 }

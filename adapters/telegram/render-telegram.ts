@@ -81,7 +81,7 @@ function itemHtml(v: ItemView, n: number): string {
   const title = `<b>${escapeHtml(v.title)}</b>`;
   const web = isWebUrl(v.url);
   const head = web ? `<a href="${escapeHtml(v.url!)}">${title}</a>` : title;
-  const meta = [v.date, v.places.join(', ')].filter(Boolean).join(' · ');
+  const meta = [v.date, v.places.join(', '), v.source].filter(Boolean).join(' · ');
   // A URL that is not a web link cannot be an href; it is shown as text, like the fallback does.
   const lines = [
     `${n}. ${head}`,

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.js';
+import type { SourceLabels } from '../news/source-labels.js';
 import type { Resolver } from '../places/resolve.js';
 import type { Chat, CommandContext, NewsStore, Schedule } from '../ports.js';
 
@@ -11,6 +12,8 @@ export interface CommandDeps {
   defaultSchedule: Schedule;
   /** the configured sources, in order */
   sources: () => string[];
+  /** their names and home pages */
+  sourceLabels?: SourceLabels;
   /** false while another process owns the store (changes would be overwritten); always true if absent */
   writable?: () => boolean;
 }

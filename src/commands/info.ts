@@ -60,7 +60,8 @@ export async function sources(c: Call): Promise<Reply> {
   const when = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
   const lines = configured.map((source) => {
     const h = health.get(source);
-    const parts = [m.sourceLine(source, h?.itemCount ?? 0)];
+    const name = c.deps.sourceLabels?.get(source)?.name;
+    const parts = [m.sourceLine(name ? `${name} (${source})` : source, h?.itemCount ?? 0)];
     parts.push(
       h?.lastSuccessAt
         ? m.sourceOk(when(h.lastSuccessAt))
@@ -112,7 +113,7 @@ async function digestRest(c: Call, fromSeq: number, toSeq: number): Promise<Repl
     layout: 'compact',
     heading: m.digestRestHeading(placeList(codes, c.lang)),
     paragraphs: [m.range(first + 1, first + page.length, ranked.length)],
-    items: digestViews(chat, page, fromSeq, c.lang),
+    items: digestViews(chat, page, fromSeq, c.lang, c.deps.sourceLabels),
     actions: more
       ? [{ kind: 'more', label: m.buttons.more, command: c.command, offset: c.offset + DIGEST_MAX_ITEMS }]
       : [],
@@ -137,7 +138,11 @@ async function digestPreview(c: Call): Promise<Reply> {
   );
   const last = lastDelivered(chat, await c.deps.store.deliveries(chat.key));
   const window = await digestWindow(c.deps.store.items, chat, last);
-  const { selection, reply } = composeDigest(chat, window, last, c.lang, { at: c.now, zone: s.timeZone });
+  const { selection, reply } = composeDigest(chat, window, last, c.lang, {
+    at: c.now,
+    zone: s.timeZone,
+    labels: c.deps.sourceLabels,
+  });
   if (selection.items.length === 0)
     return {
       kind: 'info',

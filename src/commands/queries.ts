@@ -30,7 +30,7 @@ function pageReply(c: Call, heading: string, page: ItemPage, size: number, extra
     heading,
     paragraphs:
       page.total > shown || c.offset > 0 ? [m.range(c.offset + 1, c.offset + shown, page.total)] : [],
-    items: page.items.map((it) => itemView(it, c.lang)),
+    items: page.items.map((it) => itemView(it, c.lang, c.deps.sourceLabels)),
     actions,
     command: c.command,
     offset: c.offset,

@@ -92,7 +92,7 @@ export async function subscribe(c: Call): Promise<Reply> {
   const visibility = added.length || wasPaused ? 'public' : 'private';
   return info(paragraphs, {
     kind: 'result',
-    items: latest.items.map((it) => itemView(it, c.lang)),
+    items: latest.items.map((it) => itemView(it, c.lang, c.deps.sourceLabels)),
     actions,
     visibility,
   });

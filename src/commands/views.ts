@@ -1,16 +1,18 @@
 import type { Lang } from '../i18n/index.js';
 import { listOf } from '../i18n/index.js';
 import type { NewsItem } from '../news/item.js';
+import { itemLink, type SourceLabels } from '../news/source-labels.js';
 import { placeName } from '../places/gazetteer.js';
 import { shorten, type ItemView } from '../reply.js';
 
 const SUMMARY_CHARS = 280;
 
-export function itemView(item: NewsItem, lang: Lang): ItemView {
+/** An item as replies show it; without a link of its own, it links to its source's home page, named. */
+export function itemView(item: NewsItem, lang: Lang, labels?: SourceLabels): ItemView {
   return {
     id: item.id,
     title: item.title,
-    url: item.url,
+    ...itemLink(item, labels),
     date: item.date,
     places: [
       ...item.countries.map((c) => placeName(c, lang)),

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import { formatPeriod, formatShortDay } from '../i18n/dates.js';
 import type { NewsItem } from '../news/item.js';
+import type { SourceLabels } from '../news/source-labels.js';
 import { placeFlag } from '../places/flag.js';
 import { placeName } from '../places/gazetteer.js';
 import { placeKeys } from '../places/match.js';
@@ -57,6 +58,8 @@ export interface DigestPeriod {
   from: Date;
   to: Date;
   zone: string;
+  /** the sources' names and home pages, for items without a link of their own */
+  labels?: SourceLabels;
 }
 
 /**
@@ -92,11 +95,11 @@ export function composeDigest(
   window: ItemWindow,
   last: Delivery | undefined,
   lang: Lang,
-  when: { at: Date; zone: string },
+  when: { at: Date; zone: string; labels?: SourceLabels },
   recent?: RecentByPlace,
 ): { selection: DigestSelection; reply: Reply } {
   const selection = selectDigest(chat, window, last?.toSeq ?? 0, recent);
-  const period = { from: digestPeriodStart(chat, last), to: when.at, zone: when.zone };
+  const period = { from: digestPeriodStart(chat, last), to: when.at, zone: when.zone, labels: when.labels };
   return { selection, reply: digestReply(chat, selection, lang, period) };
 }
 
@@ -204,13 +207,19 @@ function groupHeading(code: string, lang: Lang): string {
  * Items of a digest as one-line views, grouped under their places in the chat's order, each group
  * in the order given (newest first); dates in the chat's language (the item text stays as written).
  */
-export function digestViews(chat: Chat, items: readonly NewsItem[], fromSeq: number, lang: Lang): ItemView[] {
+export function digestViews(
+  chat: Chat,
+  items: readonly NewsItem[],
+  fromSeq: number,
+  lang: Lang,
+  labels?: SourceLabels,
+): ItemView[] {
   const order = new Map(chat.places.map((p, i) => [p.code, i]));
   const placed = items.map((item, i) => ({ item, i, place: digestPlace(chat, item, fromSeq) }));
   const rank = (p: string | undefined) => (p === undefined ? order.size : order.get(p)!);
   placed.sort((a, b) => rank(a.place) - rank(b.place) || a.i - b.i);
   return placed.map(({ item, place }) => ({
-    ...itemView(item, lang),
+    ...itemView(item, lang, labels),
     date: item.date && formatShortDay(lang, item.date),
     ...(place ? { group: groupHeading(place, lang) } : {}),
   }));
@@ -238,7 +247,7 @@ export function digestReply(
     layout: 'compact',
     heading: m.digestHeading(placeList(codes, lang), chat.schedule?.weekday === 0),
     paragraphs: [`${when} · ${m.digestCount(sel.items.length + sel.more)}`],
-    items: digestViews(chat, sel.items, sel.fromSeq, lang),
+    items: digestViews(chat, sel.items, sel.fromSeq, lang, period.labels),
     footer: sel.more > 0 ? [m.digestMore(sel.more, rest)] : [],
     actions: [
       ...(sel.more > 0 ? [{ kind: 'more' as const, label: m.buttons.more, command: rest, offset: 0 }] : []),

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { moveChat, pauseChat } from '../chats.js';
 import type { NewsItem } from '../news/item.js';
+import type { SourceLabels } from '../news/source-labels.js';
 import {
   chatKey,
   DeliveryError,
@@ -31,6 +32,8 @@ export interface DeliveryDeps {
   log: Logger;
   /** digests under way at once per platform (default: what its notifier asks for, else 16) */
   concurrency?: number;
+  /** the sources' names and home pages, for items without a link of their own */
+  sourceLabels?: SourceLabels;
   /** asked between digests: true once the service is stopping */
   stopping?: () => boolean;
 }
@@ -165,7 +168,8 @@ async function deliverOne(
       );
     }
   } else {
-    const composed = composeDigest(chat, run.window, run.last, lang, { at: d.dueAt, zone }, run.recent);
+    const when = { at: d.dueAt, zone, labels: deps.sourceLabels };
+    const composed = composeDigest(chat, run.window, run.last, lang, when, run.recent);
     const sel = composed.selection;
     reply = composed.reply;
     delivery = {
@@ -197,6 +201,7 @@ async function deliverOne(
       from: digestPeriodStart(chat, run.last),
       to: new Date(delivery.dueAt),
       zone,
+      labels: deps.sourceLabels,
     });
   }
   try {

@@ -236,7 +236,7 @@ describe('commands in English', () => {
       lastSuccessAt: NOW.toISOString(),
     });
     expect(replyToText(await commands.run('sources', ctx()))).toMatch(
-      /data\/sample-items\.txt: 10 items; last read 2026-11-28 04:00 UTC/,
+      /IOM Mesoamerica–Caribbean labour migration programme \(data\/sample-items\.txt\): 10 items; last read 2026-11-28 04:00 UTC/,
     );
     expect(replyToText(await commands.run('help', ctx()))).toMatch(/country <name or code>/);
     expect(replyToText(await commands.run('help country', ctx()))).toMatch(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createCore, type Core } from '../../src/core.js';
 import type { NewsStore, Schedule } from '../../src/ports.js';
+import { SAMPLE_SOURCE_LABEL, sourceLabels, type SourceEntry } from '../../src/news/source-labels.js';
 import { memoryStore } from './stores.js';
 
 export const SAMPLE = readFileSync(new URL('../../data/sample-items.txt', import.meta.url), 'utf8');
@@ -13,12 +14,16 @@ export const NOW = new Date('2026-11-28T04:00:00Z');
  * `extra` is JSON Lines text ingested after the sample ({title, summary, date?, url?}).
  */
 export async function makeCore(
-  opts: { store?: NewsStore; sample?: boolean; jsonl?: string; now?: Date } = {},
+  opts: { store?: NewsStore; sample?: boolean; jsonl?: string; now?: Date; sources?: SourceEntry[] } = {},
 ): Promise<Core> {
   const core = createCore({
     store: opts.store ?? memoryStore(),
     defaultSchedule: DEFAULT_SCHEDULE,
     sources: ['data/sample-items.txt'],
+    sourceLabels: sourceLabels([
+      { source: 'data/sample-items.txt', ...SAMPLE_SOURCE_LABEL },
+      ...(opts.sources ?? []),
+    ]),
   });
   const now = opts.now ?? NOW;
   if (opts.sample !== false) await core.news.ingestBody(SAMPLE, 'data/sample-items.txt', now);

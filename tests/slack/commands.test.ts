@@ -37,14 +37,19 @@ describe('Slack: the /news slash command', () => {
     expect(first.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Latest news' } });
     const sections = first.blocks.filter((b: any) => b.type === 'section' && b.text.type === 'mrkdwn');
     expect(sections).toHaveLength(5);
-    expect(sections[0].text.text).toMatch(/^1\. \*Ministry of Labour/);
+    // the sample's items have no URL of their own: they link to their publisher's news page
+    expect(sections[0].text.text).toMatch(
+      /^1\. \*<https:\/\/programamesocaribe\.iom\.int\/en\/news\|Ministry of Labour/,
+    );
     const contexts = first.blocks.filter(
       (b: any) =>
         b.type === 'context' &&
         b.elements[0].type === 'plain_text' &&
         /\d{4}-\d\d-\d\d/.test(b.elements[0].text),
     );
-    expect(contexts[0].elements[0].text).toBe('2021-02-16 · Honduras');
+    expect(contexts[0].elements[0].text).toBe(
+      '2021-02-16 · Honduras · IOM Mesoamerica–Caribbean labour migration programme',
+    );
     expect(buttonsOf(first).map((b) => b.text.text)).toEqual(['More', 'Share in channel']);
     expect(plain(first)).toContain(
       '1. Ministry of Labour and Social Security and IOM promote ethical recruitment principles in Honduras',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { makeCore } from '../helpers/core.js';
+import { jsonl, makeCore } from '../helpers/core.js';
 import { addTypical, sendDigests, SUBSCRIBED_AT, typicalItems } from '../helpers/digest-items.js';
 import { buttonOf, buttonsOf, CHANNEL, plain, startRig, TEAM, type Rig } from './rig.js';
 
@@ -36,6 +36,32 @@ async function subscribed(text: string, n: number) {
 }
 
 describe('a digest in Slack', () => {
+  test("an item without a URL links to its source's home page, escaped for Slack, and names the source", async () => {
+    const home = 'https://oim.example.org/noticias?tema=empleo&pais=hn|x';
+    rig = await startRig({
+      core: await makeCore({
+        sample: false,
+        sources: [{ source: 'oim.jsonl', name: 'OIM <!channel> & co', home }],
+      }),
+    });
+    await rig.core.commands.run('subscribe Honduras', {
+      address,
+      canManage: true,
+      shared: true,
+      now: SUBSCRIBED_AT,
+    });
+    const oim = [{ title: 'Honduras: jornada de empleo para retornados', date: '2026-11-27' }];
+    await rig.core.news.ingestBody(jsonl(oim), 'oim.jsonl', new Date('2026-11-29T00:00:00Z'), {
+      format: 'jsonl',
+    });
+    await sendDigests(rig.core, 'slack', rig.adapter.notifier);
+    const [post] = rig.fake.posts(CHANNEL);
+    const [line] = lines(post.body).filter((l) => /^1\. /.test(l));
+    expect(line).toBe(
+      '1. <https://oim.example.org/noticias?tema=empleo&amp;pais=hn%7Cx|Honduras: jornada de empleo para retornados> · _OIM &lt;!channel&gt; &amp; co_ · Nov 27, 2026',
+    );
+  });
+
   test('of 23 items for two countries is one message well within the limits: period and count, grouped, every item a link', async () => {
     const r = await subscribed('subscribe Honduras, Guatemala', 23);
     const posts = r.fake.posts(CHANNEL);

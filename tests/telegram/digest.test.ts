@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_LIMIT } from '../../adapters/telegram/callback-data.js';
-import { makeCore } from '../helpers/core.js';
+import { SAMPLE_SOURCE_LABEL } from '../../src/news/source-labels.js';
+import { jsonl, makeCore, SAMPLE } from '../helpers/core.js';
 import { addTypical, sendDigests, SUBSCRIBED_AT, typicalItems } from '../helpers/digest-items.js';
 import { callback, privateChat, setup, users, type TgSetup } from './setup.js';
 
@@ -28,7 +29,44 @@ async function subscribed(text: string, n: number) {
   return s;
 }
 
+const HOME = 'https://oim.example.org/noticias?tema=empleo&pais="hn"';
+
 describe('a digest on Telegram', () => {
+  it("links every item: one without a URL to its source's home page, naming the source", async () => {
+    s = await setup({
+      core: await makeCore({
+        sample: false,
+        sources: [{ source: 'oim.jsonl', name: 'OIM <Honduras> & co', home: HOME }],
+      }),
+    });
+    await s.core.commands.run('subscribe Honduras', { address, canManage: true, now: SUBSCRIBED_AT });
+    const at = new Date('2026-11-29T00:00:00Z');
+    await s.core.news.ingestBody(SAMPLE, 'data/sample-items.txt', at);
+    const oim = [{ title: 'Honduras: jornada de empleo para retornados', date: '2026-11-27' }];
+    await s.core.news.ingestBody(jsonl(oim), 'oim.jsonl', at, { format: 'jsonl' });
+    const web = [{ title: 'Honduran workers start the coffee harvest season', date: '2026-11-26' }];
+    await s.core.news.ingestBody(jsonl(web), 'https://feeds.example.org/honduras.jsonl', at, {
+      format: 'jsonl',
+    });
+    await sendDigests(s.core, 'telegram', s.adapter.notifier);
+    const [m] = s.fake.sent(chat.id);
+    const items = m.text.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(items.length).toBeGreaterThan(2);
+    expect(m.links.map((l) => l.text)).toEqual(titlesIn(m.text));
+    const link = (title: string) => m.links.find((l) => l.text === title)?.url;
+    const line = (title: string) => items.find((l) => l.includes(title));
+    // the configured home page arrives as written, its & and " escaped in the href and read back
+    expect(link(oim[0].title)).toBe(HOME);
+    expect(line(oim[0].title)).toMatch(/ · OIM <Honduras> & co · Nov 27, 2026$/);
+    // an HTTP source's home page is its own address, named by its host
+    expect(link(web[0].title)).toBe('https://feeds.example.org/honduras.jsonl');
+    expect(line(web[0].title)).toMatch(/ · feeds\.example\.org · Nov 26, 2026$/);
+    // the bundled sample's items link to its publisher's news page
+    const sample = items.filter((l) => l.includes(SAMPLE_SOURCE_LABEL.name));
+    expect(sample.length).toBeGreaterThan(0);
+    for (const l of sample) expect(link(/^\d+\. (.+?) · /.exec(l)![1])).toBe(SAMPLE_SOURCE_LABEL.home);
+  });
+
   it('of 23 items for two countries is one message: the period and count, grouped by country, every item a link', async () => {
     s = await subscribed('subscribe Honduras, Guatemala', 23);
     const [m, ...others] = s.fake.sent(chat.id);
