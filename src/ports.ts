@@ -51,6 +51,8 @@ export interface Chat {
   schedule?: Schedule;
   places: SubscribedPlace[];
   state: 'active' | 'paused';
+  /** topic ids: when set, the digest holds only items tagged with one of them */
+  topics?: string[];
   /** digests go without a notification sound where the platform can (quiet on) */
   quiet?: boolean;
   /** a PauseReason (older stores may hold a platform's own words) */

@@ -173,6 +173,7 @@ const Chat = object({
   language: z.enum(LANGS, { error: LANGS.map((l) => `"${l}"`).join(' or ') }).nullish(),
   schedule: Schedule.nullish(),
   quiet: z.boolean({ error: 'true or false' }).nullish(),
+  topics: strings.nullish(),
   pausedReason: optText,
   pausedDetail: optText,
   pausedAt: optText,

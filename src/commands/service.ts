@@ -21,10 +21,11 @@ import {
 import { digest, help, sources, start } from './info.js';
 import { MAX_COMMAND_LENGTH } from './limits.js';
 import { country, latest, search } from './queries.js';
-import { subscribe, subscriptions, unsubscribe } from './subscriptions.js';
+import { subscriptions } from './subscriptions.js';
 import { language, schedule, SHOW_SETTING } from './settings.js';
 import { pause, resume } from './pause.js';
 import { quiet } from './quiet.js';
+import { subscribeWithTopics, topics, unsubscribeWithTopics } from './topic-commands.js';
 import { usageReply } from './usage.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
@@ -33,13 +34,14 @@ const HANDLERS: Record<CommandName, Handler> = {
   latest,
   country,
   search,
-  subscribe,
-  unsubscribe,
+  subscribe: subscribeWithTopics,
+  unsubscribe: unsubscribeWithTopics,
   subscriptions,
   schedule,
   pause,
   resume,
   quiet,
+  topics,
   language,
   digest,
   sources,
@@ -57,6 +59,7 @@ const READ_ONLY: ReadonlySet<CommandName> = new Set<CommandName>([
   'country',
   'search',
   'subscriptions',
+  'topics',
   'digest',
   'sources',
   'help',

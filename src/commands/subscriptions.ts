@@ -1,5 +1,5 @@
 import { commandWord } from './grammar.js';
-import { formatMoment, pauseReason, scheduleWhen, t, type Lang } from '../i18n/index.js';
+import { formatMoment, listOf, pauseReason, scheduleWhen, t, type Lang } from '../i18n/index.js';
 import { chatKey, type Chat } from '../ports.js';
 import type { Action, Reply } from '../reply.js';
 import { nextOccurrence } from '../digest/due.js';
@@ -172,6 +172,7 @@ export async function unsubscribe(c: Call): Promise<Reply> {
   if (!arg) return unsubscribeQuestion(c, chat);
   if (['all', 'todo', 'todos', 'todas', 'everything'].includes(fold(arg))) {
     chat.places = [];
+    delete chat.topics;
     await save(c, chat);
     return info([m.unsubscribedAll]);
   }
@@ -248,6 +249,15 @@ export function subscriptions(c: Call): Reply {
       lines.push(when, m.pausedLine(since, pauseReason(c.lang, chat.pausedReason)));
     else lines.push(`${when} ${m.nextDigest(nextDigestText(c, chat, c.lang))}`);
   }
+  if (chat.places.length && chat.topics?.length)
+    lines.push(
+      m.topicsOfChat(
+        listOf(
+          c.lang,
+          chat.topics.map((id) => m.topicNames[id] ?? id),
+        ),
+      ),
+    );
   if (chat.places.length && chat.quiet) lines.push(m.quietLine(true));
   lines.push(t(c.lang).languageLine);
   const actions: Action[] = chat.places.map((p) => ({

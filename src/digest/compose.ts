@@ -175,10 +175,13 @@ export function rankDigest(chat: Chat, fromSeq: number, recent: RecentByPlace): 
   const several = chat.places.length > 1;
   const seen = new Set<NewsItem>();
   const picked: NewsItem[] = [];
+  // A chat limited to topics gets only items tagged with one of them.
+  const topics = chat.topics?.length ? new Set(chat.topics) : undefined;
   for (const p of chat.places) {
     const after = Math.max(fromSeq, p.sinceSeq);
     for (const it of recent.get(p.code) ?? []) {
       if (it.seq <= after || (several && seen.has(it))) continue;
+      if (topics && !it.topics.some((x) => topics.has(x))) continue;
       if (several) seen.add(it);
       picked.push(it);
     }

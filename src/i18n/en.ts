@@ -23,12 +23,12 @@ export const en = {
       examples: ['search ethical recruitment', 'search remesas'],
     },
     subscribe: {
-      usage: 'subscribe <country>[, ...]',
+      usage: 'subscribe <country>[, ...] [topic <topic>[, ...]]',
       about: 'this chat gets a weekly digest for those countries',
       examples: ['subscribe Honduras', 'subscribe Guatemala, El Salvador', 'subscribe central america'],
     },
     unsubscribe: {
-      usage: 'unsubscribe <country> | unsubscribe all',
+      usage: 'unsubscribe <country> | unsubscribe all | unsubscribe topic <topic>',
       about: 'stop some or all',
       examples: ['unsubscribe Honduras', 'unsubscribe all'],
     },
@@ -61,6 +61,11 @@ export const en = {
       usage: 'quiet on | quiet off',
       about: "this chat's digests without a notification sound (Telegram); alone, the current setting",
       examples: ['quiet on', 'quiet off', 'quiet'],
+    },
+    topics: {
+      usage: 'topics',
+      about: "the topics items are tagged with, and this chat's own",
+      examples: ['topics', 'subscribe Honduras topic remittances', 'unsubscribe topic remittances'],
     },
     language: {
       usage: 'language en | language es',
@@ -213,6 +218,19 @@ export const en = {
     `Unsubscribe this chat from all its digests (${places})? Its countries and schedule would be forgotten; pause keeps them.`,
   pickSchedule: (zone: string) => `Or pick one of these, in this chat's zone (${zone}):`,
   dailyWord: 'daily',
+  topicsHeading: 'Topics',
+  topicsOfChat: (list: string) => `This chat's digests hold only items about ${list}.`,
+  topicsAll: "This chat's digests hold items on every topic.",
+  topicsHow: 'To remove one: unsubscribe topic <topic>. Type topics to see them all.',
+  topicsHowTo: (example: string) =>
+    `To limit a digest to some: ${example} (several, with commas); to remove one: unsubscribe topic <topic>.`,
+  topicRemoved: (list: string) => `Removed: ${list}.`,
+  topicNotSet: (list: string) => `This chat's digests are not limited to ${list}.`,
+  unknownTopic: (name: string) => `I don't know the topic "${name}".`,
+  knownTopics: (list: string) => `The topics are ${list}.`,
+  topicMissing: 'Name a topic after topic, for example: subscribe Honduras topic remittances.',
+  topicNeedsCountry:
+    'A topic limits what the countries of a subscription bring: name a country too, for example subscribe Honduras topic remittances.',
   stillPausedNote: 'Digests to this chat are paused: type resume to turn them on again.',
 
   scheduleSet: (when: string, tz: string) => `Digests for this chat now go out ${when} (${tz}).`,

@@ -21,12 +21,12 @@ export const es: Catalog = {
       examples: ['buscar reclutamiento ético', 'buscar remittances'],
     },
     subscribe: {
-      usage: 'suscribir <país>[, ...]',
+      usage: 'suscribir <país>[, ...] [tema <tema>[, ...]]',
       about: 'este chat recibe un resumen semanal de esos países',
       examples: ['suscribir Honduras', 'suscribir Guatemala, El Salvador', 'suscribir centroamerica'],
     },
     unsubscribe: {
-      usage: 'cancelar <país> | cancelar todo',
+      usage: 'cancelar <país> | cancelar todo | cancelar tema <tema>',
       about: 'dejar de recibir algunos o todos',
       examples: ['cancelar Honduras', 'cancelar todo'],
     },
@@ -60,6 +60,11 @@ export const es: Catalog = {
       usage: 'silencio si | silencio no',
       about: 'los resúmenes de este chat sin sonido de notificación (Telegram); solo, el ajuste actual',
       examples: ['silencio si', 'silencio no', 'silencio'],
+    },
+    topics: {
+      usage: 'temas',
+      about: 'los temas con que se etiquetan las noticias, y los de este chat',
+      examples: ['temas', 'suscribir Honduras tema remesas', 'cancelar tema remesas'],
     },
     language: {
       usage: 'idioma es | idioma en',
@@ -217,6 +222,19 @@ export const es: Catalog = {
     `¿Cancelar todos los resúmenes de este chat (${places})? Se olvidarían sus países y su horario; pausar los conserva.`,
   pickSchedule: (zone) => `O elija uno de estos, en la zona de este chat (${zone}):`,
   dailyWord: 'diario',
+  topicsHeading: 'Temas',
+  topicsOfChat: (list) => `Los resúmenes de este chat traen solo noticias sobre ${list}.`,
+  topicsAll: 'Los resúmenes de este chat traen noticias de todos los temas.',
+  topicsHow: 'Para quitar uno: cancelar tema <tema>. Escriba temas para verlos todos.',
+  topicsHowTo: (example) =>
+    `Para limitar un resumen a algunos: ${example} (varios, con comas); para quitar uno: cancelar tema <tema>.`,
+  topicRemoved: (list) => `Quitado: ${list}.`,
+  topicNotSet: (list) => `Los resúmenes de este chat no están limitados a ${list}.`,
+  unknownTopic: (name) => `No conozco el tema «${name}».`,
+  knownTopics: (list) => `Los temas son ${list}.`,
+  topicMissing: 'Escriba un tema después de tema, por ejemplo: suscribir Honduras tema remesas.',
+  topicNeedsCountry:
+    'Un tema limita lo que traen los países de una suscripción: nombre también un país, por ejemplo suscribir Honduras tema remesas.',
   stillPausedNote: 'Los resúmenes a este chat están en pausa: escriba reanudar para volver a recibirlos.',
 
   scheduleSet: (when, tz) => `Los resúmenes de este chat ahora salen ${when} (${tz}).`,

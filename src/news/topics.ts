@@ -7,7 +7,7 @@ import { fits, PhraseTable } from '../search/phrases.js';
  * Topics by keyword, English and Spanish: the `words` of the glossary's concepts that name a
  * topic (src/search/glossary.ts), so search and tagging share one list of the field's terms.
  */
-const TOPICS: Record<string, string[]> = {};
+export const TOPICS: Record<string, string[]> = {};
 for (const concept of Object.values(GLOSSARY)) {
   if (concept.topic) (TOPICS[concept.topic] ??= []).push(...concept.words);
 }
