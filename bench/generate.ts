@@ -1,16 +1,5 @@
 import type { RawItem } from '../src/news/item.js';
-
-/** A small, seeded PRNG (mulberry32): the same seed gives the same items on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../tests/helpers/random.js';
 
 const COUNTRIES_EN: [string, string, string][] = [
   ['Honduras', 'Honduran', 'Tegucigalpa'],

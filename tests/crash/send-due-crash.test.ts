@@ -9,7 +9,7 @@ import { storeFiles } from '../../store/lowdb-store.js';
 import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
 import { ROOT, tempDb } from '../helpers/run.js';
-import { rng } from '../../bench/generate.js';
+import { rng } from '../helpers/random.js';
 import { lowdbStore } from '../helpers/stores.js';
 
 const CHATS = 100;

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rng } from '../../bench/generate.js';
+import { rng } from '../helpers/random.js';
 import { TELEGRAM_IN_FLIGHT } from '../../adapters/telegram/pipeline.js';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';

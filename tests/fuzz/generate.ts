@@ -3,18 +3,7 @@
  * `npm run fuzz -- <seed> <count>` is found again by that seed.
  */
 import { ALIASES } from '../../src/commands/grammar.js';
-
-/** mulberry32: a small, fast generator of numbers in [0, 1), fully set by its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random.js';
 
 /** Every command word, English and Spanish, as people type them. */
 export const WORDS = Object.values(ALIASES).flatMap(({ en, es }) => [...en, ...es]);
@@ -143,7 +132,7 @@ export interface GenOptions {
 
 /** A generator of command lines from a seed. */
 export function commandLines(seed: number, o: GenOptions = {}) {
-  const random = prng(seed);
+  const random = rng(seed);
   const maxLength = o.maxLength ?? 100_000;
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(a: readonly T[]): T => a[int(a.length)];
