@@ -55,6 +55,8 @@ export interface Chat {
   topics?: string[];
   /** digests go without a notification sound where the platform can (quiet on) */
   quiet?: boolean;
+  /** how its digests read: 'full' adds each item's summary; absent, compact (one line an item) */
+  format?: 'compact' | 'full';
   /** a PauseReason (older stores may hold a platform's own words) */
   pausedReason?: string;
   /** the platform's words for an 'unreachable' pause */

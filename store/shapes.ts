@@ -174,6 +174,7 @@ const Chat = object({
   schedule: Schedule.nullish(),
   quiet: z.boolean({ error: 'true or false' }).nullish(),
   topics: strings.nullish(),
+  format: z.enum(['compact', 'full'], { error: '"compact" or "full"' }).nullish(),
   pausedReason: optText,
   pausedDetail: optText,
   pausedAt: optText,

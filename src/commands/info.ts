@@ -110,7 +110,7 @@ async function digestRest(c: Call, fromSeq: number, toSeq: number): Promise<Repl
   return {
     kind: 'result',
     visibility: 'private',
-    layout: 'compact',
+    layout: chat.format === 'full' ? 'full' : 'compact',
     heading: m.digestRestHeading(placeList(codes, c.lang)),
     paragraphs: [m.range(first + 1, first + page.length, ranked.length)],
     items: digestViews(chat, page, fromSeq, c.lang, c.deps.sourceLabels),

@@ -26,6 +26,7 @@ import { language, schedule, SHOW_SETTING } from './settings.js';
 import { pause, resume } from './pause.js';
 import { quiet } from './quiet.js';
 import { subscribeWithTopics, topics, unsubscribeWithTopics } from './topic-commands.js';
+import { format } from './format.js';
 import { usageReply } from './usage.js';
 
 type Handler = (c: Call) => Reply | Promise<Reply>;
@@ -42,6 +43,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   resume,
   quiet,
   topics,
+  format,
   language,
   digest,
   sources,

@@ -10,6 +10,7 @@ import type { CommandName } from './grammar.js';
 import { chatOf, info, nextDigestText, save } from './subscriptions.js';
 import { usageReply } from './usage.js';
 import { showQuiet } from './quiet.js';
+import { showFormat } from './format.js';
 import { scheduleChoices } from './schedule-choices.js';
 
 /** How a zone the person typed is said back: "Eastern time, America/New_York", "UTC-6", "America/El_Salvador". */
@@ -86,6 +87,7 @@ export const SHOW_SETTING: Partial<Record<CommandName, (c: Call) => Reply>> = {
   schedule: showSchedule,
   language: showLanguage,
   quiet: showQuiet,
+  format: showFormat,
 };
 
 export async function schedule(c: Call): Promise<Reply> {

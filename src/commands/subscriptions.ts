@@ -259,6 +259,7 @@ export function subscriptions(c: Call): Reply {
       ),
     );
   if (chat.places.length && chat.quiet) lines.push(m.quietLine(true));
+  if (chat.places.length) lines.push(m.formatLine(chat.format === 'full'));
   lines.push(t(c.lang).languageLine);
   const actions: Action[] = chat.places.map((p) => ({
     kind: 'unsubscribe',

@@ -247,7 +247,7 @@ export function digestReply(
   return {
     kind: 'result',
     visibility: 'public',
-    layout: 'compact',
+    layout: chat.format === 'full' ? 'full' : 'compact',
     heading: m.digestHeading(placeList(codes, lang), chat.schedule?.weekday === 0),
     paragraphs: [`${when} · ${m.digestCount(sel.items.length + sel.more)}`],
     items: digestViews(chat, sel.items, sel.fromSeq, lang, period.labels),

@@ -67,6 +67,12 @@ export const en = {
       about: "the topics items are tagged with, and this chat's own",
       examples: ['topics', 'subscribe Honduras topic remittances', 'unsubscribe topic remittances'],
     },
+    format: {
+      usage: 'format compact | format full',
+      about:
+        "how this chat's digests read: compact, one line an item (the default), or full, with each item's summary; alone, the current one",
+      examples: ['format full', 'format compact', 'format'],
+    },
     language: {
       usage: 'language en | language es',
       about: "the language of this chat's replies and digests",
@@ -211,6 +217,17 @@ export const en = {
       ? 'Digests to this chat arrive silently, without a notification sound (quiet on).'
       : 'Digests to this chat arrive with the usual notification (quiet off).',
   changeQuiet: 'To change it: quiet on or quiet off.',
+  formatLine: (full: boolean) =>
+    full
+      ? "This chat's digests are full: each item with its summary (format full)."
+      : "This chat's digests are compact: one line an item (format compact).",
+  changeFormat: 'To change it: format compact or format full.',
+  formatSet: (full: boolean) =>
+    full
+      ? "This chat's digests now come in full: each item with its summary."
+      : "This chat's digests now come compact: one line an item.",
+  badFormat: (text: string) =>
+    text ? `"${text}" is not a format: say compact or full.` : 'Say compact or full.',
   quietOnSet: 'Digests to this chat now arrive silently, without a notification sound.',
   quietOffSet: 'Digests to this chat now arrive with the usual notification.',
   badQuiet: (text: string) => (text ? `"${text}" is neither on nor off.` : 'Say on or off.'),

@@ -66,6 +66,12 @@ export const es: Catalog = {
       about: 'los temas con que se etiquetan las noticias, y los de este chat',
       examples: ['temas', 'suscribir Honduras tema remesas', 'cancelar tema remesas'],
     },
+    format: {
+      usage: 'formato compacto | formato completo',
+      about:
+        'cómo se leen los resúmenes de este chat: compacto, una línea por noticia (por omisión), o completo, con el resumen de cada noticia; solo, el actual',
+      examples: ['formato completo', 'formato compacto', 'formato'],
+    },
     language: {
       usage: 'idioma es | idioma en',
       about: 'el idioma de las respuestas y resúmenes de este chat',
@@ -215,6 +221,17 @@ export const es: Catalog = {
       ? 'Los resúmenes de este chat llegan en silencio, sin sonido de notificación (silencio si).'
       : 'Los resúmenes de este chat llegan con la notificación de siempre (silencio no).',
   changeQuiet: 'Para cambiarlo: silencio si o silencio no.',
+  formatLine: (full) =>
+    full
+      ? 'Los resúmenes de este chat son completos: cada noticia con su resumen (formato completo).'
+      : 'Los resúmenes de este chat son compactos: una línea por noticia (formato compacto).',
+  changeFormat: 'Para cambiarlo: formato compacto o formato completo.',
+  formatSet: (full) =>
+    full
+      ? 'Los resúmenes de este chat ahora llegan completos: cada noticia con su resumen.'
+      : 'Los resúmenes de este chat ahora llegan compactos: una línea por noticia.',
+  badFormat: (text) =>
+    text ? `«${text}» no es un formato: diga compacto o completo.` : 'Diga compacto o completo.',
   quietOnSet: 'Los resúmenes de este chat ahora llegan en silencio, sin sonido de notificación.',
   quietOffSet: 'Los resúmenes de este chat ahora llegan con la notificación de siempre.',
   badQuiet: (text) => (text ? `«${text}» no es ni si ni no.` : 'Diga si o no.'),

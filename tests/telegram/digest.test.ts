@@ -108,6 +108,18 @@ describe('a digest on Telegram', () => {
     expect(m.text).toMatch(/^2\. Returnees in Guatemala get job placement .* · \d{1,2} nov\. 2026$/m);
   });
 
+  it('with format full: each item with its summary, as before', async () => {
+    s = await setup({ core: await makeCore({ sample: false }) });
+    await s.core.commands.run('subscribe Guatemala', { address, canManage: true, now: SUBSCRIBED_AT });
+    await s.core.commands.run('format full', { address, canManage: true, now: SUBSCRIBED_AT });
+    await addTypical(s.core, 4);
+    await sendDigests(s.core, 'telegram', s.adapter.notifier);
+    const [m] = s.fake.sent(chat.id);
+    expect(m.text).toMatch(/^Weekly digest: Guatemala\n\n20 Nov – 30 Nov 2026 · 2 new items\n\n1\. /);
+    expect(m.text).toContain('Story 2. Workers, employers and the authorities met');
+    expect(m.text).toMatch(/\nNov \d{1,2}, 2026 · Guatemala\n/);
+  });
+
   it('of 45 items: More pages through exactly items 21–45 of that digest, and still works after a restart', async () => {
     s = await subscribed('subscribe Honduras, Guatemala', 45);
     const [digest] = s.fake.sent(chat.id);
