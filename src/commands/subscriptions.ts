@@ -266,5 +266,8 @@ export function subscriptions(c: Call): Reply {
     label: m.buttons.unsubscribe(placeName(p.code, c.lang)),
     command: `${commandWord('unsubscribe', c.lang)} ${p.code}`,
   }));
+  // A chat paused by its people is one press from its digests again.
+  if (chat.places.length && chat.state === 'paused' && chat.pausedReason === 'by_user')
+    actions.unshift({ kind: 'command', label: m.buttons.resume, command: commandWord('resume', c.lang) });
   return { kind: 'info', visibility: 'private', heading: m.subscriptionsHeading, paragraphs: lines, actions };
 }

@@ -76,6 +76,7 @@ describe('pause and resume', () => {
     expect(subs.paragraphs).toContain(
       'Paused since 2026-11-29 (pause). Type resume to turn digests on again.',
     );
+    expect(subs.actions?.[0]).toEqual({ kind: 'command', label: 'Resume', command: 'resume' });
     // paused again: said so, nothing changes
     const again = await commands.run('pause', ctxOf(address, at('2026-11-29T13:00:00Z')));
     expect(again.paragraphs?.[0]).toBe('Digests to this chat have been paused since 2026-11-29.');
