@@ -5,7 +5,6 @@
  * fits, so a channel's pace never binds), then a reply of several posts to every channel, which
  * shows how close each channel comes to its second.
  */
-import pino from 'pino';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { SLACK_IN_FLIGHT } from '../adapters/slack/pipeline.js';
 import { sendDueDigests } from '../src/digest/deliver.js';
@@ -14,8 +13,9 @@ import type { ChatAddress, Notifier, Platform } from '../src/ports.js';
 import type { Reply } from '../src/reply.js';
 import { fakeProcess, itemsDue, MONDAY, SCHEDULE, storeWith } from './digest-setup.js';
 import type { Row } from './lib.js';
+import { silentLog } from '../tests/helpers/logs.js';
 
-const log = pino({ level: 'silent' });
+const log = silentLog();
 const CHANNELS = 300;
 
 const channels = (prefix: string): ChatAddress[] =>

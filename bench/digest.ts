@@ -3,7 +3,6 @@
  * own: the fan-out with no limits, then Telegram and Slack at the pace they allow (Slack's run is
  * in digest-slack.ts). Runs alone: `npm run bench -- digest`.
  */
-import pino from 'pino';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { TELEGRAM_IN_FLIGHT } from '../adapters/telegram/pipeline.js';
 import { sendDueDigests } from '../src/digest/deliver.js';
@@ -13,8 +12,9 @@ import { allCountryCodes } from '../src/places/gazetteer.js';
 import { fakeProcess, itemsDue, MONDAY, SCHEDULE, storeWith, telegramChats } from './digest-setup.js';
 import { pacedSlack } from './digest-slack.js';
 import type { Row } from './lib.js';
+import { silentLog } from '../tests/helpers/logs.js';
 
-const log = pino({ level: 'silent' });
+const log = silentLog();
 
 /** Times the store's writes during a run, to give its share. */
 function timed(store: NewsStore): { store: NewsStore; ms: () => number } {

@@ -4,7 +4,6 @@
  * the Bot API, with 100,000 stored items. Runs alone:
  *   npx tsx -e "import('./bench/telegram.ts').then(m=>m.benchTelegram()).then(console.log)"
  */
-import pino from 'pino';
 import type { Update } from 'telegraf/types';
 import { createTelegramAdapter, type TelegramAdapter } from '../adapters/telegram/index.js';
 import { createCore } from '../src/core.js';
@@ -14,6 +13,7 @@ import { startFakeTelegram, type FakeTelegramApi } from '../tests/fakes/telegram
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, type Row } from './lib.js';
 import { itemFiling } from '../src/search/filing.js';
+import { silentLog } from '../tests/helpers/logs.js';
 
 const ITEMS = 100_000;
 const NOW = new Date('2026-11-28T04:00:00Z');
@@ -111,7 +111,7 @@ export async function benchTelegram(): Promise<Row[]> {
   });
   await core.news.ingestBody(toJsonLines(generateItems(ITEMS)), 'bench', NOW, { format: 'jsonl' });
   await core.store.items.searchReady();
-  const log = pino({ level: 'silent' });
+  const log = silentLog();
   const http = createHttpListener(log);
   const port = await http.listen(0, '127.0.0.1');
   const secret = 'bench-secret';

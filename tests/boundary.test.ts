@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/temp.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const rules = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as {
@@ -28,7 +28,7 @@ afterAll(() => trees.forEach((t) => rmSync(t, { recursive: true, force: true }))
 
 /** A small tree laid out as the project is, each file importing what the test says. */
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nb-boundary-'));
+  const dir = tempDir('nb-boundary');
   trees.push(dir);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });

@@ -3,12 +3,12 @@
  * countries and schedule kept, no digest while paused, the missed digest at once on resume
  * with what arrived meanwhile; a pause by the person kept apart from the platform's.
  */
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import type { ChatAddress, CommandContext, Notifier } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore, NOW } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 let n = 0;
 const at = (iso: string) => new Date(iso);
@@ -46,7 +46,7 @@ describe('pause and resume', () => {
       store,
       notifiers: new Map([['console' as const, rec.notifier]]),
       defaultSchedule: DEFAULT_SCHEDULE,
-      log: pino({ level: 'silent' }),
+      log: silentLog(),
     };
     const address = chatIn();
     await commands.run('subscribe Honduras, Guatemala', ctxOf(address, NOW));

@@ -3,12 +3,12 @@
  * topics, subscriptions, unsubscribe topic …, unknown topics; and the digest selecting only the
  * items with the chat's topics (src/digest/compose.ts).
  */
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import type { CommandContext, Notifier } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore, NOW } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 let n = 0;
 const fresh = (): CommandContext => ({
@@ -120,7 +120,7 @@ describe('topic filters', () => {
         store: core.store,
         notifiers: new Map([['console' as const, notifier]]),
         defaultSchedule: DEFAULT_SCHEDULE,
-        log: pino({ level: 'silent' }),
+        log: silentLog(),
       },
       new Date('2026-11-30T15:01:00Z'),
     );

@@ -4,7 +4,6 @@
  * commands to type. The mechanism (renderText's budget), then through the console adapter.
  */
 import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { renderText, REPLY_CHARS } from '../../adapters/console/render-text.js';
@@ -12,6 +11,7 @@ import { consoleText } from '../../adapters/console/texts.js';
 import type { ChatReply } from '../../src/ports.js';
 import type { Reply } from '../../src/reply.js';
 import { makeCore } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 const reply = (paragraphs: number, size: number): Reply => ({
   kind: 'result',
@@ -57,7 +57,7 @@ describe('the console answers within the budget', () => {
         commands: { ...core.commands, run: async () => huge },
         input,
         output,
-        log: pino({ level: 'silent' }),
+        log: silentLog(),
       });
       await adapter.start();
       input.end('country q0,q1\n');

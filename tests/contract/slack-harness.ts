@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { boltLogger } from '../../adapters/slack/bolt-logger.js';
 import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
@@ -7,6 +6,7 @@ import { apiBaseUrl, createDeliveryClient } from '../../adapters/slack/web-clien
 import type { ChatAddress } from '../../src/ports.js';
 import { startFakeSlack, type SlackFault } from '../fakes/slack-api.js';
 import type { HarnessFactory, NotifierHarness } from './harness.js';
+import { silentLog } from '../helpers/logs.js';
 
 const TOKEN = 'xoxb-contract-token';
 const TEAM = 'T0CONTRACT';
@@ -14,7 +14,7 @@ const TEAM = 'T0CONTRACT';
 /** The Slack notifier as the adapter builds it (a client that leaves retries to it), against the fake Web API. */
 export const slackHarness: HarnessFactory = async (): Promise<NotifierHarness> => {
   const fake = await startFakeSlack({ token: TOKEN, teamId: TEAM, retryAfter: 1 });
-  const log = pino({ level: 'silent' });
+  const log = silentLog();
   // the real limits' shape, quick enough for a test suite
   const pipeline = createSlackPipeline({
     apiUrl: apiBaseUrl(fake.apiUrl),

@@ -1,9 +1,9 @@
-import pino from 'pino';
 import { createTelegramAdapter } from '../../adapters/telegram/index.js';
 import type { ChatAddress } from '../../src/ports.js';
 import { startFakeTelegram, type FakeFault, type FakeMessage } from '../fakes/telegram-api.js';
 import { makeCore } from '../helpers/core.js';
 import type { HarnessFactory, NotifierHarness } from './harness.js';
+import { silentLog } from '../helpers/logs.js';
 
 /**
  * A message's plain-text fallback as the adapter renders it: what the user sees, with each item's
@@ -31,7 +31,7 @@ export const telegramHarness: HarnessFactory = async (): Promise<NotifierHarness
   const adapter = createTelegramAdapter({
     settings: { token: fake.token, apiRoot: fake.url },
     core: core.services,
-    log: pino({ level: 'silent' }),
+    log: silentLog(),
     // the real limits' shape, quick enough for a test suite
     pacing: { perChatIntervalMs: 20, overallPerSecond: 500, groupPerMinute: 10_000 },
     retry: { backoffMs: 10 },

@@ -8,7 +8,8 @@ import { LEASE_STALE_MS } from '../../store/lease-file.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
-import { ROOT, tempDb } from '../helpers/run.js';
+import { ROOT } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { rng } from '../helpers/random.js';
 import { lowdbStore } from '../helpers/stores.js';
 

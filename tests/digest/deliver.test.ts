@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import { pauseReason } from '../../src/i18n/index.js';
@@ -13,6 +12,7 @@ import {
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
 import { allItems } from '../helpers/stores.js';
+import { silentLog } from '../helpers/logs.js';
 
 /**
  * A Notifier of our own port that records what it is given and fails on cue: the delivery
@@ -60,7 +60,7 @@ function recorder() {
   };
 }
 
-const log = pino({ level: 'silent' });
+const log = silentLog();
 const tg = (chatId: string) => ({ address: { platform: 'telegram' as const, chatId }, canManage: true });
 
 async function setup() {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { consoleSession, run, runInProcess, tempDb } from '../helpers/run.js';
+import { consoleSession, run, runInProcess } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 
 describe('npm start in local mode', () => {
   it('ingests the bundled items, says it is in local mode, answers piped commands and exits at their end', async () => {

@@ -4,7 +4,7 @@
  * away (EPIPE, `| head`) ends it quietly, exit 0.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { startService, type Service } from '../helpers/service.js';
 
 let s: Service | undefined;

@@ -21,7 +21,7 @@ import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { jsonl } from '../helpers/core.js';
 import { createTestDatabase, hasPg } from '../helpers/pg.js';
-import { tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { startService, type Service } from '../helpers/service.js';
 import { SIGNING_SECRET, signedHeaders, slashForm } from '../slack/rig.js';
 

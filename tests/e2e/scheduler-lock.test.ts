@@ -15,7 +15,8 @@ import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
-import { runInProcess, tempDb } from '../helpers/run.js';
+import { runInProcess } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { startService as start, type Service } from '../helpers/service.js';
 import { lowdbStore } from '../helpers/stores.js';
 

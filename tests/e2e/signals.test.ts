@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
-import { tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { startService as start } from '../helpers/service.js';
 
 const children: ChildProcess[] = [];

@@ -4,9 +4,6 @@
  * to the Bolt receiver, answered through the fake's response URLs). Each run says what went
  * wrong, line by line: an error, a command left unanswered, a reply past its platform's limits.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
@@ -20,6 +17,7 @@ import { lowdbStore } from '../helpers/stores.js';
 import { startRig } from '../slack/rig.js';
 import { message, privateChat, setup, users } from '../telegram/setup.js';
 import { commandLines } from './generate.js';
+import { tempDb } from '../helpers/temp.js';
 
 export interface FuzzRun {
   way: 'console' | 'telegram' | 'slack';
@@ -68,7 +66,7 @@ export async function fuzzConsole(seed: number, count: number): Promise<FuzzRun>
   const t0 = performance.now();
   const failures: string[] = [];
   const next = commandLines(seed);
-  const store = await lowdbStore(path.join(mkdtempSync(path.join(tmpdir(), 'nb-fuzz-')), 'newsbot.json'));
+  const store = await lowdbStore(tempDb('nb-fuzz'));
   const core = await makeCore({ store });
   const { log, errors } = errorLog();
   const console = createConsoleAdapter({

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { postDeclaring } from '../helpers/oversized.js';
-import { tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { startService, type Service } from '../helpers/service.js';
 import { message, privateChat, users } from '../telegram/setup.js';
 import { BOT_TOKEN, SIGNING_SECRET, signedHeaders, slashForm } from '../slack/rig.js';

@@ -1,8 +1,8 @@
-import pino from 'pino';
 import type { Core } from '../../src/core.js';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import type { Notifier, Platform } from '../../src/ports.js';
 import { DEFAULT_SCHEDULE, jsonl } from './core.js';
+import { silentLog } from './logs.js';
 
 /** When the test chats subscribe: Friday 20 November 2026. */
 export const SUBSCRIBED_AT = new Date('2026-11-20T12:00:00Z');
@@ -51,7 +51,7 @@ export function sendDigests(core: Core, platform: Platform, notifier: Notifier, 
       notifiers: new Map([[platform, notifier]]),
       defaultSchedule: DEFAULT_SCHEDULE,
       sourceLabels: core.sourceLabels,
-      log: pino({ level: 'silent' }),
+      log: silentLog(),
     },
     at,
   );

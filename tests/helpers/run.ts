@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 
@@ -45,8 +43,6 @@ export function run(
     child.stdin.end(opts.input ?? '');
   });
 }
-
-export const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'nb-e2e-')), 'newsbot.json');
 
 /**
  * Runs the `newsbot` command line in this process (src/cli.ts runCli), as `run` would in a

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core.js';
@@ -10,6 +9,7 @@ import type { NewsStore } from '../../src/ports.js';
 import { DEFAULT_SCHEDULE } from '../helpers/core.js';
 import { fixture, fixturePath, SEED } from './fixtures.js';
 import { memoryStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const T1 = new Date('2026-11-20T08:00:00Z');
 const T2 = new Date('2026-11-21T08:00:00Z');
@@ -331,7 +331,7 @@ describe('broken sources', () => {
   });
 
   it('a source that breaks after a good read keeps its items, and counts its failures', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nb-ingest-'));
+    const dir = tempDir('nb-ingest');
     const file = path.join(dir, 'ngo.jsonl');
     writeFileSync(file, fixture('jsonl-basic.jsonl'));
     const core = newCore();

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
@@ -9,6 +8,7 @@ import { fetchSource } from '../../src/news/fetch.js';
 import { NOW } from '../helpers/core.js';
 import { fixturePath } from '../news/fixtures.js';
 import { memoryStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const HONDURAS = 'Trabajadores hondureños en México reciben permisos de temporada';
 
@@ -128,7 +128,7 @@ describe('sources that are not UTF-8', () => {
   });
 
   it('reads a UTF-8 file with a BOM from disk, the BOM left out of the text', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nb-charset-')), 'bom.xml');
+    const file = path.join(tempDir('nb-charset'), 'bom.xml');
     writeFileSync(
       file,
       Buffer.concat([

@@ -6,13 +6,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { NOW } from '../helpers/core.js';
-import { tempDb } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
+import { silentLog } from '../helpers/logs.js';
 
 const MIN = 60_000;
 const rss = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
@@ -54,7 +54,7 @@ afterEach(async () => {
   brokenFixed = false;
 });
 
-const silent = pino({ level: 'silent' });
+const silent = silentLog();
 async function getHealth(a: App): Promise<{ status: number; type: string | null; body: any }> {
   const port = a.port()!;
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);

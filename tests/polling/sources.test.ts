@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createCore } from '../../src/core.js';
 import { replyToText } from '../../src/reply.js';
 import { NOW } from '../helpers/core.js';
 import { memoryStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const RSS = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>${title}</title><link>https://news.example.org/${encodeURIComponent(title)}</link><description>Costa Rica and Nicaragua agree on seasonal work.</description><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
@@ -158,7 +158,7 @@ describe('fetching sources over HTTP', () => {
 
 describe('reading local files', () => {
   it('reads a file again only when it changed since the last read', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nb-src-')), 'feed.xml');
+    const file = path.join(tempDir('nb-src'), 'feed.xml');
     writeFileSync(file, RSS('First story'));
     const c = await core();
     expect(await c.news.ingestSource(file, NOW)).toMatchObject({ ok: true, added: 1 });

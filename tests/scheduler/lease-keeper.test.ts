@@ -2,15 +2,14 @@
  * The lease keeper (src/digest/lease-keeper.ts) over real lowdb leases: two leases on one store
  * path in this process stand for two services on one store.
  */
-import { mkdtempSync, rmdirSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmdirSync, utimesSync } from 'node:fs';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLeaseKeeper, type LeaseKeeper } from '../../src/digest/lease-keeper.js';
 import type { SchedulerLease } from '../../src/ports.js';
 import { createLeaseFile } from '../../store/lease-file.js';
 import { storeFiles } from '../../store/lowdb-store.js';
+import { tempDb } from '../helpers/temp.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -52,8 +51,6 @@ function keeperOn(lease: SchedulerLease) {
   const started = (n: number) => new Promise<void>((resolve) => waiters.push({ n, resolve }));
   return { keeper, events, lines, started };
 }
-
-const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'nb-keeper-')), 'newsbot.json');
 
 describe('the lease keeper', () => {
   it('the first runs the work; the second waits, says who holds it, and takes over once it is released', async () => {

@@ -11,6 +11,7 @@ import { createScheduler, type Scheduler } from '../../src/digest/scheduler.js';
 import type { ChatAddress, Notifier, Platform } from '../../src/ports.js';
 import { replyToText, type Reply } from '../../src/reply.js';
 import { DEFAULT_SCHEDULE, jsonl, makeCore } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 const MIN = 60_000;
 /** Saturday 2026-11-28, 04:00:30 UTC: half a minute before a minute starts */
@@ -59,7 +60,7 @@ function logCapture() {
   return { log, lines };
 }
 
-const silent = pino({ level: 'silent' });
+const silent = silentLog();
 let scheduler: Scheduler | undefined;
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createPipeline, PRIORITY, type Lane, type PipelineOptions } from '../../adapters/shared/pipeline.js';
 import { DEFAULT_RETRY, type Verdict } from '../../adapters/shared/retry.js';
+import { silentLog } from '../helpers/logs.js';
 
 /** A failure of the platform, as a platform adapter would classify it. */
 class Refusal extends Error {
@@ -15,7 +15,7 @@ const pipeline = (o: Partial<PipelineOptions> = {}) =>
     inFlight: 4,
     retry: { ...DEFAULT_RETRY, backoffMs: 5 },
     classify: (err) => (err instanceof Refusal ? err.verdict : { kind: 'final' }),
-    log: pino({ level: 'silent' }),
+    log: silentLog(),
     ...o,
   });
 

@@ -8,7 +8,7 @@
  * such a message on purpose takes its violations with `fake.takeViolations()`.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import pino, { type Logger } from 'pino';
+import { type Logger } from 'pino';
 import { afterAll, afterEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { unescapeEntities } from '../../adapters/slack/mrkdwn.js';
@@ -23,6 +23,7 @@ import {
   type FakeSlackOptions,
 } from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -30,7 +31,7 @@ export const TEAM = 'T0TEST';
 export const CHANNEL = 'C0NEWS';
 export const USER = 'U0ASKER';
 
-export const silent = (): Logger => pino({ level: 'silent' });
+export const silent = (): Logger => silentLog();
 
 /** Fails when a fake Slack was sent what Slack would refuse or warn about since the last check. */
 export function expectNoSlackViolations(when: string): void {

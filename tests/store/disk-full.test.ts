@@ -5,11 +5,9 @@
  * Everything above (the whole-file writer, the ledger's appends, the store, the commands, the
  * command line) runs as it would.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { renderAnswer } from '../../adapters/console/render-text.js';
@@ -20,6 +18,8 @@ import { storeFiles } from '../../store/lowdb-store.js';
 import { makeCore, NOW } from '../helpers/core.js';
 import { runInProcess } from '../helpers/run.js';
 import { allItems, lowdbStore } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
+import { silentLog } from '../helpers/logs.js';
 
 const disk = { full: false };
 const enospc = (p: unknown) =>
@@ -56,7 +56,7 @@ beforeEach(() => {
   disk.full = false;
 });
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-disk-full-'));
+const dir = () => tempDir('nb-disk-full');
 /** Temporary files left behind in a folder. */
 const leftovers = (d: string) => readdirSync(d).filter((f) => f.includes('.tmp'));
 
@@ -68,7 +68,7 @@ async function consoleOver(db: string) {
     commands: core.commands,
     input: new PassThrough(),
     output: new PassThrough(),
-    log: pino({ level: 'silent' }),
+    log: silentLog(),
   });
   const say = async (text: string) => {
     const { reply, error } = await console.ask(text);

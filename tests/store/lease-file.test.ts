@@ -3,24 +3,16 @@
  * opened on one path in this process stand for two processes: the lease never asks which
  * process holds it, so they exclude each other as two processes would.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewsStore, SchedulerLease } from '../../src/ports.js';
 import { createLeaseFile, LEASE_STALE_MS } from '../../store/lease-file.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { lowdbStore } from '../helpers/stores.js';
+import { tempDb } from '../helpers/temp.js';
 
-const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'nb-lease-')), 'newsbot.json');
 const leases: SchedulerLease[] = [];
 afterEach(async () => {
   for (const l of leases.splice(0)) await l.release();

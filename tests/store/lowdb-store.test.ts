@@ -1,5 +1,4 @@
 import {
-  mkdtempSync,
   mkdirSync,
   readFileSync,
   rmdirSync,
@@ -8,15 +7,15 @@ import {
   existsSync,
   appendFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError, StoreWriteError, type Chat, type Delivery } from '../../src/ports.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
-const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-'));
+const dir = () => tempDir('nb-store');
 const item = (id: string) => ({
   id,
   title: id,

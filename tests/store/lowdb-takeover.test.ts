@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Chat, Delivery } from '../../src/ports.js';
 import { lowdbStore } from '../helpers/stores.js';
+import { tempDb } from '../helpers/temp.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const item = (id: string) => ({
@@ -42,7 +40,7 @@ const sent = (chatKey: string): Delivery => ({
 
 describe('lowdb store: taking the lease over from another process', () => {
   it('sees what the other wrote while it held the lease, and writes without losing any of it', async () => {
-    const db = path.join(mkdtempSync(path.join(tmpdir(), 'nb-takeover-')), 'newsbot.json');
+    const db = tempDb('nb-takeover');
     const first = await lowdbStore(db);
     expect((await first.lease().acquire()).ok).toBe(true);
     // A second service opens the store while the first holds the lease: it reads the files as they are.
@@ -80,7 +78,7 @@ describe('lowdb store: taking the lease over from another process', () => {
   });
 
   it('asked again while it holds the lease, keeps its own changes, even one still being written', async () => {
-    const db = path.join(mkdtempSync(path.join(tmpdir(), 'nb-takeover-')), 'newsbot.json');
+    const db = tempDb('nb-takeover');
     const store = await lowdbStore(db);
     expect((await store.lease().acquire()).ok).toBe(true);
     await store.saveChat(chat('1'));

@@ -10,7 +10,8 @@ import { itemFiling } from '../../src/search/filing.js';
 import { openLowdbStore } from '../../store/lowdb-store.js';
 import { openPgStore } from '../../store/pg/pg-store.js';
 import { createTestDatabase, hasPg } from '../helpers/pg.js';
-import { runInProcess, tempDb } from '../helpers/run.js';
+import { runInProcess } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 
 const copy = (from: string, to: string) => runInProcess(['store', 'copy', '--from', from, '--to', to]);
 const sorted = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));

@@ -3,16 +3,7 @@
  * a permission), or that holds JSON of the wrong shape, stops the opening with a StoreError that
  * names the file and says what to do; the file is left byte for byte as it was.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError, StoreWriteError, type Chat, type SourceHealth } from '../../src/ports.js';
@@ -20,9 +11,10 @@ import { accessError, StoreAccessError, writeError } from '../../store/file-erro
 import { storeFiles } from '../../store/lowdb-store.js';
 import { run } from '../helpers/run.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
-const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-files-'));
+const dir = () => tempDir('nb-store-files');
 const item = (id: string) => ({
   id,
   title: id,

@@ -3,14 +3,14 @@
  * mode, so the file system's answer is stood in for: reads and writes of the paths in `denied`
  * fail with EACCES, as they would for a user without the right.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../src/ports.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { lowdbStore } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const denied = new Set<string>();
 const eacces = (p: unknown, syscall = 'open') =>
@@ -74,7 +74,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 beforeEach(() => denied.clear());
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-store-perm-'));
+const dir = () => tempDir('nb-store-perm');
 
 describe('a store file the service may not read', () => {
   it.each([

@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Chat, Delivery, NewsStore } from '../../src/ports.js';
 import { itemFiling } from '../../src/search/filing.js';
 import { hasPg, pgStores } from '../helpers/pg.js';
 import { memoryStore, lowdbStore, allItems } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const tagged = (id: string, title = `Item ${id}`) => ({
@@ -47,7 +46,7 @@ afterAll(() => pg.close());
 
 const stores: [string, () => Promise<NewsStore>][] = [
   ['memory', async () => memoryStore()],
-  ['lowdb', async () => lowdbStore(path.join(mkdtempSync(path.join(tmpdir(), 'nb-')), 'db.json'))],
+  ['lowdb', async () => lowdbStore(path.join(tempDir('nb'), 'db.json'))],
   // Skipped, loudly, only on a machine where no PostgreSQL answers (CI requires one: .ci/run).
   ...(hasPg ? [['postgres', () => pg.open()] as [string, () => Promise<NewsStore>]] : []),
 ];

@@ -2,8 +2,7 @@
  * A store file larger than the store reads: refused by its size before a byte is read. The files
  * are sparse (truncated to their size), so a 600 MB one costs no disk and no time.
  */
-import { mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/ports.js';
@@ -11,9 +10,10 @@ import { storeFiles } from '../../store/lowdb-store.js';
 import { MAX_ARCHIVE_BYTES, MAX_READ_BYTES, sizeProblem, unreadable } from '../../store/whole-file.js';
 import { run } from '../helpers/run.js';
 import { lowdbStore } from '../helpers/stores.js';
+import { tempDir } from '../helpers/temp.js';
 
 const MB = 1024 * 1024;
-const dir = () => mkdtempSync(path.join(tmpdir(), 'nb-too-large-'));
+const dir = () => tempDir('nb-too-large');
 const sparse = (file: string, bytes: number) => {
   writeFileSync(file, '');
   truncateSync(file, bytes);

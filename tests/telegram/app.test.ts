@@ -1,10 +1,11 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { FAKE_TOKEN as fakeToken, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
-import { run, tempDb } from '../helpers/run.js';
+import { run } from '../helpers/run.js';
+import { tempDb } from '../helpers/temp.js';
 import { message, privateChat, users } from './setup.js';
+import { silentLog } from '../helpers/logs.js';
 
 let fake: FakeTelegramApi | undefined;
 let app: App | undefined;
@@ -22,7 +23,7 @@ describe('the Telegram adapter in the service', () => {
       TELEGRAM_API_ROOT: fake.url,
       NEWSBOT_DB: tempDb(),
     });
-    app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
+    app = await createApp(config, { memory: true, log: silentLog() });
     await app.ingest(undefined, new Date());
     await app.start();
     expect(app.platforms()).toContain('telegram');
@@ -41,7 +42,7 @@ describe('the Telegram adapter in the service', () => {
       TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1/tg/updates',
       TELEGRAM_WEBHOOK_SECRET: 'a-secret_42',
     });
-    app = await createApp(config, { memory: true, log: pino({ level: 'silent' }) });
+    app = await createApp(config, { memory: true, log: silentLog() });
     await app.ingest(undefined, new Date());
     await app.start();
     expect(fake.callsOf('setWebhook')[0].params).toMatchObject({

@@ -3,11 +3,11 @@
  * Change day/time, Unsubscribe (asked first) run the typed commands' path, so only a group's
  * administrators can use them, and they work after a restart (a new adapter over the same store).
  */
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
 import { callback, message, setup, supergroup, users, type TgSetup } from './setup.js';
+import { silentLog } from '../helpers/logs.js';
 
 const open: TgSetup[] = [];
 afterEach(async () => {
@@ -40,7 +40,7 @@ async function digestInGroup() {
     store: s.core.store,
     notifiers: new Map([['telegram' as const, s.adapter.notifier]]),
     defaultSchedule: DEFAULT_SCHEDULE,
-    log: pino({ level: 'silent' }),
+    log: silentLog(),
   };
   expect(await sendDueDigests(deps, new Date('2026-11-30T15:01:00Z'))).toMatchObject({ sent: 1 });
   const digest = s.last(supergroup.id);

@@ -1,9 +1,9 @@
 /** A quiet chat's digest reaches the fake Bot API with disable_notification: true; another's without it. */
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueDigests } from '../../src/digest/deliver.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
 import { message, privateChat, setup, users, type TgSetup } from './setup.js';
+import { silentLog } from '../helpers/logs.js';
 
 let s: TgSetup | undefined;
 afterEach(async () => {
@@ -33,7 +33,7 @@ describe('quiet digests on Telegram', () => {
         store: s.core.store,
         notifiers: new Map([['telegram' as const, s.adapter.notifier]]),
         defaultSchedule: DEFAULT_SCHEDULE,
-        log: pino({ level: 'silent' }),
+        log: silentLog(),
       },
       new Date('2026-11-30T15:01:00Z'),
     );

@@ -14,6 +14,7 @@ import type { Core } from '../../src/core.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import { startFakeTelegram, type FakeTelegramApi, type FakeTelegramOptions } from '../fakes/telegram-api.js';
 import { makeCore, NOW } from '../helpers/core.js';
+import { silentLog } from '../helpers/logs.js';
 
 export const users = {
   ana: { id: 1001, is_bot: false, first_name: 'Ana', language_code: 'es' },
@@ -162,7 +163,7 @@ export interface SetupOptions {
 export async function setup(o: SetupOptions = {}): Promise<TgSetup> {
   const fake = await startFakeTelegram(o.fake);
   const core = o.core ?? (await makeCore({ jsonl: o.jsonl }));
-  const log = o.log ?? pino({ level: 'silent' });
+  const log = o.log ?? silentLog();
   let http: HttpListener | undefined;
   let httpUrl: string | undefined;
   if (o.webhook) {
