@@ -67,6 +67,8 @@ export interface FakeStats {
   chats: number;
   /** items numbered in the messages, counted once per chat */
   items: number;
+  /** the messages' characters as the reader sees them, summed */
+  chars: number;
   /** summed over chats with two messages or more: their messages after the first, and first to last */
   perChat: { after: number; spanMs: number };
 }
@@ -97,12 +99,14 @@ export async function fakeProcess(
 /** Per chat, the messages a fake accepted: when, and the items they numbered ("3. …" at a line's start). */
 export function tally() {
   const chats = new Map<string, { first: number; last: number; messages: number; items: Set<number> }>();
+  let chars = 0;
   return {
     add(chatId: string, text: string, t: number) {
       let c = chats.get(chatId);
       if (!c) chats.set(chatId, (c = { first: t, last: t, messages: 0, items: new Set() }));
       c.messages++;
       c.last = t;
+      chars += text.length;
       for (const x of text.matchAll(/^(\d+)\. /gm)) c.items.add(Number(x[1]));
     },
     stats(rateLimited: number): FakeStats {
@@ -127,6 +131,7 @@ export function tally() {
         spanMs: messages ? last - first : 0,
         chats: chats.size,
         items,
+        chars,
         perChat,
       };
     },

@@ -101,6 +101,7 @@ async function fanOut(): Promise<Row[]> {
   const t0 = performance.now();
   const report = await sendDueDigests({ store, notifiers, defaultSchedule: SCHEDULE, log }, MONDAY);
   const s = (performance.now() - t0) / 1000;
+  const seen = await fake.stats();
   fake.close();
   await base.close();
   const atOnce = adapter.notifier.concurrency ?? 16;
@@ -115,6 +116,20 @@ async function fanOut(): Promise<Row[]> {
       value: `${Math.round(rate)} digests/s`,
       target: '>= 1000/s',
       met: rate >= 1000,
+    },
+    {
+      section: 'digests',
+      measure: 'fan-out: Telegram messages per digest (one whenever it fits)',
+      size,
+      value: (seen.messages / chats).toFixed(2),
+      target: '1.00',
+      met: seen.messages === chats,
+    },
+    {
+      section: 'digests',
+      measure: 'fan-out: characters per digest, as the reader sees them',
+      size,
+      value: `${Math.round(seen.chars / chats)}`,
     },
     {
       section: 'digests',

@@ -14,23 +14,36 @@ function month(lang: Lang, d: Date): string {
   return m.endsWith('.') ? m : `${m}.`;
 }
 
+/** Days already said: a digest run says the same few days thousands of times. */
+const shortDays = new Map<string, string>();
+
 /** An item's day, short, as a phone shows it: "Dec 5, 2026", "5 dic. 2026". */
 export function formatShortDay(lang: Lang, ymd: string): string {
+  const key = `${lang}${ymd}`;
+  let said = shortDays.get(key);
+  if (said !== undefined) return said;
   const d = noon(ymd);
-  return lang === 'en'
-    ? `${month(lang, d)} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
-    : `${d.getUTCDate()} ${month(lang, d)} ${d.getUTCFullYear()}`;
+  said =
+    lang === 'en'
+      ? `${month(lang, d)} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
+      : `${d.getUTCDate()} ${month(lang, d)} ${d.getUTCFullYear()}`;
+  // Bounded: item dates span a few years; anything odd just misses the cache.
+  if (shortDays.size < 10_000) shortDays.set(key, said);
+  return said;
 }
+
+/** One formatter per zone: building an Intl formatter costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The day an instant falls on in a zone (IANA name or fixed offset), as YYYY-MM-DD. */
 export function dayIn(instant: Date, zone: string): string {
   const { at, timeZone } = forIntl(instant, zone);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (dayFormats.size < 1000) dayFormats.set(timeZone, f);
+  }
+  return f.format(at);
 }
 
 /**
