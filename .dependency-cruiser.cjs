@@ -45,6 +45,22 @@ module.exports = {
       from: { path: '^store/' },
       to: { path: ['^src/', '^adapters/'], pathNot: PORTS },
     },
+    {
+      name: 'tests-never-import-bench',
+      comment:
+        'A test exercises the code, not the benchmark: what both need lives in tests/helpers or tests/fakes.',
+      severity: 'error',
+      from: { path: '^tests/' },
+      to: { path: '^bench/' },
+    },
+    {
+      name: 'bench-uses-test-support',
+      comment:
+        "The benchmarks share the tests' support (tests/helpers, tests/fakes, the judged search set), never a test of their own.",
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^tests/', pathNot: '^tests/(helpers|fakes)/|^tests/search/(corpus|judged)[.]ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

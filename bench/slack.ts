@@ -11,7 +11,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createCore } from '../src/core.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import { slashForm, startRig, type Rig } from '../tests/slack/rig.js';
+import { slashForm, startRig, type Rig } from '../tests/helpers/slack-rig.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, type Row } from './lib.js';
 import { itemFiling } from '../src/search/filing.js';

@@ -39,7 +39,7 @@ function tree(files: Record<string, string>): string {
 
 describe('who may import what (.dependency-cruiser.cjs, run by npm run lint)', () => {
   it('the project itself keeps every rule', async () => {
-    expect(await violations(ROOT, ['src', 'adapters', 'store'])).toEqual([]);
+    expect(await violations(ROOT, ['src', 'adapters', 'store', 'tests', 'bench'])).toEqual([]);
   });
 
   it('each rule fails on a violation, and the allowed imports pass', async () => {
@@ -71,6 +71,23 @@ describe('who may import what (.dependency-cruiser.cjs, run by npm run lint)', (
       'core-is-platform-neutral: src/digest/deliver.ts → store/lowdb-store.ts',
       'only-entry-points-compose: src/digest/deliver.ts → src/app.ts',
       'stores-use-ports: store/pg-store.ts → adapters/slack/index.ts',
+    ]);
+  });
+
+  it('tests and benchmarks share only the test support', async () => {
+    const dir = tree({
+      'tests/helpers/random.ts': 'export const rng = 1;\n',
+      'tests/fakes/telegram-api.ts': 'export const fake = 1;\n',
+      'tests/slack/rig.ts': 'export const rig = 1;\n',
+      'bench/generate.ts': "import { rng } from '../tests/helpers/random.ts';\nexport const items = rng;\n",
+      'bench/digest.ts':
+        "import { fake } from '../tests/fakes/telegram-api.ts';\nimport { rig } from '../tests/slack/rig.ts';\nexport const d = [fake, rig];\n",
+      'tests/crash/crash.test.ts':
+        "import { items } from '../../bench/generate.ts';\nexport const c = items;\n",
+    });
+    expect((await violations(dir, ['tests', 'bench'])).sort()).toEqual([
+      'bench-uses-test-support: bench/digest.ts → tests/slack/rig.ts',
+      'tests-never-import-bench: tests/crash/crash.test.ts → bench/generate.ts',
     ]);
   });
 });

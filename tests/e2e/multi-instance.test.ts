@@ -23,7 +23,7 @@ import { jsonl } from '../helpers/core.js';
 import { createTestDatabase, hasPg } from '../helpers/pg.js';
 import { tempDb } from '../helpers/temp.js';
 import { startService, type Service } from '../helpers/service.js';
-import { SIGNING_SECRET, signedHeaders, slashForm } from '../slack/rig.js';
+import { SIGNING_SECRET, signedHeaders, slashForm } from '../helpers/slack-rig.js';
 
 const TG_CHATS = 240;
 const SLACK_CHANNELS = 20;

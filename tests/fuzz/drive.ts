@@ -14,7 +14,7 @@ import { MESSAGE_LIMIT } from '../../adapters/telegram/render-telegram.js';
 import { describeViolation, takeUnreportedViolations } from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
 import { lowdbStore } from '../helpers/stores.js';
-import { startRig } from '../slack/rig.js';
+import { startRig } from '../helpers/slack-rig.js';
 import { message, privateChat, setup, users } from '../telegram/setup.js';
 import { commandLines } from './generate.js';
 import { tempDb } from '../helpers/temp.js';

@@ -12,7 +12,7 @@ import { postDeclaring } from '../helpers/oversized.js';
 import { tempDb } from '../helpers/temp.js';
 import { startService, type Service } from '../helpers/service.js';
 import { message, privateChat, users } from '../telegram/setup.js';
-import { BOT_TOKEN, SIGNING_SECRET, signedHeaders, slashForm } from '../slack/rig.js';
+import { BOT_TOKEN, SIGNING_SECRET, signedHeaders, slashForm } from '../helpers/slack-rig.js';
 
 let slack: FakeSlack | undefined;
 let telegram: FakeTelegramApi | undefined;

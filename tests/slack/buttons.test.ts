@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatKey } from '../../src/ports.js';
 import { jsonl, makeCore } from '../helpers/core.js';
-import { buttonOf, buttonsOf, CHANNEL, plain, pressForm, startRig, TEAM, type Rig } from './rig.js';
+import { buttonOf, buttonsOf, CHANNEL, plain, pressForm, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 const itemNumbers = (m: Record<string, any>) =>
   m.blocks

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeCore } from '../helpers/core.js';
 import { addTypical, sendDigests, SUBSCRIBED_AT } from '../helpers/digest-items.js';
-import { blockTexts, buttonsOf, CHANNEL, startRig, TEAM, type Rig } from './rig.js';
+import { blockTexts, buttonsOf, CHANNEL, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 let rig: Rig | undefined;
 let other: Rig | undefined;

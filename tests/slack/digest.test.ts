@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { jsonl, makeCore } from '../helpers/core.js';
 import { addTypical, sendDigests, SUBSCRIBED_AT, typicalItems } from '../helpers/digest-items.js';
-import { buttonOf, buttonsOf, CHANNEL, plain, startRig, TEAM, type Rig } from './rig.js';
+import { buttonOf, buttonsOf, CHANNEL, plain, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 let rig: Rig | undefined;
 let other: Rig | undefined;

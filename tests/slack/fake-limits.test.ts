@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { BOT_TOKEN, expectNoSlackViolations } from './rig.js';
+import { BOT_TOKEN, expectNoSlackViolations } from '../helpers/slack-rig.js';
 
 /**
  * The fake Slack checks Block Kit's limits on everything it is sent, as Slack does: these

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { NewsStore } from '../../src/ports.js';
 import { makeCore } from '../helpers/core.js';
-import { buttonOf, plain, startRig, USER, type Rig } from './rig.js';
+import { buttonOf, plain, startRig, USER, type Rig } from '../helpers/slack-rig.js';
 import { memoryStore } from '../helpers/stores.js';
 
 /** A memory store whose writes of chats fail, as a full disk would make them. */

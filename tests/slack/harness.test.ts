@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NotifierHarness } from '../contract/harness.js';
 import { slackHarness } from '../contract/slack-harness.js';
 // the rig's check after each test: nothing sent that Slack would refuse or warn about
-import './rig.js';
+import '../helpers/slack-rig.js';
 
 let h: NotifierHarness | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { eventBody, signedHeaders, startRig, type Rig } from './rig.js';
+import { eventBody, signedHeaders, startRig, type Rig } from '../helpers/slack-rig.js';
 
 const opened = (user: string, tab = 'home', channel = 'D0HOME') =>
   eventBody({ type: 'app_home_opened', user, channel, tab, event_ts: '1700000000.000100' });

@@ -9,7 +9,7 @@ import { judgeBody } from '../../adapters/slack/request-guard.js';
 import type { CommandPort } from '../../src/ports.js';
 import { makeCore } from '../helpers/core.js';
 import { postDeclaring } from '../helpers/oversized.js';
-import { signedHeaders, slashForm, startRig, type Rig } from './rig.js';
+import { signedHeaders, slashForm, startRig, type Rig } from '../helpers/slack-rig.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 

@@ -6,7 +6,7 @@ import { apiBaseUrl, createDeliveryClient } from '../../adapters/slack/web-clien
 import { chatKey, DeliveryError, type ChatAddress, type Notifier } from '../../src/ports.js';
 import type { ItemView, Reply } from '../../src/reply.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { BOT_TOKEN, eventBody, plain, signedHeaders, silent, startRig, TEAM } from './rig.js';
+import { BOT_TOKEN, eventBody, plain, signedHeaders, silent, startRig, TEAM } from '../helpers/slack-rig.js';
 
 const at = (channel: string): ChatAddress => ({ platform: 'slack', chatId: channel, teamId: TEAM });
 const item = (i: number): ItemView => ({

@@ -8,7 +8,7 @@ import { apiBaseUrl, createDeliveryClient } from '../../adapters/slack/web-clien
 import type { ChatAddress } from '../../src/ports.js';
 import type { Reply } from '../../src/reply.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
-import { blockTexts, BOT_TOKEN, plain, silent, startRig, TEAM, type Rig } from './rig.js';
+import { blockTexts, BOT_TOKEN, plain, silent, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 const at = (channel: string): ChatAddress => ({ platform: 'slack', chatId: channel, teamId: TEAM });
 /** a digest long enough to go out in several posts, its items numbered 1…n across them */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { plain, startRig, USER, type Rig } from './rig.js';
+import { plain, startRig, USER, type Rig } from '../helpers/slack-rig.js';
 
 /** A channel sees the changes made to it, with who made them; everything else stays with the person who asked. */
 describe('Slack: a quiet channel', () => {

@@ -1,7 +1,7 @@
 /** Slack has no silent message: quiet and help quiet say so, in the chat's language, through the running Bolt app. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatKey } from '../../src/ports.js';
-import { blockTexts, CHANNEL, plain, startRig, TEAM, type Rig } from './rig.js';
+import { blockTexts, CHANNEL, plain, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 describe('Slack: quiet', () => {
   let rig: Rig;

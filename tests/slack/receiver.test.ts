@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CommandPort } from '../../src/ports.js';
 import { makeCore } from '../helpers/core.js';
-import { signature, signedHeaders, slashForm, startRig, type Rig } from './rig.js';
+import { signature, signedHeaders, slashForm, startRig, type Rig } from '../helpers/slack-rig.js';
 
 /** The core's commands, counting runs and able to hold them until a test lets go. */
 function watched(inner: CommandPort) {

@@ -4,7 +4,7 @@ import { linkTarget, mrkdwnLiteral } from '../../adapters/slack/mrkdwn.js';
 import { chunkText, LIMITS, renderSlack, type SlackMessage } from '../../adapters/slack/render-slack.js';
 import type { ItemView, Reply } from '../../src/reply.js';
 import { jsonl, makeCore } from '../helpers/core.js';
-import { buttonsOf, plain, startRig, type Rig } from './rig.js';
+import { buttonsOf, plain, startRig, type Rig } from '../helpers/slack-rig.js';
 
 const ZWSP = '\u200B';
 

@@ -11,7 +11,7 @@ import { slackTexts } from '../../adapters/slack/texts.js';
 import type { ChatReply } from '../../src/ports.js';
 import type { Reply } from '../../src/reply.js';
 import { makeCore } from '../helpers/core.js';
-import { blockTexts, buttonOf, buttonsOf, startRig, type Rig } from './rig.js';
+import { blockTexts, buttonOf, buttonsOf, startRig, type Rig } from '../helpers/slack-rig.js';
 
 const note = slackTexts('en').replyCut;
 

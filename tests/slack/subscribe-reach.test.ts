@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatKey } from '../../src/ports.js';
 import { MANIFEST_SCOPES } from '../fakes/slack-api.js';
-import { blockTexts, plain, startRig, TEAM, type Rig } from './rig.js';
+import { blockTexts, plain, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
 
 const key = (channel: string) => chatKey({ platform: 'slack', chatId: channel, teamId: TEAM });
 const notes = (m: Record<string, any>) => blockTexts(m).filter((t) => t.startsWith(':warning:'));

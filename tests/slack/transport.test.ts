@@ -8,7 +8,7 @@ import { UnreachableError } from '../../src/ports.js';
 import { createHttpListener, type HttpListener } from '../../src/http.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { makeCore } from '../helpers/core.js';
-import { BOT_TOKEN, SIGNING_SECRET, silent, signedHeaders, slashForm } from './rig.js';
+import { BOT_TOKEN, SIGNING_SECRET, silent, signedHeaders, slashForm } from '../helpers/slack-rig.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

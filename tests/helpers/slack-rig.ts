@@ -22,8 +22,8 @@ import {
   type FakeSlack,
   type FakeSlackOptions,
 } from '../fakes/slack-api.js';
-import { makeCore } from '../helpers/core.js';
-import { silentLog } from '../helpers/logs.js';
+import { makeCore } from './core.js';
+import { silentLog } from './logs.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
