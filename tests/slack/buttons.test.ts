@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatKey } from '../../src/ports.js';
 import { jsonl, makeCore } from '../helpers/core.js';
-import { buttonOf, buttonsOf, CHANNEL, plain, pressForm, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
+import {
+  buttonOf,
+  buttonsOf,
+  CHANNEL,
+  plain,
+  pressForm,
+  startRig,
+  TEAM,
+  type Rig,
+} from '../helpers/slack-rig.js';
 
 const itemNumbers = (m: Record<string, any>) =>
   m.blocks

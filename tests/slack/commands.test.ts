@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatKey } from '../../src/ports.js';
-import { blockTexts, buttonOf, buttonsOf, CHANNEL, plain, startRig, TEAM, type Rig } from '../helpers/slack-rig.js';
+import {
+  blockTexts,
+  buttonOf,
+  buttonsOf,
+  CHANNEL,
+  plain,
+  startRig,
+  TEAM,
+  type Rig,
+} from '../helpers/slack-rig.js';
 
 /** Every command of the grammar as `/news <command>`, through the running Bolt app. */
 describe('Slack: the /news slash command', () => {
