@@ -66,7 +66,7 @@ async function readStateFile(file: string): Promise<StateData> {
 }
 
 /**
- * The embedded store on lowdb. Items live apart from chats and sources, so a subscription
+ * The embedded store, in files of its own (it began on lowdb, whose JSON layout the state file keeps). Items live apart from chats and sources, so a subscription
  * change rewrites a small file and never the archive; deliveries go to an append-only ledger.
  * Every file is written whole to a temporary file and renamed (whole-file.ts), so a crash leaves the old or
  * the new file, never half of one. A change takes effect in memory only once it is on disk: one that could not be

@@ -4,7 +4,7 @@ import { StoreError } from '../src/ports.js';
 import { accessError, StoreAccessError, writeError, type StoreFileRole } from './file-errors.js';
 
 /** The temporary file a store file is written to before it takes the file's place: `.name.tmp` beside it. */
-export const tempOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+const tempOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
 
 /**
  * Writes `file` whole: its pieces to a temporary file beside it, then renamed over it, so that a

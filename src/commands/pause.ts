@@ -11,7 +11,7 @@ import { usageReply } from './usage.js';
 import { placeList } from './views.js';
 
 /** The button that undoes a pause (or makes one), in the chat's language. */
-export function pauseToggle(c: Pick<Call, 'lang'>, paused: boolean): Action {
+function pauseToggle(c: Pick<Call, 'lang'>, paused: boolean): Action {
   const name = paused ? 'resume' : 'pause';
   return { kind: 'command', label: t(c.lang).buttons[name], command: commandWord(name, c.lang) };
 }

@@ -36,7 +36,7 @@ export function formatShortDay(lang: Lang, ymd: string): string {
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The day an instant falls on in a zone (IANA name or fixed offset), as YYYY-MM-DD. */
-export function dayIn(instant: Date, zone: string): string {
+function dayIn(instant: Date, zone: string): string {
   const { at, timeZone } = forIntl(instant, zone);
   let f = dayFormats.get(timeZone);
   if (!f) {

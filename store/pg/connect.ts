@@ -47,16 +47,6 @@ export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
   return pool;
 }
 
-/** One connection of its own, outside the pool (the lease's, and the one that listens). */
-export function createClient(url: string): pg.Client {
-  return new pg.Client({
-    connectionString: url,
-    types,
-    connectionTimeoutMillis: 5_000,
-    keepAlive: true,
-    application_name: 'newsbot',
-  });
-}
 
 /** Runs `fn` in a transaction on one connection of the pool: committed if it returns, rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

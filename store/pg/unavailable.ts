@@ -22,7 +22,7 @@ const LOST =
  * the network's codes, SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server
  * shutting down or starting), and pg's messages for a connection that ended.
  */
-export function isConnectionLoss(err: unknown): boolean {
+function isConnectionLoss(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : '';
   if (NETWORK_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;

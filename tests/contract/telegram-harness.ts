@@ -9,7 +9,7 @@ import { silentLog } from '../helpers/logs.js';
  * A message's plain-text fallback as the adapter renders it: what the user sees, with each item's
  * link (hidden in the title's href) back on its own line after the item, as replyToText has it.
  */
-export function fallbackText(m: FakeMessage): string {
+function fallbackText(m: FakeMessage): string {
   const links = [...m.links];
   return m.text
     .split('\n\n')

@@ -167,7 +167,7 @@ function read(req: IncomingMessage): Promise<string> {
 // Lengths are counted in characters (code points), on the text as sent (entities included).
 // ---------------------------------------------------------------------------------------------
 
-export const BLOCK_KIT_LIMITS = {
+const BLOCK_KIT_LIMITS = {
   messageBlocks: 50,
   homeBlocks: 100,
   blockId: 255,
@@ -217,7 +217,7 @@ export interface FakeViolation {
 }
 
 /** Slack's way of listing problems in response_metadata.messages. */
-export function slackMessages(problems: BlockKitProblem[]): string[] {
+function slackMessages(problems: BlockKitProblem[]): string[] {
   return problems.map(
     (p) => `[${p.severity === 'error' ? 'ERROR' : 'WARN'}] ${p.message} [json-pointer:${p.pointer}]`,
   );
@@ -438,7 +438,7 @@ class Checker {
 }
 
 /** What Slack would say of a message (chat.postMessage, chat.postEphemeral, a response URL post). */
-export function checkMessage(message: Record<string, any>): BlockKitProblem[] {
+function checkMessage(message: Record<string, any>): BlockKitProblem[] {
   const c = new Checker();
   const { text, blocks } = message;
   if (text !== undefined && typeof text !== 'string') c.error('/text', 'must be a string', text);
@@ -462,7 +462,7 @@ export function checkMessage(message: Record<string, any>): BlockKitProblem[] {
 }
 
 /** What Slack would say of a Home tab view (views.publish), pointers under /view. */
-export function checkHomeView(view: Record<string, any>): BlockKitProblem[] {
+function checkHomeView(view: Record<string, any>): BlockKitProblem[] {
   const c = new Checker();
   if (!view || typeof view !== 'object') {
     c.error('/view', 'must be a view object', view);

@@ -6,7 +6,7 @@ import { ALIASES } from '../../src/commands/grammar.js';
 import { rng } from '../helpers/random.js';
 
 /** Every command word, English and Spanish, as people type them. */
-export const WORDS = Object.values(ALIASES).flatMap(({ en, es }) => [...en, ...es]);
+const WORDS = Object.values(ALIASES).flatMap(({ en, es }) => [...en, ...es]);
 
 const PLACES = [
   'costa rica',

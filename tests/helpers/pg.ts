@@ -4,7 +4,7 @@ import { itemFiling } from '../../src/search/filing.js';
 import { openPgStore, type PgStore, type PgStoreOptions } from '../../store/pg/pg-store.js';
 
 /** The server the tests make their databases on: the machine's local PostgreSQL unless told otherwise. */
-export const PG_SERVER = process.env.NEWSBOT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_SERVER = process.env.NEWSBOT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function answers(): Promise<string | undefined> {
   const c = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 3000 });
