@@ -42,7 +42,7 @@ export function parseSourceEntry(entry: string): SourceEntry | { problem: string
  * A source's name and home page: what was configured, else for a web source its own address
  * (named by its host), else (a file) its file name and no home page.
  */
-export function sourceLabel(source: string, configured?: Omit<SourceEntry, 'source'>): SourceLabel {
+function sourceLabel(source: string, configured?: Omit<SourceEntry, 'source'>): SourceLabel {
   const web = isWeb(source) && URL.canParse(source);
   const home = configured?.home ?? (web ? source : null);
   const name =

@@ -7,7 +7,7 @@ import { silentLog } from './logs.js';
 /** When the test chats subscribe: Friday 20 November 2026. */
 export const SUBSCRIBED_AT = new Date('2026-11-20T12:00:00Z');
 /** After Monday 30 November's 09:00 in Costa Rica (the default schedule): the first digest is due. */
-const FIRST_DIGEST = new Date('2026-11-30T15:00:10Z');
+export const FIRST_DIGEST = new Date('2026-11-30T15:00:10Z');
 
 const HEADLINES = [
   (p: string) => `${p} and IOM train labour inspectors on ethical recruitment of seasonal workers`,
