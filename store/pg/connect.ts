@@ -47,7 +47,6 @@ export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
   return pool;
 }
 
-
 /** Runs `fn` in a transaction on one connection of the pool: committed if it returns, rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
