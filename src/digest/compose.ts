@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import { formatPeriod, formatShortDay } from '../i18n/dates.js';
-import type { NewsItem } from '../news/item.js';
+import { firstAfter, type NewsItem } from '../news/item.js';
 import type { SourceLabels } from '../news/source-labels.js';
 import { placeFlag } from '../places/flag.js';
 import { placeName } from '../places/gazetteer.js';
@@ -101,17 +101,6 @@ export function composeDigest(
   const selection = selectDigest(chat, window, last?.toSeq ?? 0, recent);
   const period = { from: digestPeriodStart(chat, last), to: when.at, zone: when.zone, labels: when.labels };
   return { selection, reply: digestReply(chat, selection, lang, period) };
-}
-
-function firstAfter(items: readonly NewsItem[], seq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Newest first by the item's date, then by arrival: the order a digest lists its items in. */

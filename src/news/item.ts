@@ -28,3 +28,15 @@ export interface NewsItem extends TaggedItem {
   updatedAt: string;
   sources: string[];
 }
+
+/** The first index of `items` (in seq order) whose seq is above `seq`: a binary search. */
+export function firstAfter(items: readonly NewsItem[], seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

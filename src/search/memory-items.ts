@@ -1,23 +1,11 @@
 import { identityHashes } from '../news/identity.js';
-import type { NewsItem } from '../news/item.js';
+import { firstAfter, type NewsItem } from '../news/item.js';
 import { placeKeys } from '../places/match.js';
 import type { MemoryItemIndex } from '../ports.js';
 import { NewsIndex, topicKey } from './news-index.js';
 
 /** Above this many items, the full-text index is built after start-up (searchReady), not before. */
 const BACKGROUND_FROM = 5000;
-
-/** The first index of `items` (in seq order) whose seq is above `seq`. */
-function firstAfter(items: readonly NewsItem[], seq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The item queries of a store that holds its items in memory (lowdb, memory), answered from the
