@@ -16,18 +16,30 @@ export const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Ri
 const SUBSCRIBED = new Date('2026-11-20T00:00:00Z');
 export const MONDAY = new Date('2026-11-30T15:00:30Z');
 
-/** A store on disk with a subscription to one of `countries` for each address, and a week of new items. */
+/** Opens the store a run works on, holding `chats` and nothing else. */
+export type OpenWithChats = (chats: Chat[]) => Promise<NewsStore>;
+
+/** A lowdb store on disk, written whole, as a store that grew over months would be, rather than one command at a time. */
+const lowdbWith: OpenWithChats = async (chats) => {
+  const db = tempStorePath('nb-fanout-');
+  const state = Object.fromEntries(chats.map((c) => [c.key, c]));
+  writeFileSync(db, JSON.stringify({ version: 1, chats: state, sources: {} }));
+  return openLowdbStore(db, itemFiling);
+};
+
+/**
+ * A store with a subscription to one of `countries` for each address, and a week of new items:
+ * the lowdb store on disk unless `open` gives another.
+ */
 export async function storeWith(
   addresses: ChatAddress[],
   countries: string[],
   newItems: number,
+  open: OpenWithChats = lowdbWith,
 ): Promise<{ store: NewsStore; core: CoreServices }> {
-  const db = tempStorePath('nb-fanout-');
-  // Written whole, as a store that grew over months would be, rather than one command at a time.
-  const state: Record<string, Chat> = {};
-  addresses.forEach((address, i) => {
+  const chats = addresses.map((address, i): Chat => {
     const key = chatKey(address);
-    state[key] = {
+    return {
       key,
       address,
       places: [{ code: countries[i % countries.length], sinceSeq: 0, addedAt: SUBSCRIBED.toISOString() }],
@@ -36,8 +48,7 @@ export async function storeWith(
       updatedAt: SUBSCRIBED.toISOString(),
     };
   });
-  writeFileSync(db, JSON.stringify({ version: 1, chats: state, sources: {} }));
-  const store = await openLowdbStore(db, itemFiling);
+  const store = await open(chats);
   const core = createCore({ store, defaultSchedule: SCHEDULE, sources: [] });
   await core.news.ingestBody(
     toJsonLines(generateItems(newItems, 99)),

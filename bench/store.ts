@@ -3,7 +3,8 @@
  * 100,000: ingest rate, the p95 of `latest`, `country` and `search` through the command service,
  * and `npm start` on that store: start-up to ready and resident memory once a search has
  * answered. Each PostgreSQL size runs in a database the bench makes and drops
- * (NEWSBOT_BENCH_PG names the server; default the local one). `--sizes 100000` runs fewer.
+ * (NEWSBOT_BENCH_PG names the server; default the local one). `--sizes 100000` runs fewer. Last,
+ * the digest fan-out of the digest section with the ledger in PostgreSQL.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { NewsStore } from '../src/ports.js';
 import { itemFiling } from '../src/search/filing.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { openPgStore } from '../store/pg/pg-store.js';
+import { FAN_OUT_SIZE, fanOut } from './fan-out.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
 
@@ -160,30 +162,63 @@ async function measure(
   return rows;
 }
 
+/** `fn` on a database of its own on the server, made for it and dropped after. */
+async function inDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `newsbot_bench_${randomBytes(5).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    return await fn(url.toString());
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+/**
+ * The digest section's fan-out with the ledger in PostgreSQL: every delivery recorded, and the
+ * ledger read, in the database. Its chats are saved one by one, as commands would have.
+ */
+function pgFanOut(): Promise<Row[]> {
+  return inDatabase(async (url) => {
+    const r = await fanOut(async (chats) => {
+      const store = await openPgStore(url, itemFiling);
+      for (let i = 0; i < chats.length; i += 100)
+        await Promise.all(chats.slice(i, i + 100).map((c) => store.saveChat(c)));
+      return store;
+    });
+    const label = 'PostgreSQL: digest fan-out (the ledger in the database)';
+    return [
+      {
+        section: 'store',
+        measure: `${label}: composed, rendered, sent, recorded`,
+        size: FAN_OUT_SIZE,
+        value: `${Math.round(r.rate)} digests/s`,
+        target: '>= 1000/s',
+        met: r.rate >= 1000,
+      },
+      {
+        section: 'store',
+        measure: `${label}: the store's share of that time (${r.atOnce} digests under way)`,
+        size: FAN_OUT_SIZE,
+        value: `${(r.storeShare * 100).toFixed(1)} %`,
+      },
+    ];
+  });
+}
+
 export async function benchStore(): Promise<Row[]> {
   const arg = process.argv.indexOf('--sizes');
   const sizes = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [100_000, 1_000_000];
   const rows: Row[] = [];
   const lowdb = tempStorePath('nb-bench-store-');
   rows.push(...(await measure(() => openLowdbStore(lowdb, itemFiling), lowdb, 'lowdb', 100_000, false)));
-  for (const n of sizes) {
-    const name = `newsbot_bench_${randomBytes(5).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(SERVER);
-      url.pathname = `/${name}`;
-      rows.push(
-        ...(await measure(
-          () => openPgStore(url.toString(), itemFiling),
-          url.toString(),
-          'PostgreSQL',
-          n,
-          n >= 1_000_000,
-        )),
-      );
-    } finally {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
-  }
+  for (const n of sizes)
+    rows.push(
+      ...(await inDatabase((url) =>
+        measure(() => openPgStore(url, itemFiling), url, 'PostgreSQL', n, n >= 1_000_000),
+      )),
+    );
+  rows.push(...(await pgFanOut()));
   return rows;
 }
