@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type RequestLog } from './ports.js';
+import { StoreUnavailableError, StoreWriteError, type RequestLog } from './ports.js';
 
 /**
  * Request keys remembered for a while, in this process: the ones seen again are repeats. One
@@ -22,9 +22,10 @@ export function createRequestLog(windowMs = 10 * 60_000, max = 20_000): RequestL
 }
 
 /**
- * A shared request log whose database is away counts each request as new: the command then runs,
- * meets the same store and answers "try again in a moment". Dropping it instead would leave the
- * person with no answer at all; a repeat answered twice with that line costs nothing.
+ * A shared request log whose database is away, or cannot store the key (its disk is full), counts
+ * each request as new: the command then runs, meets the same store and answers "try again in a
+ * moment" or that nothing could be saved. Dropping it instead would leave the person with no
+ * answer at all; a repeat answered twice with that line costs nothing.
  */
 export function answeringWhileAway(log: RequestLog): RequestLog {
   return {
@@ -32,7 +33,7 @@ export function answeringWhileAway(log: RequestLog): RequestLog {
       try {
         return await log.firstTime(key, now);
       } catch (err) {
-        if (err instanceof StoreUnavailableError) return true;
+        if (err instanceof StoreUnavailableError || err instanceof StoreWriteError) return true;
         throw err;
       }
     },

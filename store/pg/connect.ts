@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { writeFailure } from './write-failure.js';
 
 /** int8 and numeric come back as numbers: seqs, counts and identity hashes all fit a double exactly. */
 const types = {
@@ -28,7 +29,9 @@ export interface PoolOptions {
 
 /**
  * A pool of connections to the database at `url`. A connection that breaks while idle is
- * dropped and reported, not thrown: the next query opens another.
+ * dropped and reported, not thrown: the next query opens another. A statement the server could
+ * not carry out for want of room or memory (a full disk) fails with a StoreWriteError that names
+ * the database (write-failure.ts).
  */
 export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
@@ -44,6 +47,18 @@ export function createPool(url: string, o: PoolOptions = {}): pg.Pool {
   // A connection lent out and between queries that breaks emits 'error' on itself, which would end
   // the process unheard; its next query fails instead, and that failure is what gets reported.
   pool.on('connect', (client) => client.on('error', () => {}));
+  // Here rather than around each store method: every statement of every pool the store opens
+  // (its own, the lease's) goes through this one place, the store's methods and the lease alike.
+  const where = shownUrl(url);
+  const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+  pool.query = ((...a: unknown[]) => {
+    const r = query(...a);
+    return r instanceof Promise
+      ? r.catch((err: unknown) => {
+          throw writeFailure(err, where);
+        })
+      : r;
+  }) as typeof pool.query;
   return pool;
 }
 
@@ -57,7 +72,7 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => 
     return out;
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});
-    throw err;
+    throw writeFailure(err, shownUrl(pool.options.connectionString ?? ''));
   } finally {
     c.release();
   }

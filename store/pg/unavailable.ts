@@ -19,13 +19,15 @@ const LOST =
 
 /**
  * Whether an error means the database is out of reach for now, not that the query is wrong:
- * the network's codes, SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server
- * shutting down or starting), and pg's messages for a connection that ended.
+ * the network's codes, SQLSTATE class 08 (connection exception), 53300 (no connection slot
+ * free: another instance may give one back), 57P01-57P03 (the server shutting down or starting),
+ * and pg's messages for a connection that ended.
  */
 function isConnectionLoss(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (NETWORK_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+  if (NETWORK_CODES.has(code) || code.startsWith('08') || code === '53300' || /^57P0[123]$/.test(code))
+    return true;
   return typeof e?.message === 'string' && LOST.test(e.message);
 }
 
