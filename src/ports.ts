@@ -135,6 +135,8 @@ export interface SchedulerLease {
 export interface ItemPage {
   items: NewsItem[];
   total: number;
+  /** `total` is a floor: the store stopped counting there (a server store counts a common word's items no further) */
+  atLeast?: boolean;
 }
 
 export interface SearchPage extends ItemPage {
@@ -199,24 +201,58 @@ export interface MemoryItemIndex extends ItemQueries {
 export type SearchableItem = Pick<NewsItem, 'seq' | 'title' | 'summary' | 'lang' | 'countries' | 'regions'>;
 
 /**
- * The core's full-text index, held in memory for a store that keeps its items elsewhere: the
- * store feeds it the items' words and it answers with seqs.
+ * The core's full-text index, for a store that keeps its items elsewhere: the store feeds it
+ * the items a query's terms found and it ranks them, answering with seqs.
  */
 export interface TextSearch {
   /** adds an item's words, in place of those it had */
   add(item: SearchableItem): void;
-  /** gives back the room a bulk build leaves over */
-  trim(): void;
+  /** ranked against `corpus` when given (the store's counts), else against the items added */
   search(
     query: string,
-    opts: { limit: number; offset?: number; placeOf?: PlaceFinder },
+    opts: { limit: number; offset?: number; placeOf?: PlaceFinder; corpus?: SearchCorpus },
   ): { seqs: number[]; total: number; literal: number };
 }
 
 /**
+ * Counts over a store's items, for ranking a few of them as they would rank among all: a
+ * word's weight (idf) and an item's length are measured against these.
+ */
+export interface SearchCorpus {
+  docs: number;
+  /** the items' lengths summed, as ItemFiling.searchTerms gives them */
+  length: number;
+  /** per term, how many items have it; a term missing has none */
+  df: ReadonlyMap<string, number>;
+}
+
+/** What an item is found by, and its length in words (a title's count twice), for ranking. */
+export interface SearchTerms {
+  terms: string[];
+  length: number;
+}
+
+/**
+ * What a query asks of an item's search terms (ItemFiling.searchTerms): a term, or any term
+ * that starts with it, or every or any one of several.
+ */
+export type TermMatch = { term: string; prefix?: boolean } | { every: TermMatch[] } | { any: TermMatch[] };
+
+/** The items a full-text query can find, as matches a store looks up in its own index of terms. */
+export interface SearchMatch {
+  /** items that meet at least one idea of the query: those it counts */
+  some: TermMatch;
+  /** items that meet every idea: those it ranks first */
+  every: TermMatch;
+  /** items with any of its words or the concepts they name: those that stand in when no item meets an idea */
+  anyWord: TermMatch;
+}
+
+/**
  * The core's knowledge of items that a store needs, handed to it by the composition root: a
- * server store files each item under its keys and searches with the core's full-text index; a
- * store holding its items in memory answers every query with the core's index over them.
+ * server store files each item under its keys and its search terms, finds a query's candidates
+ * by those terms and ranks them with the core's full-text index; a store holding its items in
+ * memory answers every query with the core's index over them.
  */
 export interface ItemFiling {
   keys(item: NewsItem): ItemKeys;
@@ -224,6 +260,10 @@ export interface ItemFiling {
   index(items: readonly NewsItem[]): MemoryItemIndex;
   /** an empty full-text index */
   textSearch(): TextSearch;
+  /** the terms an item is found by: its words stemmed in its languages, the concepts and places it names */
+  searchTerms(item: SearchableItem): SearchTerms;
+  /** what a query asks of those terms; null when it has no word to look for */
+  searchMatch(query: string, placeOf?: PlaceFinder): SearchMatch | null;
 }
 
 /**

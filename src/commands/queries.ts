@@ -29,7 +29,9 @@ function pageReply(c: Call, heading: string, page: ItemPage, size: number, extra
     visibility: 'private',
     heading,
     paragraphs:
-      page.total > shown || c.offset > 0 ? [m.range(c.offset + 1, c.offset + shown, page.total)] : [],
+      page.total > shown || c.offset > 0
+        ? [m.range(c.offset + 1, c.offset + shown, page.total, page.atLeast)]
+        : [],
     items: page.items.map((it) => itemView(it, c.lang, c.deps.sourceLabels)),
     actions,
     command: c.command,

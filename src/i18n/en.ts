@@ -128,7 +128,9 @@ export const en = {
   and: 'and',
 
   latestHeading: 'Latest news',
-  range: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+  /** `atLeast`: there are more than `total`, which is where counting stopped */
+  range: (from: number, to: number, total: number, atLeast?: boolean) =>
+    atLeast ? `${from}–${to} of more than ${total}` : `${from}–${to} of ${total}`,
   noItems: 'There are no news items yet. The sources command shows where they come from.',
   countryHeading: (places: string) => `News about ${places}`,
   sinceDate: (date: string) => `since ${date}`,

@@ -133,7 +133,8 @@ export const es: Catalog = {
   and: 'y',
 
   latestHeading: 'Últimas noticias',
-  range: (from, to, total) => `${from}–${to} de ${total}`,
+  range: (from, to, total, atLeast) =>
+    atLeast ? `${from}–${to} de más de ${total}` : `${from}–${to} de ${total}`,
   noItems: 'Todavía no hay noticias. El comando fuentes muestra de dónde vienen.',
   countryHeading: (places) => `Noticias sobre ${places}`,
   sinceDate: (date) => `desde ${date}`,

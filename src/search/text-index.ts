@@ -1,4 +1,5 @@
 import { fold } from '../places/text.js';
+import type { SearchCorpus } from '../ports.js';
 import type { Phrase } from './phrases.js';
 import { CONCEPTS, conceptTerm, itemPhrases, placeTerm, planQuery, type PlaceFinder } from './query.js';
 import { forEachWord, isStopWord, LANGS, langsOf, stem, type Lang } from './terms.js';
@@ -18,7 +19,8 @@ export interface Found {
 
 const K1 = 1.2;
 const B = 0.7;
-const TITLE_WEIGHT = 2;
+/** a title's words count twice its summary's, in a doc's terms and its length */
+export const TITLE_WEIGHT = 2;
 /** a word matched only as the start of a longer one counts for less */
 const PREFIX_WEIGHT = 0.5;
 /** a concept the query names, found in other words than the typed ones, counts for less than those */
@@ -109,6 +111,8 @@ export class TextIndex {
   private readonly current = new Map<number, number>();
   private totalLength = 0;
   private liveCount = 0;
+  /** the corpus the search under way ranks against, when not this index's own docs */
+  private corpus: SearchCorpus | undefined;
 
   /** scratch space, reused: per term its count in the doc being added; per doc its score and matched words */
   private tf = new Int32Array(1024);
@@ -287,8 +291,10 @@ export class TextIndex {
 
   /** BM25's length normalisation per doc, recomputed once after changes rather than per posting. */
   private refreshNorms(): void {
-    if (!this.normsDirty) return;
-    const avg = this.totalLength / Math.max(1, this.liveCount);
+    if (!this.normsDirty && !this.corpus) return;
+    const avg = this.corpus
+      ? this.corpus.length / Math.max(1, this.corpus.docs)
+      : this.totalLength / Math.max(1, this.liveCount);
     this.norms = grow(this.norms, this.docs);
     for (let d = 0; d < this.docs; d++) this.norms[d] = K1 * (1 - B + (B * this.lengths[d]) / avg);
     this.normsDirty = false;
@@ -296,7 +302,12 @@ export class TextIndex {
 
   /** BM25's inverse document frequency. */
   private idf(df: number): number {
-    return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+    return Math.log(1 + ((this.corpus?.docs ?? this.liveCount) - df + 0.5) / (df + 0.5));
+  }
+
+  /** How many docs have a term: in the corpus ranked against, else here. */
+  private dfOf(id: number): number {
+    return this.corpus ? (this.corpus.df.get(this.termNames[id]) ?? 0) : this.postingCounts[id];
   }
 
   /**
@@ -305,11 +316,17 @@ export class TextIndex {
    */
   private lookups(word: string): { lookups: Lookup[]; idf: number } {
     const ids: number[] = [];
-    for (const lang of LANGS) {
-      const id = this.termIds.get(`${lang}:${stem(word, lang)}`);
-      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    const names = [...new Set(LANGS.map((lang) => `${lang}:${stem(word, lang)}`))];
+    for (const name of names) {
+      const id = this.termIds.get(name);
+      if (id !== undefined) ids.push(id);
     }
-    const idf = this.idf(ids.reduce((n, id) => n + this.postingCounts[id], 0));
+    const { corpus } = this;
+    const idf = this.idf(
+      corpus
+        ? names.reduce((n, name) => n + (corpus.df.get(name) ?? 0), 0)
+        : ids.reduce((n, id) => n + this.postingCounts[id], 0),
+    );
     const out = ids.map((id) => ({ id, idf }));
     if (word.length < 4) return { lookups: out, idf };
     if (!this.termsSorted) {
@@ -328,8 +345,7 @@ export class TextIndex {
       }
       for (let i = lo; i < vocab.length && vocab[i].startsWith(prefix); i++) {
         const id = this.termIds.get(vocab[i])!;
-        if (!out.some((l) => l.id === id))
-          out.push({ id, idf: PREFIX_WEIGHT * this.idf(this.postingCounts[id]) });
+        if (!out.some((l) => l.id === id)) out.push({ id, idf: PREFIX_WEIGHT * this.idf(this.dfOf(id)) });
       }
     }
     return { lookups: out, idf };
@@ -341,7 +357,16 @@ export class TextIndex {
    * a document meets it by its words or by the concept in other words (which count for less).
    * When no document meets any idea, those with any of the words stand in.
    */
-  search(query: string, offset: number, limit: number, placeOf?: PlaceFinder): Found {
+  search(query: string, offset: number, limit: number, placeOf?: PlaceFinder, corpus?: SearchCorpus): Found {
+    this.corpus = corpus;
+    try {
+      return this.rank(query, offset, limit, placeOf);
+    } finally {
+      this.corpus = undefined;
+    }
+  }
+
+  private rank(query: string, offset: number, limit: number, placeOf?: PlaceFinder): Found {
     const plan = planQuery(query, placeOf);
     if (plan.words.length === 0 || this.liveCount === 0) return { total: 0, literal: 0, hits: [] };
     this.refreshNorms();

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { NewsItem } from '../../src/news/item.js';
 import type { ItemChange, ItemFiling } from '../../src/ports.js';
 import { itemDay } from './rows.js';
+import { TermCounts } from './term-counts.js';
 
 /** Rows written per statement: a 10,000-item body is ten statements, each well under the protocol's limits. */
 const CHUNK = 1000;
@@ -13,7 +14,8 @@ function chunks<T>(list: readonly T[]): T[][] {
 }
 
 /** An item as the row it is written as, with the lists and day it is filed under. */
-function asRow(it: NewsItem, filing: ItemFiling, version: number) {
+function asRow(it: NewsItem, filing: ItemFiling) {
+  const search = filing.searchTerms(it);
   return {
     seq: it.seq,
     id: it.id,
@@ -30,13 +32,14 @@ function asRow(it: NewsItem, filing: ItemFiling, version: number) {
     updated_at: it.updatedAt,
     day: itemDay(it),
     lists: [...new Set(filing.keys(it).lists)],
-    version,
+    terms: search.terms,
+    words: search.length,
   };
 }
 
 const RECORD = `x(seq bigint, id text, title text, summary text, date text, url text, lang text,
   countries text[], regions text[], topics text[], sources text[], first_seen_at text, updated_at text,
-  day integer, lists text[], version bigint)`;
+  day integer, lists text[], terms text[], words integer)`;
 
 export interface WriteOptions {
   /** for `store copy`: the items keep the seqs and times they have, and the counter is raised to `lastSeq` */
@@ -56,18 +59,19 @@ export async function writeItems(
   now: Date,
   o: WriteOptions = {},
 ): Promise<NewsItem[]> {
-  const counter = (await c.query('SELECT last_seq, version FROM item_counter FOR UPDATE')).rows[0] as {
+  const counter = (await c.query('SELECT last_seq FROM item_counter FOR UPDATE')).rows[0] as {
     last_seq: number;
-    version: number;
   };
-  const version = counter.version + 1;
   const at = now.toISOString();
 
   const wanted = [...change.added.map((a) => a.id), ...change.updated.map((u) => u.id)];
-  const stored = new Map<string, { seq: number; lists: string[] }>();
+  const stored = new Map<string, { seq: number; lists: string[]; terms: string[] | null; words: number }>();
   for (const part of chunks(wanted)) {
-    const r = await c.query('SELECT id, seq, lists FROM items WHERE id = ANY($1)', [part]);
-    for (const row of r.rows) stored.set(row.id, { seq: row.seq, lists: row.lists });
+    const r = await c.query(
+      'SELECT id, seq, lists, tsvector_to_array(terms) AS terms, words FROM items WHERE id = ANY($1)',
+      [part],
+    );
+    for (const row of r.rows) stored.set(row.id, row);
   }
 
   let seq = counter.last_seq;
@@ -91,20 +95,30 @@ export async function writeItems(
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + by);
   };
   const identities = new Map<number, string>();
-  const addedRows = added.map((it) => asRow(it, filing, version));
-  const updatedRows = updated.map((it) => asRow(it, filing, version));
-  for (const r of addedRows) bump(r.lists, 1);
-  for (const r of updatedRows) {
-    bump(stored.get(r.id)!.lists, -1);
+  const addedRows = added.map((it) => asRow(it, filing));
+  const updatedRows = updated.map((it) => asRow(it, filing));
+  const terms = new TermCounts();
+  for (const r of addedRows) {
     bump(r.lists, 1);
+    terms.count({ terms: r.terms, length: r.words }, 1);
+  }
+  for (const r of updatedRows) {
+    const old = stored.get(r.id)!;
+    bump(old.lists, -1);
+    bump(r.lists, 1);
+    // An item not yet given terms (search-backfill.ts) was never counted.
+    if (old.terms) terms.count({ terms: old.terms, length: old.words }, -1);
+    terms.count({ terms: r.terms, length: r.words }, 1);
   }
   for (const it of [...added, ...updated]) for (const k of filing.keys(it).identity) identities.set(k, it.id);
 
   for (const part of chunks(addedRows)) {
     await c.query(
       `INSERT INTO items (seq, id, title, summary, date, url, lang, countries, regions, topics, sources,
-         first_seen_at, updated_at, day, lists, version)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}`,
+         first_seen_at, updated_at, day, lists, terms, words)
+       SELECT seq, id, title, summary, date, url, lang, countries, regions, topics, sources,
+         first_seen_at, updated_at, day, lists, array_to_tsvector(terms), words
+       FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}`,
       [JSON.stringify(part)],
     );
   }
@@ -113,7 +127,7 @@ export async function writeItems(
       `UPDATE items SET title = x.title, summary = x.summary, date = x.date, url = x.url, lang = x.lang,
          countries = x.countries, regions = x.regions, topics = x.topics, sources = x.sources,
          first_seen_at = x.first_seen_at, updated_at = x.updated_at, day = x.day, lists = x.lists,
-         version = x.version
+         terms = array_to_tsvector(x.terms), words = x.words
        FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}
        WHERE items.seq = x.seq`,
       [JSON.stringify(part)],
@@ -141,10 +155,7 @@ export async function writeItems(
       [part.map(([k]) => k), part.map(([, id]) => id)],
     );
   }
-  await c.query('UPDATE item_counter SET last_seq = $1, items = items + $2, version = $3', [
-    seq,
-    added.length,
-    version,
-  ]);
+  await terms.save(c);
+  await c.query('UPDATE item_counter SET last_seq = $1, items = items + $2', [seq, added.length]);
   return added;
 }

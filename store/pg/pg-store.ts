@@ -14,7 +14,6 @@ import { writeItems } from './item-writes.js';
 import { createPgLease, type PgLeaseOptions } from './lease.js';
 import { migrate } from './migrate.js';
 import { createPgRequestLog } from './requests.js';
-import { createTextFeed } from './text-feed.js';
 import { reportingLoss } from './unavailable.js';
 
 export interface PgStoreOptions {
@@ -57,7 +56,6 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
       { cause: err },
     );
   }
-  const text = createTextFeed(pool, filing.textSearch());
   // The lease renews on a connection of its own: queued behind a digest run's ledger writes in
   // the pool, a renewal could come too late and the lease run out under a holder still sending.
   const leasePool = createPool(url, {
@@ -75,7 +73,7 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
     location: shownUrl(url),
     shared: true,
     pool,
-    items: reportingLoss(createItemQueries(pool, text)),
+    items: reportingLoss(createItemQueries(pool, filing)),
     saveItems: (change: ItemChange, now: Date) =>
       inTransaction(pool, (c) => writeItems(c, filing, change, now)),
     async chats() {

@@ -73,7 +73,7 @@ export function pgStores() {
       await store.pool.query(
         `TRUNCATE items, item_lists, list_counts, item_identities, chats, source_health, deliveries,
            requests, scheduler_lease;
-         UPDATE item_counter SET last_seq = 0, items = 0, version = 0`,
+         UPDATE item_counter SET last_seq = 0, items = 0`,
       );
       return store;
     },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createCore, type Core } from '../../src/core.js';
+import type { NewsStore } from '../../src/ports.js';
 import { DEFAULT_SCHEDULE, NOW } from '../helpers/core.js';
 import { JUDGED, ndcg, type Judged } from './judged.js';
 import { memoryStore } from '../helpers/stores.js';
@@ -24,9 +25,9 @@ const FILES: [string, 'jsonl' | undefined][] = [
 
 const ROOT = new URL('../../', import.meta.url);
 
-/** A core over a memory store holding the judged corpus. */
-export async function judgedCorpus(): Promise<Core> {
-  const core = createCore({ store: memoryStore(), defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
+/** A core over a store (a memory store unless given) holding the judged corpus. */
+export async function judgedCorpus(store: NewsStore = memoryStore()): Promise<Core> {
+  const core = createCore({ store, defaultSchedule: DEFAULT_SCHEDULE, sources: [] });
   for (const [file, format] of FILES) {
     await core.news.ingestBody(readFileSync(new URL(file, ROOT), 'utf8'), file, NOW, { format });
   }
