@@ -1,57 +1,23 @@
 import type pg from 'pg';
 import type { NewsItem } from '../../src/news/item.js';
-import type {
-  ItemFiling,
-  ItemPage,
-  ItemQueries,
-  SearchableItem,
-  SearchCorpus,
-  SearchPage,
-  TermMatch,
-} from '../../src/ports.js';
+import type { ItemFiling, ItemPage, ItemQueries, SearchPage } from '../../src/ports.js';
 import { dayNumber, ITEM_COLUMNS, toItem } from './rows.js';
 import { createSearchBackfill } from './search-backfill.js';
-import { termsOf, tsquery } from './term-query.js';
-
-/** The newest items a query finds that are ranked: a page deeper than this ranks as many as it reaches. */
-const RANKED = 200;
-/** A query's items are counted up to this many; past it the count is a floor ("1000+"). */
-const COUNTED = 1000;
+import { createPgSearch } from './search.js';
 
 /**
  * The item queries in SQL. Lists (places, regions, topics) are read from item_lists, an index
  * of (key, day, seq) in the order they are listed, so a page is a short index scan; their sizes
- * are kept in list_counts. Full-text search finds items by their terms (a GIN index over the
- * core's terms, migration 002) and the core's index ranks the newest of them: at a million
- * items a common word is in a hundred thousand, and ranking them all would take seconds.
+ * are kept in list_counts. Full-text search is search.ts.
  */
 export function createItemQueries(pool: pg.Pool, filing: ItemFiling): ItemQueries {
   const backfill = createSearchBackfill(pool, filing);
+  const search = createPgSearch(pool, filing);
   const counter = async () =>
     (await pool.query('SELECT last_seq, items FROM item_counter')).rows[0] as {
       last_seq: number;
       items: number;
     };
-
-  /** The counts a query's items are ranked against: every item's, for the terms the query names or starts. */
-  const corpusFor = async (m: TermMatch): Promise<SearchCorpus> => {
-    const { terms, starts } = termsOf(m);
-    const [counter, df] = await Promise.all([
-      pool.query('SELECT items, words FROM item_counter'),
-      pool.query(
-        `SELECT term, n FROM term_counts WHERE term = ANY($1::text[])
-         UNION ALL
-         SELECT t.term, t.n FROM unnest($2::text[]) AS s(start)
-           JOIN term_counts t ON t.term >= s.start AND t.term < s.start || chr(1114111)`,
-        [[...terms], [...starts]],
-      ),
-    ]);
-    return {
-      docs: counter.rows[0].items,
-      length: counter.rows[0].words,
-      df: new Map(df.rows.map((r) => [r.term as string, r.n as number])),
-    };
-  };
 
   /** The items with these seqs, in the order given. */
   const bySeqs = async (seqs: number[]): Promise<NewsItem[]> => {
@@ -112,50 +78,8 @@ export function createItemQueries(pool: pg.Pool, filing: ItemFiling): ItemQuerie
     },
 
     async search(query, opts): Promise<SearchPage> {
-      const match = filing.searchMatch(query, opts.placeOf);
-      if (!match) return { items: [], total: 0, literal: 0 };
-      const countOf = async (q: string) =>
-        (
-          await pool.query(
-            'SELECT count(*)::int AS n FROM (SELECT 1 FROM items WHERE terms @@ $1::tsquery LIMIT $2) m',
-            [q, COUNTED + 1],
-          )
-        ).rows[0].n as number;
-      // As the core's index does: the items that meet an idea, else those with any word stand in.
-      let finds = [tsquery(match.every), tsquery(match.some)];
-      let total = await countOf(finds[1]);
-      if (total === 0) {
-        finds = [tsquery(match.anyWord)];
-        total = await countOf(finds[0]);
-        if (total === 0) return { items: [], total: 0, literal: 0 };
-      }
-      // The newest items that meet every idea, and those that meet some, for the ranking to put first and after.
-      const offset = opts.offset ?? 0;
-      const ranked = Math.max(RANKED, offset + opts.limit);
-      const [corpus, ...found] = await Promise.all([
-        corpusFor(match.anyWord),
-        ...[...new Set(finds)].map((q) =>
-          pool.query(
-            `SELECT seq, title, summary, lang, countries, regions FROM items WHERE terms @@ $1::tsquery
-             ORDER BY day DESC, seq DESC LIMIT $2`,
-            [q, ranked],
-          ),
-        ),
-      ]);
-      const index = filing.textSearch();
-      const added = new Set<number>();
-      for (const r of found)
-        for (const row of r.rows as SearchableItem[]) {
-          if (added.has(row.seq)) continue;
-          added.add(row.seq);
-          index.add(row);
-        }
-      const hits = index.search(query, { limit: opts.limit, offset, placeOf: opts.placeOf, corpus });
-      return {
-        items: await bySeqs(hits.seqs),
-        literal: hits.literal,
-        ...(total > COUNTED ? { total: COUNTED, atLeast: true } : { total }),
-      };
+      const { seqs, ...found } = await search(query, opts);
+      return { items: await bySeqs(seqs), ...found };
     },
 
     async placeCounts() {

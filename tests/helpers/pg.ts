@@ -71,9 +71,9 @@ export function pgStores() {
       const store = await openPgStore(db.url, itemFiling, opts);
       opened.push(store);
       await store.pool.query(
-        `TRUNCATE items, item_lists, list_counts, item_identities, chats, source_health, deliveries,
-           requests, scheduler_lease;
-         UPDATE item_counter SET last_seq = 0, items = 0`,
+        `TRUNCATE items, item_lists, list_counts, term_counts, item_identities, chats, source_health,
+           deliveries, requests, scheduler_lease;
+         UPDATE item_counter SET last_seq = 0, items = 0, words = 0`,
       );
       return store;
     },
