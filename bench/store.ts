@@ -4,7 +4,7 @@
  * and `npm start` on that store: start-up to ready and resident memory once a search has
  * answered. Each PostgreSQL size runs in a database the bench makes and drops
  * (NEWSBOT_BENCH_PG names the server; default the local one). `--sizes 100000` runs fewer. Last,
- * the digest fan-out of the digest section with the ledger in PostgreSQL.
+ * the digest fan-out of the digest section with the ledger in PostgreSQL (`--fan-out` runs only it).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -208,6 +208,7 @@ function pgFanOut(): Promise<Row[]> {
 }
 
 export async function benchStore(): Promise<Row[]> {
+  if (process.argv.includes('--fan-out')) return pgFanOut();
   const arg = process.argv.indexOf('--sizes');
   const sizes = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [100_000, 1_000_000];
   const rows: Row[] = [];

@@ -12,6 +12,7 @@ import { createPool, inTransaction, shownUrl } from './connect.js';
 import { createItemQueries } from './item-queries.js';
 import { writeItems } from './item-writes.js';
 import { createPgLease, type PgLeaseOptions } from './lease.js';
+import { gatheredDeliveryWrites } from './ledger-writes.js';
 import { migrate } from './migrate.js';
 import { createPgRequestLog } from './requests.js';
 import { reportingLoss } from './unavailable.js';
@@ -114,14 +115,7 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
       );
       return r.rows.map((row) => row.data as Delivery);
     },
-    async saveDelivery(d: Delivery) {
-      await pool.query(
-        `INSERT INTO deliveries (id, chat_key, state, due_at, updated_at, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET chat_key = excluded.chat_key, state = excluded.state,
-           due_at = excluded.due_at, updated_at = excluded.updated_at, data = excluded.data`,
-        [d.id, d.chatKey, d.state, d.dueAt, d.updatedAt, JSON.stringify(d)],
-      );
-    },
+    saveDelivery: gatheredDeliveryWrites(pool),
     lease: () => leaseHold,
     requests: reportingLoss(createPgRequestLog(pool)),
     async close() {
