@@ -1,12 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Files that stand in for the file system with vi.mock: the modules they test must be loaded
+ * afresh, after the mock, so they run isolated. Every other file shares its worker's modules
+ * with the files before it (a module is imported once per worker, not once per file).
+ */
+const MOCKS_A_MODULE = ['tests/store/disk-full.test.ts', 'tests/store/store-permissions.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Suites start real HTTP servers and child processes; two cores is what CI has.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: MOCKS_A_MODULE, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: MOCKS_A_MODULE, isolate: true } },
+    ],
   },
 });
