@@ -94,3 +94,33 @@ export async function consoleSession(input: string, env: Record<string, string> 
   }
   return stdout;
 }
+
+/**
+ * `npm start` up to the failure of its start-up, in this process: the service composed from
+ * these settings, its lease taken, its sources read and its adapters started, in the order
+ * src/main.ts (serve) does, and the failure as serve prints it through problemOf: the exit code
+ * and standard error. That a real process prints it so and exits is shown once, in
+ * tests/e2e/local-mode.test.ts; this is for every other failure.
+ */
+export async function startupFailure(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  const { createApp } = await import('../../src/app.js');
+  const { loadConfig } = await import('../../src/config.js');
+  const { problemOf } = await import('../../src/main.js');
+  try {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+    const output = new Writable({ write: (_chunk, _enc, cb) => cb() });
+    const app = await createApp(config, {
+      console: config.local ? { input: Readable.from([]), output } : false,
+    });
+    try {
+      if ((await app.takeLease()).ok) await app.ingest();
+      await app.start();
+    } finally {
+      await app.stop();
+    }
+  } catch (err) {
+    const { code, message } = problemOf(err);
+    return { code, stderr: `newsbot: ${message}\n` };
+  }
+  throw new Error('the service started');
+}

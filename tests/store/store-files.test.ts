@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreError, StoreWriteError, type Chat, type SourceHealth } from '../../src/ports.js';
 import { accessError, StoreAccessError, writeError } from '../../store/file-errors.js';
 import { storeFiles } from '../../store/lowdb-store.js';
-import { run } from '../helpers/run.js';
+import { startupFailure } from '../helpers/run.js';
 import { lowdbStore, allItems } from '../helpers/stores.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -128,7 +128,7 @@ describe('store files that cannot be opened', () => {
 
   it('the service stops on a folder as NEWSBOT_DB with the message and no stack trace (exit 2)', async () => {
     const d = dir();
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: d }, input: 'latest\n' });
+    const r = await startupFailure({ NEWSBOT_DB: d });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^newsbot: The store file ${d} cannot be opened: it is a folder`));
     expect(r.stderr).toMatch(/NEWSBOT_DB names a folder/);
@@ -485,7 +485,7 @@ describe("a corrupt file's bytes in the message", () => {
     const d = dir();
     const db = path.join(d, 'newsbot.json');
     writeFileSync(db, '\u001b[31mred\u001b[0m', 'utf8');
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: db }, input: 'latest\n' });
+    const r = await startupFailure({ NEWSBOT_DB: db });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`newsbot: The store file ${db} cannot be read: it is not valid JSON`);
     expect(r.stderr).toContain('\\x1b[31m');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/ports.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { MAX_ARCHIVE_BYTES, MAX_READ_BYTES, sizeProblem, unreadable } from '../../store/whole-file.js';
-import { run } from '../helpers/run.js';
+import { startupFailure } from '../helpers/run.js';
 import { lowdbStore } from '../helpers/stores.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -58,7 +58,7 @@ describe('a store file too large to read', () => {
     const d = dir();
     const db = path.join(d, 'newsbot.json');
     sparse(db, 600 * MB);
-    const r = await run('src/main.ts', [], { env: { NEWSBOT_DB: db }, input: 'latest\n' });
+    const r = await startupFailure({ NEWSBOT_DB: db });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(`^newsbot: The store file ${db} cannot be opened: it is 600 MB, more than the 128 MB`),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { FAKE_TOKEN as fakeToken, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
-import { run } from '../helpers/run.js';
+import { startupFailure } from '../helpers/run.js';
 import { tempDb } from '../helpers/temp.js';
 import { message, privateChat, users } from './setup.js';
 import { silentLog } from '../helpers/logs.js';
@@ -93,15 +93,11 @@ describe('the Telegram adapter in the service', () => {
     const root = fake.url;
     await fake.close();
     fake = undefined;
-    const ran = await run('src/main.ts', [], {
-      env: {
-        TELEGRAM_BOT_TOKEN: fakeToken,
-        TELEGRAM_API_ROOT: root,
-        NEWSBOT_DB: tempDb(),
-        LOG_LEVEL: 'silent',
-      },
-      // the pipeline tries the network twice more (1 s, then 2 s) before giving up
-      timeoutMs: 30_000,
+    // the pipeline tries the network twice more (1 s, then 2 s) before giving up
+    const ran = await startupFailure({
+      TELEGRAM_BOT_TOKEN: fakeToken,
+      TELEGRAM_API_ROOT: root,
+      NEWSBOT_DB: tempDb(),
     });
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(
@@ -112,13 +108,10 @@ describe('the Telegram adapter in the service', () => {
   it('npm start stops with a message naming TELEGRAM_BOT_TOKEN when Telegram refuses it', async () => {
     fake = await startFakeTelegram();
     fake.setBadToken(true);
-    const ran = await run('src/main.ts', [], {
-      env: {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.url,
-        NEWSBOT_DB: tempDb(),
-        LOG_LEVEL: 'silent',
-      },
+    const ran = await startupFailure({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      NEWSBOT_DB: tempDb(),
     });
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(
