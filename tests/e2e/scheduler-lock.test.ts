@@ -90,7 +90,7 @@ describe('one scheduler per store', () => {
     expect(other.stdout()).not.toMatch(DIGEST);
   });
 
-  it('beside a running service, send-due, ingest and changing commands through ask are refused (it would overwrite them); reading works', async () => {
+  it('beside a running service, send-due, ingest and changing commands through ask are refused (it would overwrite them); reading works; SIGTERM stops it and lets go of the lease', async () => {
     const db = tempDb();
     const a = startService({ NEWSBOT_DB: db });
     await a.waitFor('stderr', /local mode/);
@@ -118,8 +118,11 @@ describe('one scheduler per store', () => {
     expect(read.code).toBe(0);
     expect(read.stdout).toMatch(/News about Honduras/);
 
+    // SIGTERM stops it: exit 0, the lease released
     a.child.kill('SIGTERM');
-    expect((await a.exited).code).toBe(0);
+    expect(await a.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(storeFiles(db).lock)).toBe(false);
+    expect(existsSync(storeFiles(db).lockHolder)).toBe(false);
     // with the service gone, the same command goes through
     expect((await cli('ask', 'subscribe honduras', '--chat', 'other')).code).toBe(0);
   });
@@ -176,16 +179,5 @@ describe('one scheduler per store', () => {
       slow.closeAllConnections();
       slow.close();
     }
-  });
-
-  it('stops on SIGTERM: exit 0, lease released', async () => {
-    const db = tempDb();
-    const a = startService({ NEWSBOT_DB: db });
-    await a.waitFor('stderr', /local mode/);
-    expect(existsSync(storeFiles(db).lock)).toBe(true);
-    a.child.kill('SIGTERM');
-    expect(await a.exited).toEqual({ code: 0, signal: null });
-    expect(existsSync(storeFiles(db).lock)).toBe(false);
-    expect(existsSync(storeFiles(db).lockHolder)).toBe(false);
   });
 });
