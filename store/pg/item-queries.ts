@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { NewsItem } from '../../src/news/item.js';
-import type { ItemFiling, ItemPage, ItemQueries, SearchPage } from '../../src/ports.js';
+import type { ItemFiling, ItemPage, ItemQueries } from '../../src/ports.js';
 import { dayNumber, ITEM_COLUMNS, toItem } from './rows.js';
 import { createSearchBackfill } from './search-backfill.js';
 import { createPgSearch } from './search.js';
@@ -12,7 +12,6 @@ import { createPgSearch } from './search.js';
  */
 export function createItemQueries(pool: pg.Pool, filing: ItemFiling): ItemQueries {
   const backfill = createSearchBackfill(pool, filing);
-  const search = createPgSearch(pool, filing);
   const counter = async () =>
     (await pool.query('SELECT last_seq, items FROM item_counter')).rows[0] as {
       last_seq: number;
@@ -77,10 +76,7 @@ export function createItemQueries(pool: pg.Pool, filing: ItemFiling): ItemQuerie
       return { items: await bySeqs(page.rows.map((r) => r.seq)), total: total.rows[0].n };
     },
 
-    async search(query, opts): Promise<SearchPage> {
-      const { seqs, ...found } = await search(query, opts);
-      return { items: await bySeqs(seqs), ...found };
-    },
+    search: createPgSearch(pool, filing),
 
     async placeCounts() {
       const r = await pool.query(`SELECT key, n FROM list_counts WHERE n > 0 AND key NOT LIKE '#%'`);
