@@ -176,11 +176,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     retryMs:
       opts.leaseRetryMs ??
       (config.store.kind === 'postgres' && config.store.leaseTtlMs ? config.store.leaseTtlMs / 2 : undefined),
-    async start() {
+    async start({ takeover }) {
       scheduler = createScheduler({
         sendDue: (now) => sendDue(now, true),
-        poll: (now) => news.pollDue(config.sources, now),
+        poll: (now) =>
+          news.pollDue(config.sources, now).then((reports) => {
+            const added = reports.reduce((n, r) => n + r.added, 0);
+            const failed = reports.filter((r) => !r.ok).map((r) => r.source);
+            log.info({ sources: reports.length, added, failed }, 'sources read');
+            return reports;
+          }),
         pollMinutes: config.pollMinutes,
+        // At its own start the service has just read its sources (main.ts); one taking over has not.
+        pollAtStart: takeover,
         log,
       });
       await scheduler.start();

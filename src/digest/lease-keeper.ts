@@ -11,8 +11,11 @@ const LEASE_RETRY_MS = 10_000;
 export interface LeaseKeeperOptions {
   lease: SchedulerLease;
   log: Logger;
-  /** the work done under the lease (the scheduler): started once it is held */
-  start(): Promise<void>;
+  /**
+   * the work done under the lease (the scheduler): started once it is held; `takeover` when it
+   * was taken from another process (or back after losing it) rather than at this one's start
+   */
+  start(opts: { takeover: boolean }): Promise<void>;
   /** stops that work, waiting for the run in flight */
   stop(): Promise<void>;
   retryMs?: number;
@@ -50,9 +53,9 @@ export function createLeaseKeeper(o: LeaseKeeperOptions): LeaseKeeper {
     return got;
   };
 
-  const startWork = async () => {
+  const startWork = async (takeover: boolean) => {
     working = true;
-    await o.start();
+    await o.start({ takeover });
   };
 
   const retryLater = () => {
@@ -68,7 +71,7 @@ export function createLeaseKeeper(o: LeaseKeeperOptions): LeaseKeeper {
         o.log.warn(
           'the other newsbot let go of the store: this one now polls the sources and sends the digests',
         );
-        await startWork().catch((err) => o.log.error({ err }, 'could not start the scheduler'));
+        await startWork(true).catch((err) => o.log.error({ err }, 'could not start the scheduler'));
       })().finally(() => (attempt = undefined));
     }, retryMs);
     // The service's adapters and listener keep the process alive, not this.
@@ -93,7 +96,7 @@ export function createLeaseKeeper(o: LeaseKeeperOptions): LeaseKeeper {
     take,
     async keep() {
       const got = await take();
-      if (got.ok) return startWork();
+      if (got.ok) return startWork(false);
       o.log.warn(
         { holder: got.holder },
         'another newsbot sends the digests of this store: this one answers reading commands, changes nothing and polls no sources, and takes over once that one stops',

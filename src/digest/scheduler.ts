@@ -7,6 +7,8 @@ export interface SchedulerOptions {
   /** fetches the sources that are due at `now` */
   poll: (now: Date) => Promise<unknown>;
   pollMinutes: number;
+  /** poll at once at start too: a process taking the work over has not read the sources since it began */
+  pollAtStart?: boolean;
   log: Logger;
 }
 
@@ -59,7 +61,8 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       const everyMinute = new schedule.RecurrenceRule();
       everyMinute.second = 0;
       jobs.add(schedule.scheduleJob(everyMinute, (at) => void run('digests', o.sendDue, at)));
-      planPoll();
+      if (o.pollAtStart) void run('poll', o.poll, new Date()).then(planPoll);
+      else planPoll();
     },
     async stop() {
       stopped = true;

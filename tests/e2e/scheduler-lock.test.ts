@@ -133,11 +133,15 @@ describe('one scheduler per store', () => {
     expect(await holder.lease().acquire()).toEqual({ ok: true });
     let tookOver!: () => void;
     const takeover = new Promise<void>((r) => (tookOver = r));
+    let read!: (line: string) => void;
+    const sourcesRead = new Promise<string>((r) => (read = r));
     const log = pino(
-      { level: 'warn' },
+      { level: 'info' },
       {
-        write: (line: string) =>
-          void (/now polls the sources and sends the digests/.test(line) && tookOver()),
+        write: (line: string) => {
+          if (/now polls the sources and sends the digests/.test(line)) tookOver();
+          if (/sources read/.test(line)) read(line);
+        },
       },
     );
     const app = await createApp(loadConfig({ NEWSBOT_DB: db, NEWS_SOURCES: 'data/sample-items.txt' }), {
@@ -153,6 +157,9 @@ describe('one scheduler per store', () => {
       await takeover;
       expect(await app.leaseHolder()).toBeUndefined();
       expect(await holder.lease().heldElsewhere()).toContain(`pid ${process.pid} on `);
+      // The holder read the sources when it began; the one taking over reads them at once, not a poll interval later.
+      expect(JSON.parse(await sourcesRead)).toMatchObject({ sources: 1, added: 10, failed: [] });
+      expect(await app.itemCount()).toBe(10);
     } finally {
       await app.stop();
     }

@@ -34,12 +34,15 @@ function keeperOn(lease: SchedulerLease) {
   const lines: { level: number; msg: string; holder?: string }[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   let starts = 0;
+  /** per start, whether it took the work over from another process */
+  const takeovers: boolean[] = [];
   const keeper: LeaseKeeper = createLeaseKeeper({
     lease,
     log: pino({ level: 'warn' }, { write: (s: string) => void lines.push(JSON.parse(s)) }),
     retryMs: 20,
-    async start() {
+    async start({ takeover }) {
       events.push('start');
+      takeovers.push(takeover);
       starts++;
       for (const w of waiters.filter((w) => starts >= w.n)) w.resolve();
     },
@@ -49,7 +52,7 @@ function keeperOn(lease: SchedulerLease) {
   });
   cleanup.push(() => keeper.stop());
   const started = (n: number) => new Promise<void>((resolve) => waiters.push({ n, resolve }));
-  return { keeper, events, lines, started };
+  return { keeper, events, lines, started, takeovers };
 }
 
 describe('the lease keeper', () => {
@@ -75,6 +78,9 @@ describe('the lease keeper', () => {
     await aLease.release();
     await takenOver;
     expect(b.events).toEqual(['start']);
+    // the first started at its own start; the second took over, and so reads the sources at once
+    expect(a.takeovers).toEqual([false]);
+    expect(b.takeovers).toEqual([true]);
     expect(b.keeper.waiting()).toBe(false);
     expect(bLease.held()).toBe(true);
     expect(b.lines.map((l) => l.msg)).toContain(

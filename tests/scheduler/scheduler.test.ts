@@ -111,6 +111,21 @@ describe('createScheduler: when it runs', () => {
     expect(digests.calls).toHaveLength(61);
   });
 
+  it('taking the work over from another process, polls at once, then every SOURCE_POLL_MINUTES after', async () => {
+    const polls = recorder();
+    scheduler = createScheduler({
+      sendDue: async () => {},
+      poll: polls.fn,
+      pollMinutes: 15,
+      pollAtStart: true,
+      log: silent,
+    });
+    await scheduler.start();
+    expect(polls.calls).toEqual([START.toISOString()]);
+    await vi.advanceTimersByTimeAsync(15 * MIN);
+    expect(polls.calls).toEqual([START.toISOString(), iso(START.getTime() + 15 * MIN)]);
+  });
+
   it('the default interval (60 minutes, from the config) drives the poll', async () => {
     const { loadConfig } = await import('../../src/config.js');
     const polls = recorder();
