@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.js';
+import { formatShortDay } from '../i18n/dates.js';
 import { listOf } from '../i18n/index.js';
 import type { NewsItem } from '../news/item.js';
 import { itemLink, type SourceLabels } from '../news/source-labels.js';
@@ -13,7 +14,8 @@ export function itemView(item: NewsItem, lang: Lang, labels?: SourceLabels): Ite
     id: item.id,
     title: item.title,
     ...itemLink(item, labels),
-    date: item.date,
+    // As the digests say a day, in the reply's language; a date the sources gave in no known shape stays as given.
+    date: item.date && /^\d{4}-\d{2}-\d{2}$/.test(item.date) ? formatShortDay(lang, item.date) : item.date,
     places: [
       ...item.countries.map((c) => placeName(c, lang)),
       ...item.regions.map((r) => placeName(r, lang)),

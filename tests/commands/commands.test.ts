@@ -14,12 +14,13 @@ describe('commands in English', () => {
   it('latest: five newest first, a count, and "more" paging to the rest', async () => {
     const { commands } = await makeCore();
     const r = await commands.run('latest', ctx());
+    // dates as people write them in the reply's language (the Spanish ones in spanish.test.ts)
     expect(r.items?.map((i) => i.date)).toEqual([
-      '2021-02-16',
-      '2021-02-15',
-      '2020-12-16',
-      '2020-12-16',
-      '2020-11-12',
+      'Feb 16, 2021',
+      'Feb 15, 2021',
+      'Dec 16, 2020',
+      'Dec 16, 2020',
+      'Nov 12, 2020',
     ]);
     expect(r.paragraphs).toEqual(['1–5 of 10']);
     const more = r.actions?.find((a) => a.kind === 'more');

@@ -164,3 +164,14 @@ describe('help in Spanish', () => {
     );
   });
 });
+
+describe('items in Spanish', () => {
+  it('dates of the items listed are written as in Spanish, by every listing command', async () => {
+    const { commands } = await makeCore();
+    const latest = await commands.run('ultimas 2', fresh());
+    expect(latest.items?.map((i) => i.date)).toEqual(['16 feb. 2021', '15 feb. 2021']);
+    const country = await commands.run('pais honduras', fresh());
+    expect(country.items?.[0].date).toBe('16 feb. 2021');
+    expect(replyToText(country)).toContain('16 feb. 2021 · Honduras');
+  });
+});

@@ -52,12 +52,10 @@ describe('Slack: the /news slash command', () => {
     );
     const contexts = first.blocks.filter(
       (b: any) =>
-        b.type === 'context' &&
-        b.elements[0].type === 'plain_text' &&
-        /\d{4}-\d\d-\d\d/.test(b.elements[0].text),
+        b.type === 'context' && b.elements[0].type === 'plain_text' && /\d{4} · /.test(b.elements[0].text),
     );
     expect(contexts[0].elements[0].text).toBe(
-      '2021-02-16 · Honduras · IOM Mesoamerica–Caribbean labour migration programme',
+      'Feb 16, 2021 · Honduras · IOM Mesoamerica–Caribbean labour migration programme',
     );
     expect(buttonsOf(first).map((b) => b.text.text)).toEqual(['More', 'Share in channel']);
     expect(plain(first)).toContain(
