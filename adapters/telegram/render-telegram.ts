@@ -27,6 +27,9 @@ export interface RenderedPart {
 /** A piece of a message: its separator from the block before ("\n\n" unless a line of a list). */
 interface Block extends RenderedPart {
   sep?: string;
+  /** a compact item's group, or the group a heading opens */
+  group?: string;
+  opens?: boolean;
 }
 
 export interface RenderedReply {
@@ -246,31 +249,58 @@ function lineBlocks(items: ItemView[], offset: number): Block[] {
   items.forEach((v, i) => {
     const n = offset + i + 1;
     const starts = v.group && (i === 0 || v.group !== items[i - 1].group);
-    if (starts) blocks.push({ html: `<b>${escapeHtml(v.group!)}</b>`, text: v.group! });
-    blocks.push({ html: lineHtml(v, n), text: itemLineText(v, n), sep: starts || i > 0 ? '\n' : undefined });
+    if (starts) blocks.push(groupHeading(v.group!));
+    blocks.push({
+      html: lineHtml(v, n),
+      text: itemLineText(v, n),
+      sep: starts || i > 0 ? '\n' : undefined,
+      group: v.group,
+    });
   });
   return blocks;
 }
+
+const groupHeading = (group: string, cont = ''): Block => ({
+  html: `<b>${escapeHtml(group)}</b>${cont}`,
+  text: `${group}${cont}`,
+  group,
+  opens: true,
+});
 
 const sepOf = (b: Block) => b.sep ?? '\n\n';
 /** Within the limit both as HTML and as its plain twin. */
 const blockSize = (b: RenderedPart) => Math.max(visibleLength(b.html), b.text.length);
 
-/** Blocks, in order, as messages: as many whole blocks to a message as fit within the limit. */
+/**
+ * Blocks, in order, as messages: as many whole blocks to a message as fit within the limit. A
+ * group's heading never ends a message, and a group that runs on into the next message says
+ * so there ("Honduras (cont.)"), so no line reads as under the group before it.
+ */
 function groupIntoParts(blocks: Block[], limit: number): Block[][] {
   const parts: Block[][] = [];
   let cur: Block[] = [];
   let length = 0;
+  const add = (b: Block) => {
+    length += (cur.length ? sepOf(b).length : 0) + blockSize(b);
+    cur.push(b);
+  };
   for (const b of blocks) {
-    const size = blockSize(b);
-    if (cur.length && length + sepOf(b).length + size <= limit) {
-      cur.push(b);
-      length += sepOf(b).length + size;
-    } else {
-      if (cur.length) parts.push(cur);
-      cur = [b];
-      length = size;
+    if (cur.length && length + sepOf(b).length + blockSize(b) <= limit) {
+      add(b);
+      continue;
     }
+    const carried: Block[] = [];
+    const last = cur[cur.length - 1];
+    if (cur.length > 1 && last.opens && blockSize(last) + sepOf(b).length + blockSize(b) <= limit)
+      carried.push(cur.pop()!);
+    if (cur.length) parts.push(cur);
+    cur = [];
+    length = 0;
+    if (!carried.length && b.group && !b.opens) {
+      const heading = groupHeading(b.group, ' (cont.)');
+      if (blockSize(heading) + sepOf(b).length + blockSize(b) <= limit) carried.push(heading);
+    }
+    for (const c of [...carried, b]) add(c);
   }
   parts.push(cur);
   return parts;

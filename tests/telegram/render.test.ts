@@ -155,3 +155,41 @@ describe('rendering a Reply as Telegram HTML', () => {
     );
   });
 });
+
+describe('a compact digest over several messages', () => {
+  const compact = (n: number, perGroup: number): Reply => ({
+    kind: 'result',
+    visibility: 'public',
+    layout: 'compact',
+    heading: 'Your weekly digest',
+    items: Array.from({ length: n }, (_, i) =>
+      view(i, {
+        title: `A fairly long headline about labour migration number ${i} `.repeat(3).trim(),
+        group: `🇭🇳 Place ${Math.floor(i / perGroup)}`,
+        summary: '',
+      }),
+    ),
+  });
+
+  it('names the group again where it runs on into the next message, and never ends a message with a heading', () => {
+    const r = render(compact(60, 25));
+    expect(r.parts.length).toBeGreaterThan(1);
+    for (const [k, p] of r.parts.entries()) {
+      const lines = p.text.split('\n').filter(Boolean);
+      if (k > 0) expect(lines[0]).toMatch(/^🇭🇳 Place \d+( \(cont\.\))?$/);
+      expect(lines[lines.length - 1]).toMatch(/^\d+\. /);
+      expect(visibleLength(p.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    }
+    // every item once, each under the heading of its own group
+    const all = r.parts.map((p) => p.text).join('\n');
+    for (let i = 0; i < 60; i++) expect(all.split(`\n${i + 1}. `)).toHaveLength(2);
+    let group = '';
+    for (const line of all.split('\n').filter(Boolean)) {
+      const heading = /^🇭🇳 Place (\d+)/.exec(line);
+      if (heading) group = heading[1];
+      const item = /^(\d+)\. /.exec(line);
+      if (item) expect(String(Math.floor((Number(item[1]) - 1) / 25))).toBe(group);
+    }
+    expect(all).toContain('(cont.)');
+  });
+});
