@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import type { NewsItem } from '../../src/news/item.js';
+import { itemFiling } from '../../src/search/filing.js';
+import { createPgSearch } from '../../store/pg/search.js';
 import { tsquery } from '../../store/pg/term-query.js';
 import { DEFAULT_SCHEDULE, NOW } from '../helpers/core.js';
 import { hasPg, pgStores } from '../helpers/pg.js';
@@ -103,6 +105,32 @@ describe.skipIf(!hasPg)('search on PostgreSQL', () => {
       'i1',
       'i2',
     ]);
+  });
+
+  it('reads a common match a stretch of items at a time, with the same pages as one read of them all', async () => {
+    const store = await pg.open();
+    const words = ['harvest', 'visa', 'remittances'];
+    const items = Array.from({ length: 400 }, (_, n) =>
+      item(n, `Seasonal workers ${words.filter((_, k) => n % (k + 3) === 0).join(' ')} wave ${n}`),
+    );
+    await store.saveItems({ added: items.map((it) => ({ ...it, sources: ['x'] })), updated: [] }, NOW);
+    // At these sizes every match here is common: read in stretches, windows of 20.
+    const stretched = createPgSearch(store.pool, itemFiling, { window: 20, few: 5 });
+    const whole = createPgSearch(store.pool, itemFiling, { window: 20, few: 1_000_000 });
+    for (const q of ['seasonal', 'harvest visa', 'visa remittances', 'seasonal zzzz', 'zzzz', 'wave 7']) {
+      for (const offset of [0, 15, 40, 95]) {
+        const [a, b] = await Promise.all(
+          [stretched, whole].map((search) => search(q, { limit: 10, offset })),
+        );
+        expect(
+          a.items.map((i) => i.id),
+          `${q} at ${offset}`,
+        ).toEqual(b.items.map((i) => i.id));
+        expect(a.total).toBe(b.total);
+      }
+    }
+    const all = await whole('seasonal', { limit: 400 });
+    expect(all.items).toHaveLength(400);
   });
 
   it('reads every term whole in a tsquery, whatever it holds', async () => {
