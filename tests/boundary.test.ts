@@ -37,11 +37,9 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
+// That the project itself keeps the rules is npm run lint's dependency-cruiser step (npm test
+// runs it): here, that each rule catches what it is for.
 describe('who may import what (.dependency-cruiser.cjs, run by npm run lint)', () => {
-  it('the project itself keeps every rule', async () => {
-    expect(await violations(ROOT, ['src', 'adapters', 'store', 'tests', 'bench'])).toEqual([]);
-  });
-
   it('each rule fails on a violation, and the allowed imports pass', async () => {
     const dir = tree({
       'src/ports.ts': 'export interface Port { x: number }\n',
