@@ -6,20 +6,25 @@ import { defineConfig } from 'vitest/config';
  * with the files before it (a module is imported once per worker, not once per file).
  */
 const MOCKS_A_MODULE = ['tests/store/disk-full.test.ts', 'tests/store/store-permissions.test.ts'];
+// Per project, not inherited from the root (extends): the root's globalSetup would run again for each.
+const EACH = { testTimeout: 20_000, hookTimeout: 20_000 };
 
 export default defineConfig({
   test: {
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
     // Suites start real HTTP servers and child processes; two cores is what CI has.
     maxWorkers: 2,
     projects: [
       {
-        extends: true,
-        test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: MOCKS_A_MODULE, isolate: false },
+        test: {
+          ...EACH,
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          exclude: MOCKS_A_MODULE,
+          isolate: false,
+        },
       },
-      { extends: true, test: { name: 'isolated', include: MOCKS_A_MODULE, isolate: true } },
+      { test: { ...EACH, name: 'isolated', include: MOCKS_A_MODULE, isolate: true } },
     ],
   },
 });
