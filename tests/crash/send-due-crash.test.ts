@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync, utimesSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TELEGRAM_IN_FLIGHT } from '../../adapters/telegram/pipeline.js';
 import { createCore } from '../../src/core.js';
@@ -8,6 +7,7 @@ import { LEASE_STALE_MS } from '../../store/lease-file.js';
 import { storeFiles } from '../../store/lowdb-store.js';
 import { FAKE_TOKEN, startFakeTelegram, type FakeTelegramApi } from '../fakes/telegram-api.js';
 import { DEFAULT_SCHEDULE, jsonl } from '../helpers/core.js';
+import { entryArgs } from '../helpers/built-tree.js';
 import { ROOT } from '../helpers/run.js';
 import { tempDb } from '../helpers/temp.js';
 import { rng } from '../helpers/random.js';
@@ -39,7 +39,7 @@ function sendDue(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE],
+      [...entryArgs(ROOT, 'src/cli.ts'), 'digests', 'send-due', '--now', DUE],
       {
         cwd: ROOT,
         env: {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { entryArgs } from './built-tree.js';
 import { ROOT } from './run.js';
 
 export interface Service {
@@ -12,8 +12,9 @@ export interface Service {
 }
 
 /**
- * Starts the service (src/main.ts) with standard input held open, as a terminal would, and only
- * the environment given. `preload` modules are imported before it (`node --import`).
+ * Starts the service (src/main.ts, from the run's built tree: tests/helpers/built-tree.ts) with
+ * standard input held open, as a terminal would, and only the environment given. `preload`
+ * modules are imported before it (`node --import`).
  * `read: false` leaves its standard output unread (a reader that is slow, or not there yet): the
  * test reads `child.stdout` when it wants. The caller kills what it started (`child`), as a
  * test's afterEach does.
@@ -22,8 +23,8 @@ export function startService(
   env: Record<string, string>,
   opts: { preload?: string[]; read?: boolean } = {},
 ): Service {
-  const imports = ['tsx', ...(opts.preload ?? [])].flatMap((m) => ['--import', m]);
-  const child = spawn(process.execPath, [...imports, path.join(ROOT, 'src/main.ts')], {
+  const preload = (opts.preload ?? []).flatMap((m) => ['--import', m]);
+  const child = spawn(process.execPath, [...preload, ...entryArgs(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
