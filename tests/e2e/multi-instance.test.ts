@@ -147,7 +147,18 @@ describe.skipIf(!hasPg)('three instances on one database', () => {
     tg.onCall((c) => {
       if (c.method === 'sendMessage' && subscribed.has(String(c.params.chat_id))) seen();
     });
-    const nextDigest = () => new Promise<void>((r) => onDigest.push(r));
+    // Bounded: a run that ended before a kill came would otherwise leave the test waiting for good.
+    const nextDigest = (why = 'a digest message') =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no digest message came for 30 s, waiting for ${why}`)),
+          30_000,
+        );
+        onDigest.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
 
     // The test lets go of the lease: one instance takes it and starts the digest run.
     const started = nextDigest();
@@ -197,7 +208,7 @@ describe.skipIf(!hasPg)('three instances on one database', () => {
     const restarts: Promise<void>[] = [];
     for (let k = 0; k < KILLS; k++) {
       const at = digestSends.length + 2 + Math.floor(random() * 10);
-      while (digestSends.length < at) await nextDigest();
+      while (digestSends.length < at) await nextDigest(`kill ${k + 1} (${digestSends.length} sent)`);
       const row = (await store.pool.query('SELECT holder FROM scheduler_lease')).rows[0] as {
         holder: string;
       };
@@ -218,7 +229,7 @@ describe.skipIf(!hasPg)('three instances on one database', () => {
         if (now && !now.holder.startsWith(`pid ${pid} `)) break;
         await store.pool.query('SELECT pg_sleep(0.1)');
       }
-      await nextDigest();
+      await nextDigest(`the instance that took over after kill ${k + 1}`);
       takeovers.push(Date.now() - killedAt);
     }
     await Promise.all(restarts);
