@@ -8,12 +8,19 @@
  * at a lower CPU priority, so they take the time it leaves idle rather than slow it down; their
  * output follows once it has ended. `npm test` leads with the tests, which wait on timers, child
  * processes and the network for much of their run.
+ *
+ * Arguments after `--` go to the lead, so `npm test -- tests/store` runs those tests (and the checks).
  */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 
-const args = process.argv.slice(2);
-const lead = args[0] === '--lead' ? args[1] : undefined;
+const all = process.argv.slice(2);
+const dashes = all.indexOf('--');
+const args = dashes < 0 ? all : all.slice(0, dashes);
+const forwarded = dashes < 0 ? [] : all.slice(dashes + 1);
+// Quoted for the shell the commands run in: a path may hold a space or a quote.
+const quoted = forwarded.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
+const lead = args[0] === '--lead' ? [args[1], quoted].filter(Boolean).join(' ') : undefined;
 const commands = lead === undefined ? args : args.slice(2);
 
 function run(command, live) {
