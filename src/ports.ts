@@ -569,11 +569,18 @@ export interface ChatPort {
 
 /**
  * Requests already taken: a platform that delivers one again (a Slack retry, a Telegram
- * webhook sent again while a slow answer waits) gets it run once.
+ * webhook sent again while a slow answer waits) gets it run once. One taken by an instance that
+ * died before it was answered is taken again when the platform delivers it again, so a request
+ * is neither run twice nor lost.
  */
 export interface RequestLog {
-  /** true the first time a key is seen (within a window); false for a repeat */
+  /**
+   * true the first time a key is seen (within a window), or when the instance that took it died
+   * before `answered`; false for a repeat. A true must be followed by `answered`.
+   */
   firstTime(key: string, now?: Date): Promise<boolean>;
+  /** the request taken under this key has been answered (or has failed, and said so) */
+  answered(key: string): Promise<void>;
 }
 
 /** Everything an adapter may ask of the core. */

@@ -18,6 +18,8 @@ export function createRequestLog(windowMs = 10 * 60_000, max = 20_000): RequestL
       at.set(key, ms);
       return true;
     },
+    // In one process, a request not yet answered is still being answered: a crash forgets it all.
+    async answered() {},
   };
 }
 
@@ -34,6 +36,16 @@ export function answeringWhileAway(log: RequestLog): RequestLog {
         return await log.firstTime(key, now);
       } catch (err) {
         if (err instanceof StoreUnavailableError || err instanceof StoreWriteError) return true;
+        throw err;
+      }
+    },
+    async answered(key) {
+      try {
+        await log.answered(key);
+      } catch (err) {
+        // Left unanswered, the key is taken again only if the platform delivers it again, and
+        // it does not: this instance answered.
+        if (err instanceof StoreUnavailableError || err instanceof StoreWriteError) return;
         throw err;
       }
     },

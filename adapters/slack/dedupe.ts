@@ -27,7 +27,9 @@ function requestKey(body: Record<string, unknown>, context: Record<string, unkno
  * Decision: a retried delivery is recognised by its key, not by the retry header alone. A
  * retry of something already taken is acknowledged and dropped, so no command runs twice;
  * a retry of something never seen (the first try was lost, or the process restarted) runs,
- * so nothing is lost either. Bolt's receiver exposes the retry number; it is only logged.
+ * so nothing is lost either. A retry of something still being answered by an instance that
+ * dies waits to take it over (RequestLog). Bolt's receiver exposes the retry number; it is only
+ * logged.
  */
 export function dropDuplicates(requests: RequestLog, log: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
@@ -40,6 +42,11 @@ export function dropDuplicates(requests: RequestLog, log: Logger): Middleware<An
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
-    await args.next();
+    if (!key) return args.next();
+    try {
+      await args.next();
+    } finally {
+      await requests.answered(`slack:${key}`);
+    }
   };
 }

@@ -105,10 +105,18 @@ export function wireBot(w: BotWiring): WiredBot {
   }
 
   // Telegram delivers a webhook update again when its answer is slow (a command waiting out a
-  // 429): the same update_id is not run twice.
+  // 429), or when the instance answering it died: the first is not run twice, the second is run.
   bot.use(async (ctx, next) => {
-    if (await requests.firstTime(`telegram:update:${ctx.update.update_id}`)) return next();
-    log.debug({ updateId: ctx.update.update_id }, 'Telegram update delivered again: already handled');
+    const key = `telegram:update:${ctx.update.update_id}`;
+    if (!(await requests.firstTime(key))) {
+      log.debug({ updateId: ctx.update.update_id }, 'Telegram update delivered again: already handled');
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      await requests.answered(key);
+    }
   });
 
   // One chat's updates in the order they came (subscribe, then subscriptions, sees the subscription).

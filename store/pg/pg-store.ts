@@ -14,7 +14,7 @@ import { writeItems } from './item-writes.js';
 import { createPgLease, type PgLeaseOptions } from './lease.js';
 import { gatheredDeliveryWrites } from './ledger-writes.js';
 import { migrate } from './migrate.js';
-import { createPgRequestLog } from './requests.js';
+import { createPgRequestLog, type PgRequestLogOptions } from './requests.js';
 import { reportingLoss } from './unavailable.js';
 
 export interface PgStoreOptions {
@@ -22,6 +22,7 @@ export interface PgStoreOptions {
   lease?: PgLeaseOptions;
   /** connections in the pool (default 8) */
   connections?: number;
+  requests?: PgRequestLogOptions;
 }
 
 /** A PostgreSQL store with its pool, for `store copy` and the tests, which write through it too. */
@@ -70,6 +71,7 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
   });
 
   const leaseHold = reportingLoss(lease);
+  const requestLog = createPgRequestLog(pool, o.requests);
   return reportingLoss({
     location: shownUrl(url),
     shared: true,
@@ -117,8 +119,9 @@ export async function openPgStore(url: string, filing: ItemFiling, o: PgStoreOpt
     },
     saveDelivery: gatheredDeliveryWrites(pool),
     lease: () => leaseHold,
-    requests: reportingLoss(createPgRequestLog(pool)),
+    requests: reportingLoss(requestLog),
     async close() {
+      requestLog.stop();
       // The lease goes before the connections do: another instance takes over at once, not once it expires.
       await lease.release().catch(() => {});
       await Promise.all([pool.end(), leasePool.end()]);

@@ -18,6 +18,8 @@ export async function makeCore(
 ): Promise<Core> {
   const core = createCore({
     store: opts.store ?? memoryStore(),
+    // as the service does: a store shared by instances gives its request log
+    requests: opts.store?.requests,
     defaultSchedule: DEFAULT_SCHEDULE,
     sources: ['data/sample-items.txt'],
     sourceLabels: sourceLabels([

@@ -123,17 +123,18 @@ describe.skipIf(!hasPg)('connection loss on PostgreSQL', () => {
 
 describe('a shared request log whose database is away', () => {
   it('counts the request as new, so the command runs and answers "try again"; other failures stay failures', async () => {
-    const away = answeringWhileAway({
-      firstTime: async () => {
-        throw new StoreUnavailableError('the database cannot be reached (ECONNREFUSED)');
-      },
-    });
+    const awayError = async () => {
+      throw new StoreUnavailableError('the database cannot be reached (ECONNREFUSED)');
+    };
+    const away = answeringWhileAway({ firstTime: awayError, answered: awayError });
     expect(await away.firstTime('telegram:update:1')).toBe(true);
-    const broken = answeringWhileAway({
-      firstTime: async () => {
-        throw new Error('syntax error at or near "SELEC"');
-      },
-    });
+    // the answer went out: that it could not be recorded costs nothing, the platform sends it no more
+    await expect(away.answered('telegram:update:1')).resolves.toBeUndefined();
+    const bug = async () => {
+      throw new Error('syntax error at or near "SELEC"');
+    };
+    const broken = answeringWhileAway({ firstTime: bug, answered: bug });
     await expect(broken.firstTime('slack:command:1')).rejects.toThrow(/syntax error/);
+    await expect(broken.answered('slack:command:1')).rejects.toThrow(/syntax error/);
   });
 });
