@@ -78,7 +78,8 @@ export async function serve(): Promise<void> {
         lease.ok
           ? ''
           : `Another newsbot (${lease.holder}) is already sending the digests of this store. This one answers ` +
-            'reading commands, changes no subscription and polls no sources; it takes over once that one stops. Stop one of them.',
+            'reading commands, changes no subscription and polls no sources; it takes over once that one stops, ' +
+            'within half a minute if it was killed. If that one still runs, stop one of them.',
         interactive
           ? 'Type a command, such as: latest, country costa rica, search recruitment, help. Ctrl-D quits.'
           : '',

@@ -115,7 +115,7 @@ export const en = {
   endOfList: 'That was all: the list has nothing more.',
   nothingMore: 'There is nothing more to show: run a command first (latest, country, search).',
   storeOwnedElsewhere:
-    'Another newsbot process holds this store (the one that sends the digests) and would write over this change: make it there, or stop that one first.',
+    'Another newsbot process holds this store (the one that sends the digests) and would write over this change: make it there, or stop that one first. If it has already stopped or was killed, this one takes over within half a minute: try again then.',
   adminsOnly: "Only this chat's administrators can change its subscriptions, schedule and language.",
 
   unknownPlace: (name: string) => `I don't know the country or region "${name}".`,

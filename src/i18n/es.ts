@@ -118,7 +118,7 @@ export const es: Catalog = {
   endOfList: 'Eso era todo: la lista no tiene nada más.',
   nothingMore: 'No hay nada más que mostrar: primero use un comando (ultimas, pais, buscar).',
   storeOwnedElsewhere:
-    'Otro proceso de newsbot tiene este almacén (el que envía los resúmenes) y sobrescribiría este cambio: hágalo allí, o detenga primero aquel.',
+    'Otro proceso de newsbot tiene este almacén (el que envía los resúmenes) y sobrescribiría este cambio: hágalo allí, o detenga primero aquel. Si ya se detuvo o lo mataron, este lo reemplaza en menos de medio minuto: inténtelo de nuevo entonces.',
   adminsOnly:
     'Solo los administradores de este chat pueden cambiar sus suscripciones, su horario y su idioma.',
 
