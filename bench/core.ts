@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createCore, type Core } from '../src/core.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
@@ -8,11 +5,11 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { isItem, itemProblem } from '../store/shapes.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
+import { startLocal } from './start-local.js';
 import { itemFiling } from '../src/search/filing.js';
 
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const NOW = new Date('2026-11-28T04:00:00Z');
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 /** A core over a lowdb store in a temporary folder, holding `n` generated items. */
 export async function coreWithItems(
@@ -138,69 +135,36 @@ async function subscriptionChange(core: Core, size: string): Promise<Row[]> {
 }
 
 /**
- * Starts `npm start`'s program on a store of that size. Ready is the local-mode banner; then a
- * search is typed, which waits for the full-text index, built once the service is ready; the
- * resident set is read after that answer, with everything built. Resolves once it has exited.
+ * `npm start` on a store of that size: ready is the local-mode banner; the search typed then
+ * waits for the full-text index, built once the service is ready; memory is read half a second
+ * after its answer, with everything built.
  */
-function startUp(dbPath: string, size: string, which: string): Promise<Row[]> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: dbPath },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let err = '';
-    let out = '';
-    let ready: number | undefined;
-    let searched: number | undefined;
-    const rows: Row[] = [];
-    child.stderr.on('data', (d) => {
-      err += d;
-      if (ready !== undefined || !/local mode/.test(err)) return;
-      ready = (performance.now() - t0) / 1000;
-      child.stdin.write('search recruitment\n');
-    });
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (searched !== undefined || !/== Search/.test(out)) return;
-      searched = (performance.now() - t0) / 1000;
-      // Give the process a moment to settle, then read its resident set.
-      setTimeout(() => {
-        const rss =
-          Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-        rows.push(
-          {
-            section: 'core',
-            measure: `start-up to ready (npm start, local mode), ${which}`,
-            size,
-            value: `${ready!.toFixed(2)} s`,
-            target: '<= 3 s',
-            met: ready! <= 3,
-          },
-          {
-            section: 'core',
-            measure: `start-up to the first search answered, ${which}`,
-            size,
-            value: `${searched!.toFixed(2)} s`,
-          },
-          {
-            section: 'core',
-            measure: `resident memory, everything built, ${which}`,
-            size,
-            value: `${Math.round(rss)} MB`,
-            target: '<= 400 MB',
-            met: rss <= 400,
-          },
-        );
-        child.stdin.end();
-      }, 500);
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      rows.length ? resolve(rows) : reject(new Error(`start-up failed (${code}): ${err}`)),
-    );
-  });
+async function startUp(dbPath: string, size: string, which: string): Promise<Row[]> {
+  const { readyS, searchedS, rssMb } = await startLocal(dbPath, 500);
+  return [
+    {
+      section: 'core',
+      measure: `start-up to ready (npm start, local mode), ${which}`,
+      size,
+      value: `${readyS.toFixed(2)} s`,
+      target: '<= 3 s',
+      met: readyS <= 3,
+    },
+    {
+      section: 'core',
+      measure: `start-up to the first search answered, ${which}`,
+      size,
+      value: `${searchedS.toFixed(2)} s`,
+    },
+    {
+      section: 'core',
+      measure: `resident memory, everything built, ${which}`,
+      size,
+      value: `${Math.round(rssMb)} MB`,
+      target: '<= 400 MB',
+      met: rssMb <= 400,
+    },
+  ];
 }
 
 /**

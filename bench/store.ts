@@ -6,10 +6,7 @@
  * (NEWSBOT_BENCH_PG names the server; default the local one). `--sizes 100000` runs fewer. Last,
  * the digest fan-out of the digest section with the ledger in PostgreSQL (`--fan-out` runs only it).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { createCore, type Core } from '../src/core.js';
 import type { CommandContext } from '../src/commands/context.js';
@@ -20,11 +17,11 @@ import { openPgStore, type PgStore } from '../store/pg/pg-store.js';
 import { FAN_OUT_SIZE, fanOut } from './fan-out.js';
 import { generateItems, toJsonLines } from './generate.js';
 import { ms, percentile, tempStorePath, timeRuns, type Row } from './lib.js';
+import { startLocal } from './start-local.js';
 
 const SERVER = process.env.NEWSBOT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCHEDULE = { weekday: 1, time: '09:00', timeZone: 'America/Costa_Rica' };
 const NOW = new Date('2026-11-28T04:00:00Z');
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const BATCH = 20_000;
 const ctx: CommandContext = { address: { platform: 'console', chatId: 'bench' }, canManage: true, now: NOW };
 
@@ -89,52 +86,24 @@ async function queries(core: Core, label: string, size: string, targets: boolean
 }
 
 /** `npm start` in local mode on the store: ready is its banner; memory is read after a search answered. */
-function startUp(db: string, label: string, size: string, targets: boolean): Promise<Row[]> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NEWSBOT_DB: db },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let err = '';
-    let out = '';
-    let ready: number | undefined;
-    const rows: Row[] = [];
-    child.stderr.on('data', (d) => {
-      err += d;
-      if (ready !== undefined || !/local mode/.test(err)) return;
-      ready = (performance.now() - t0) / 1000;
-      child.stdin.write('search recruitment\n');
-    });
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (rows.length || !/== Search/.test(out)) return;
-      const rss =
-        Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-      rows.push(
-        {
-          section: 'store',
-          measure: `${label}: start-up to ready (npm start, local mode)`,
-          size,
-          value: `${ready!.toFixed(2)} s`,
-          ...(targets ? { target: '<= 3 s', met: ready! <= 3 } : {}),
-        },
-        {
-          section: 'store',
-          measure: `${label}: resident memory after the first search`,
-          size,
-          value: `${Math.round(rss)} MB`,
-          ...(targets ? { target: '<= 400 MB', met: rss <= 400 } : {}),
-        },
-      );
-      child.stdin.end();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      rows.length ? resolve(rows) : reject(new Error(`start-up failed (${code}): ${err}`)),
-    );
-  });
+async function startUp(db: string, label: string, size: string, targets: boolean): Promise<Row[]> {
+  const { readyS, rssMb } = await startLocal(db);
+  return [
+    {
+      section: 'store',
+      measure: `${label}: start-up to ready (npm start, local mode)`,
+      size,
+      value: `${readyS.toFixed(2)} s`,
+      ...(targets ? { target: '<= 3 s', met: readyS <= 3 } : {}),
+    },
+    {
+      section: 'store',
+      measure: `${label}: resident memory after the first search`,
+      size,
+      value: `${Math.round(rssMb)} MB`,
+      ...(targets ? { target: '<= 400 MB', met: rssMb <= 400 } : {}),
+    },
+  ];
 }
 
 async function measure(
